@@ -1,0 +1,95 @@
+package dev.chainloop.ee.cli.commands;
+
+import dev.chainloop.ee.cli.commands.apitoken.ApiTokenCreateCommand;
+import dev.chainloop.ee.cli.commands.apitoken.ApiTokenListCommand;
+import dev.chainloop.ee.cli.commands.apitoken.ApiTokenRevokeCommand;
+import dev.chainloop.ee.cli.commands.audit.AuditListCommand;
+import dev.chainloop.ee.cli.commands.auth.AuthLoginCommand;
+import dev.chainloop.ee.cli.commands.auth.AuthLogoutCommand;
+import dev.chainloop.ee.cli.commands.auth.AuthSignupCommand;
+import dev.chainloop.ee.cli.commands.config.ConfigResetCommand;
+import dev.chainloop.ee.cli.commands.config.ConfigSaveCommand;
+import dev.chainloop.ee.cli.commands.config.ConfigViewCommand;
+import dev.chainloop.ee.cli.commands.member.InvitationCreateCommand;
+import dev.chainloop.ee.cli.commands.member.InvitationListCommand;
+import dev.chainloop.ee.cli.commands.member.InvitationRevokeCommand;
+import dev.chainloop.ee.cli.commands.member.MemberDeleteCommand;
+import dev.chainloop.ee.cli.commands.member.MemberListCommand;
+import dev.chainloop.ee.cli.commands.member.MemberUpdateCommand;
+import dev.chainloop.ee.cli.commands.organization.OrgCreateCommand;
+import dev.chainloop.ee.cli.commands.organization.OrgDeleteCommand;
+import dev.chainloop.ee.cli.commands.organization.OrgDescribeCommand;
+import dev.chainloop.ee.cli.commands.organization.OrgLeaveCommand;
+import dev.chainloop.ee.cli.commands.organization.OrgListCommand;
+import dev.chainloop.ee.cli.commands.organization.OrgSetCommand;
+import dev.chainloop.ee.cli.commands.organization.OrgUpdateCommand;
+import dev.chainloop.ee.cli.commands.version.VersionCommand;
+import dev.chainloop.ee.cli.framework.CommandGroup;
+
+/**
+ * The one registry of the command tree. Add a verb by writing a {@code LeafCommand} and adding it to its
+ * group here; a new group is a {@link CommandGroup#of} added to the root. Built per run: the tree is cheap
+ * and a fresh one keeps {@code Main.run} free of shared state.
+ */
+public final class Commands {
+  private Commands() {}
+
+  public static CommandGroup root() {
+    CommandGroup apiToken =
+        CommandGroup.of("api-token", "API token management", "token")
+            .withLongDescription("Manage API tokens to authenticate with the Chainloop API.")
+            .add(new ApiTokenCreateCommand())
+            .add(new ApiTokenListCommand())
+            .add(new ApiTokenRevokeCommand());
+
+    CommandGroup invitation =
+        CommandGroup.of("invitation", "User invitations management", "invite")
+            .add(new InvitationCreateCommand())
+            .add(new InvitationListCommand())
+            .add(new InvitationRevokeCommand());
+
+    CommandGroup member =
+        CommandGroup.of("member", "Organization members management")
+            .add(new MemberListCommand())
+            .add(new MemberUpdateCommand())
+            .add(new MemberDeleteCommand())
+            .add(invitation);
+
+    CommandGroup audit =
+        CommandGroup.of("audit", "Organization audit log").add(new AuditListCommand());
+
+    CommandGroup organization =
+        CommandGroup.of("organization", "Organizations management", "org")
+            .add(new OrgCreateCommand())
+            .add(new OrgListCommand())
+            .add(new OrgSetCommand())
+            .add(new OrgDescribeCommand())
+            .add(new OrgUpdateCommand())
+            .add(new OrgLeaveCommand())
+            .add(new OrgDeleteCommand())
+            .add(member)
+            .add(apiToken)
+            .add(audit);
+
+    CommandGroup auth =
+        CommandGroup.of("auth", "Authenticate with the Chainloop control plane")
+            .add(new AuthSignupCommand())
+            .add(new AuthLoginCommand())
+            .add(new AuthLogoutCommand());
+
+    CommandGroup config =
+        CommandGroup.of("config", "Configure this client")
+            .add(new ConfigSaveCommand())
+            .add(new ConfigViewCommand())
+            .add(new ConfigResetCommand());
+
+    return CommandGroup.of("chainloop", "Chainloop Command Line Interface")
+        .withLongDescription(
+            "Chainloop Command Line Interface: manage your organization, API tokens and software supply chain"
+                + " metadata in the Chainloop control plane.")
+        .add(auth)
+        .add(config)
+        .add(organization)
+        .add(new VersionCommand());
+  }
+}

@@ -1,0 +1,44 @@
+package dev.chainloop.ee.cli.commands.auth;
+
+import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.config.ConfigFile;
+import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.cli.framework.FlagSet;
+import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.JsonObject;
+
+public final class AuthLoginCommand extends LeafCommand {
+  @Override
+  public String name() {
+    return "login";
+  }
+
+  @Override
+  public String shortDescription() {
+    return "Authenticate with the Chainloop control plane";
+  }
+
+  @Override
+  public void defineFlags(FlagSet flags) {
+    flags.string("email", "account email; prompted for when not given");
+    flags.bool("password-stdin", "read the password from standard input");
+  }
+
+  @Override
+  public void run(CliContext ctx) {
+    String email = Passwords.email(ctx, ctx.flags().string("email"));
+    String password = Passwords.read(ctx, ctx.flags().bool("password-stdin"), false);
+    JsonObject response =
+        Json.asObject(
+            ctx.anonymousApi()
+                .post("/api/v1/auth/login", Json.object().add("email", email).add("password", password).build()));
+    String token = Json.str(response, "token");
+    if (token.isEmpty()) {
+      throw new CliException("the control plane did not return a token");
+    }
+    ctx.config().set(ConfigFile.AUTH_TOKEN, token);
+    ctx.config().save();
+    ctx.log().info("login successful!");
+  }
+}

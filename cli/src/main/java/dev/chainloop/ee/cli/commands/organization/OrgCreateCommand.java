@@ -1,0 +1,38 @@
+package dev.chainloop.ee.cli.commands.organization;
+
+import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.config.ConfigFile;
+import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.FlagSet;
+import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.JsonObject;
+
+public final class OrgCreateCommand extends LeafCommand {
+  @Override
+  public String name() {
+    return "create";
+  }
+
+  @Override
+  public String shortDescription() {
+    return "Create an organization";
+  }
+
+  @Override
+  public void defineFlags(FlagSet flags) {
+    flags.string("name", "organization name").required();
+  }
+
+  @Override
+  public void run(CliContext ctx) {
+    String name = ctx.flags().string("name").trim();
+    JsonObject org = Json.asObject(ctx.api().post("/api/v1/organizations", Json.object().add("name", name).build()));
+    String created = Json.opt(org, "name").orElse(name);
+    ctx.config().set(ConfigFile.ORGANIZATION, created);
+    ctx.config().save();
+    if (ctx.jsonOutput()) {
+      ctx.printJson(org);
+    }
+    ctx.log().info("Organization \"" + created + "\" created!");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.chainloop.ee.cli.commands.organization;
+
+import dev.chainloop.ee.cli.client.ApiClient;
+import dev.chainloop.ee.cli.config.ConfigFile;
+import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.FlagSet;
+import dev.chainloop.ee.cli.framework.LeafCommand;
+
+public final class OrgDeleteCommand extends LeafCommand {
+  @Override
+  public String name() {
+    return "delete";
+  }
+
+  @Override
+  public String shortDescription() {
+    return "Delete an organization (owners only)";
+  }
+
+  @Override
+  public void defineFlags(FlagSet flags) {
+    flags.string("name", "organization name").required();
+  }
+
+  @Override
+  public void run(CliContext ctx) {
+    String name = ctx.flags().string("name").trim();
+    if (!ctx.confirm("You are about to delete the organization \"" + name + "\" and all its data.")) {
+      ctx.log().info("Deletion cancelled");
+      return;
+    }
+    ctx.api().delete("/api/v1/organizations/" + ApiClient.segment(name));
+    forgetIfCurrent(ctx, name);
+    ctx.log().info("Organization \"" + name + "\" deleted!");
+  }
+
+  /** A stale local org would make every later request fail with "not a member". */
+  static void forgetIfCurrent(CliContext ctx, String name) {
+    if (ctx.config().getString(ConfigFile.ORGANIZATION).map(name::equals).orElse(false)) {
+      ctx.config().remove(ConfigFile.ORGANIZATION);
+      ctx.config().save();
+    }
+  }
+}

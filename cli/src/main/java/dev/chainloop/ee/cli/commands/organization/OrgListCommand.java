@@ -1,0 +1,37 @@
+package dev.chainloop.ee.cli.commands.organization;
+
+import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+public final class OrgListCommand extends LeafCommand {
+  @Override
+  public String name() {
+    return "list";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("ls");
+  }
+
+  @Override
+  public String shortDescription() {
+    return "List the organizations this user has access to";
+  }
+
+  @Override
+  public void run(CliContext ctx) {
+    List<JsonObject> memberships = Memberships.list(ctx);
+    if (ctx.jsonOutput()) {
+      ctx.printJson(Json.array(memberships));
+    } else if (memberships.isEmpty()) {
+      ctx.out().println(
+          "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\" to create one");
+    } else {
+      ctx.print(Memberships.table(memberships));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.chainloop.ee.cli.commands.version;
+
+import dev.chainloop.ee.cli.Version;
+import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.cli.framework.LeafCommand;
+
+public final class VersionCommand extends LeafCommand {
+  @Override
+  public String name() {
+    return "version";
+  }
+
+  @Override
+  public String shortDescription() {
+    return "Command line version";
+  }
+
+  @Override
+  public void run(CliContext ctx) {
+    String server = null;
+    try {
+      server = Json.str(Json.asObject(ctx.anonymousApi().get("/api/v1/status")), "version");
+    } catch (CliException e) {
+      ctx.log().warn("could not get the server version: " + e.getMessage());
+    }
+    if (ctx.jsonOutput()) {
+      var body = Json.object().add("client", Version.CLIENT);
+      if (server != null) {
+        body.add("server", server);
+      }
+      ctx.printJson(body.build());
+      return;
+    }
+    ctx.out().println("Client Version: " + Version.CLIENT);
+    if (server != null) {
+      ctx.out().println("Server Version: " + server);
+    }
+  }
+}

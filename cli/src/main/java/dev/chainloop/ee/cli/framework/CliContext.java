@@ -1,0 +1,179 @@
+package dev.chainloop.ee.cli.framework;
+
+import dev.chainloop.ee.cli.client.ApiClient;
+import dev.chainloop.ee.cli.client.Jwt;
+import dev.chainloop.ee.cli.config.ConfigFile;
+import dev.chainloop.ee.cli.config.Settings;
+import dev.chainloop.ee.cli.output.JsonPrinter;
+import dev.chainloop.ee.cli.output.Log;
+import dev.chainloop.ee.cli.output.Table;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything one command run may use: its flags, the resolved settings, streams, the API client. */
+public final class CliContext {
+  private final Map<String, String> env;
+  private final InputStream in;
+  private final PrintStream out;
+  private final Log log;
+  private final Settings settings;
+  private final ParsedFlags flags;
+  private final String outputFormat;
+  private final Clock clock;
+  private BufferedReader inReader;
+  private ApiClient api;
+
+  public CliContext(
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      Log log,
+      Settings settings,
+      ParsedFlags flags,
+      String outputFormat,
+      Clock clock) {
+    this.env = env;
+    this.in = in;
+    this.out = out;
+    this.log = log;
+    this.settings = settings;
+    this.flags = flags;
+    this.outputFormat = outputFormat;
+    this.clock = clock;
+  }
+
+  public ParsedFlags flags() {
+    return flags;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public ConfigFile config() {
+    return settings.config();
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public PrintStream out() {
+    return out;
+  }
+
+  public Log log() {
+    return log;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The validated value of {@code -o/--output}. */
+  public String outputFormat() {
+    return outputFormat;
+  }
+
+  public boolean jsonOutput() {
+    return "json".equals(outputFormat);
+  }
+
+  public void printJson(JsonValue value) {
+    out.println(JsonPrinter.print(value));
+  }
+
+  public void print(Table table) {
+    out.print(table.render());
+  }
+
+  /** Client carrying the selected token; created on first use so offline commands never touch the network. */
+  public ApiClient api() {
+    if (api == null) {
+      Optional<Settings.Token> token = settings.token();
+      ApiClient.Credential credential = ApiClient.Credential.NONE;
+      if (token.isPresent()) {
+        Settings.Token t = token.get();
+        if (t.source() == Settings.TokenSource.FLAG) {
+          log.info("API token provided to the command line");
+        }
+        boolean user = t.source() == Settings.TokenSource.CONFIG || Jwt.isUserToken(t.jwt());
+        credential = user ? ApiClient.Credential.USER_TOKEN : ApiClient.Credential.API_TOKEN;
+        if (!user) {
+          warnIfExpiringSoon(t.jwt());
+        }
+      }
+      warnIfInsecure();
+      api =
+          ApiClient.authenticated(
+              settings.controlPlaneUrl(), token.map(Settings.Token::jwt), credential, settings.organization(), log);
+    }
+    return api;
+  }
+
+  /** Client without credentials, for status, signup and login. */
+  public ApiClient anonymousApi() {
+    warnIfInsecure();
+    return ApiClient.anonymous(settings.controlPlaneUrl(), log);
+  }
+
+  private void warnIfInsecure() {
+    if (settings.insecure()) {
+      log.debug("API contacted in insecure mode");
+    }
+  }
+
+  private void warnIfExpiringSoon(String jwt) {
+    Jwt.expiry(jwt).ifPresent(exp -> {
+      Duration left = Duration.between(Instant.now(clock), exp);
+      if (!left.isNegative() && left.compareTo(Duration.ofDays(7)) <= 0) {
+        long days = (left.getSeconds() + 86_399) / 86_400;
+        log.warn("the API token in use expires in " + days + (days == 1 ? " day" : " days"));
+      }
+    });
+  }
+
+  /** Asks for a y/N answer on stdin unless {@code --yes}; anything but y/yes declines. */
+  public boolean confirm(String question) {
+    if (settings.yes()) {
+      return true;
+    }
+    log.info(question);
+    log.info("Please confirm to continue y/N:");
+    String answer = readLine().orElse("").trim().toLowerCase(Locale.ROOT);
+    return answer.equals("y") || answer.equals("yes");
+  }
+
+  /** One line of the injected stdin, empty at end of input. */
+  public Optional<String> readLine() {
+    try {
+      if (inReader == null) {
+        inReader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      return Optional.ofNullable(inReader.readLine());
+    } catch (IOException e) {
+      throw new CliException("cannot read standard input: " + e.getMessage(), e);
+    }
+  }
+
+  /** The terminal for interactive prompts, or a clear error naming the non-interactive alternative. */
+  public Console console(String alternative) {
+    Console console = System.console();
+    if (console == null) {
+      throw new CliException("no terminal available for prompting, " + alternative);
+    }
+    return console;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.chainloop.ee.cli.framework;
+
+import java.util.List;
+
+/** A node of the command tree: either a {@link CommandGroup} or a {@link LeafCommand}. */
+public sealed interface CommandNode permits CommandGroup, LeafCommand {
+  String name();
+
+  List<String> aliases();
+
+  /** One line shown in the parent's "Available Commands" list. */
+  String shortDescription();
+
+  /** The paragraph that opens this command's help; defaults to the short description. */
+  default String longDescription() {
+    return shortDescription();
+  }
+
+  default boolean answersTo(String word) {
+    return name().equals(word) || aliases().contains(word);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.chainloop.ee.cli.framework;
+
+/** The persistent flags every command accepts, named as in the upstream CLI. */
+public final class GlobalFlags {
+  public static final String CONFIG = "config";
+  public static final String CONTROL_PLANE = "control-plane";
+  public static final String INSECURE = "insecure";
+  public static final String TOKEN = "token";
+  public static final String ORG = "org";
+  public static final String OUTPUT = "output";
+  public static final String DEBUG = "debug";
+  public static final String YES = "yes";
+  public static final String HELP = "help";
+
+  public static final String DEFAULT_CONTROL_PLANE = "http://localhost:9080";
+
+  private GlobalFlags() {}
+
+  public static FlagSet declare() {
+    return declare(java.util.List.of("table", "json"));
+  }
+
+  /** @param outputFormats the formats the current command accepts; the first is the default */
+  public static FlagSet declare(java.util.List<String> outputFormats) {
+    FlagSet f = new FlagSet();
+    f.string(CONFIG, "Path to an existing config file (default is $HOME/.config/chainloop/config.toml)")
+        .shorthand("c");
+    f.string(CONTROL_PLANE, "URL or host:port of the Control Plane API (\"CHAINLOOP_CONTROL_PLANE_API\" env var)")
+        .defaultValue(DEFAULT_CONTROL_PLANE);
+    f.bool(DEBUG, "Enable debug/verbose logging mode");
+    f.bool(INSECURE, "Use plain HTTP for a host:port control plane address (\"CHAINLOOP_API_INSECURE\" env var)")
+        .shorthand("i");
+    f.string(ORG, "organization name").shorthand("n");
+    f.string(OUTPUT, "Output format, valid options are " + describe(outputFormats))
+        .shorthand("o")
+        .defaultValue(outputFormats.get(0));
+    f.string(TOKEN, "API token. NOTE: Alternatively use the env variable CHAINLOOP_TOKEN").shorthand("t");
+    f.bool(YES, "Skip confirmation").shorthand("y");
+    return f;
+  }
+
+  private static String describe(java.util.List<String> formats) {
+    if (formats.size() == 1) {
+      return formats.get(0);
+    }
+    return String.join(", ", formats.subList(0, formats.size() - 1)) + " and " + formats.get(formats.size() - 1);
+  }
+}

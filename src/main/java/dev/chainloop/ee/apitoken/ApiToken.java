@@ -1,0 +1,199 @@
+package dev.chainloop.ee.apitoken;
+
+import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.platform.security.TokenKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A service-account credential: an organization's API token, or a workflow's robot account (the
+ * same mechanism with a workflow scope). The JWT is never stored; its {@code jti} is this row's id.
+ * {@code uniqueKey} holds {@code org/project/kind/name} while the token is active and is cleared on
+ * revocation, so names are unique among active tokens and reusable afterwards.
+ */
+@Entity
+@Table(
+    name = "api_tokens",
+    indexes = {
+      @Index(columnList = "organization_id, created_at"),
+      @Index(columnList = "workflow_id")
+    })
+@NamedQuery(
+    name = "ApiToken.inactiveSince",
+    query =
+        "SELECT t.id FROM ApiToken t WHERE t.organizationId = :orgId AND t.revokedAt IS NULL"
+            + " AND ((t.lastUsedAt IS NULL AND t.createdAt < :threshold) OR t.lastUsedAt < :threshold)")
+@NamedQuery(
+    name = "ApiToken.revoke",
+    query =
+        "UPDATE ApiToken t SET t.revokedAt = :now, t.uniqueKey = NULL WHERE t.id = :id AND t.revokedAt IS NULL")
+@NamedQuery(
+    name = "ApiToken.touch",
+    query =
+        "UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id AND t.revokedAt IS NULL"
+            + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :threshold)")
+@NamedQuery(
+    name = "ApiToken.byUniqueKey",
+    query = "SELECT t FROM ApiToken t WHERE t.uniqueKey = :key")
+public class ApiToken {
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private TokenKind kind;
+
+  @Column(nullable = false, length = 63)
+  private String name;
+
+  @Column(length = 1000)
+  private String description;
+
+  @Column(name = "organization_id", nullable = false, length = 36)
+  private String organizationId;
+
+  @Column(name = "project_id", length = 36)
+  private String projectId;
+
+  @Column(name = "project_name", length = 63)
+  private String projectName;
+
+  @Column(name = "workflow_id", length = 36)
+  private String workflowId;
+
+  @Column(nullable = false, length = 2000)
+  private String permissions;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Column(name = "last_used_at")
+  private Instant lastUsedAt;
+
+  @Column(name = "unique_key", unique = true, length = 250)
+  private String uniqueKey;
+
+  protected ApiToken() {}
+
+  ApiToken(
+      TokenKind kind,
+      String name,
+      String description,
+      String organizationId,
+      String projectId,
+      String projectName,
+      String workflowId,
+      Set<Permission> permissions,
+      Instant createdAt,
+      Instant expiresAt) {
+    this.id = Ids.newId();
+    this.kind = kind;
+    this.name = name;
+    this.description = description;
+    this.organizationId = organizationId;
+    this.projectId = projectId;
+    this.projectName = projectName;
+    this.workflowId = workflowId;
+    this.permissions =
+        permissions.stream().map(Permission::wire).sorted().collect(Collectors.joining(" "));
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+    this.uniqueKey = uniqueKey(kind, organizationId, projectId, workflowId, name);
+  }
+
+  static String uniqueKey(
+      TokenKind kind, String orgId, String projectId, String workflowId, String name) {
+    String scope =
+        workflowId != null ? "wf:" + workflowId : projectId != null ? "p:" + projectId : "org";
+    return orgId + "/" + scope + "/" + kind.group() + "/" + name;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public TokenKind getKind() {
+    return kind;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getOrganizationId() {
+    return organizationId;
+  }
+
+  public String getProjectId() {
+    return projectId;
+  }
+
+  public String getProjectName() {
+    return projectName;
+  }
+
+  public String getWorkflowId() {
+    return workflowId;
+  }
+
+  public Set<Permission> getPermissions() {
+    EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+    Arrays.stream(permissions.split(" "))
+        .filter(p -> !p.isBlank())
+        .forEach(p -> Permission.parse(p).ifPresent(set::add));
+    return set;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt;
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+
+  public Instant getLastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public String status(Instant now) {
+    if (revokedAt != null) {
+      return "revoked";
+    }
+    return expiresAt != null && !now.isBefore(expiresAt) ? "expired" : "active";
+  }
+
+  public String scope() {
+    if (workflowId != null) {
+      return "workflow/" + workflowId;
+    }
+    return projectId == null ? "global" : "project/" + projectName;
+  }
+}

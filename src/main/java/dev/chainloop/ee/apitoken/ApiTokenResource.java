@@ -1,0 +1,144 @@
+package dev.chainloop.ee.apitoken;
+
+import dev.chainloop.ee.platform.security.TokenKind;
+import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("api-tokens")
+@Tag(name = "api-tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.USER, Roles.API_TOKEN})
+public class ApiTokenResource {
+  @Inject ApiTokenService tokens;
+
+  public record CreateApiTokenRequest(
+      @NotNull @Size(max = 63) String name,
+      @Size(max = 1000) String description,
+      @Schema(description = "Lifetime such as 1h, 24h, 178h, 30d or 2w; empty or 0 for no expiry")
+          String expiresIn,
+      @Schema(description = "Project name: makes a project-scoped token") String project,
+      @Schema(description = "resource:action pairs narrowing the default permissions")
+          List<String> permissions) {}
+
+  public record ProjectRef(String id, String name) {}
+
+  @JsonbPropertyOrder({
+    "id",
+    "name",
+    "description",
+    "scope",
+    "project",
+    "permissions",
+    "status",
+    "createdAt",
+    "expiresAt",
+    "revokedAt",
+    "lastUsedAt",
+    "token"
+  })
+  public record ApiTokenResponse(
+      String id,
+      String name,
+      String description,
+      String scope,
+      ProjectRef project,
+      List<String> permissions,
+      @Schema(enumeration = {"active", "expired", "revoked"}) String status,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant revokedAt,
+      Instant lastUsedAt,
+      @Schema(description = "The token itself: returned once, at creation") String token) {
+    static ApiTokenResponse of(ApiToken t, String jwt) {
+      return new ApiTokenResponse(
+          t.getId(),
+          t.getName(),
+          t.getDescription(),
+          t.scope(),
+          t.getProjectId() == null ? null : new ProjectRef(t.getProjectId(), t.getProjectName()),
+          t.getPermissions().stream().map(p -> p.wire()).sorted().toList(),
+          t.status(Clock.systemUTC().instant()),
+          t.getCreatedAt(),
+          t.getExpiresAt(),
+          t.getRevokedAt(),
+          t.getLastUsedAt(),
+          jwt);
+    }
+  }
+
+  public record ApiTokenList(List<ApiTokenResponse> items) {}
+
+  @POST
+  @Operation(
+      operationId = "createApiToken",
+      summary = "Create an API token; the response holds the token, shown once")
+  public Response create(@Valid @NotNull CreateApiTokenRequest request) {
+    ApiTokenService.IssuedToken issued =
+        tokens.create(
+            request.name(),
+            request.description(),
+            request.expiresIn(),
+            request.project(),
+            request.permissions());
+    return Response.status(201).entity(ApiTokenResponse.of(issued.token(), issued.jwt())).build();
+  }
+
+  @GET
+  @Operation(
+      operationId = "listApiTokens",
+      summary = "List the organization's API tokens (never the tokens themselves)")
+  public ApiTokenList list(
+      @QueryParam("status")
+          @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"active", "expired", "revoked", "all"}))
+          String status,
+      @QueryParam("project") String project,
+      @QueryParam("scope")
+          @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"project", "global"}))
+          String scope) {
+    return new ApiTokenList(
+        tokens.list(status, project, scope).stream()
+            .map(t -> ApiTokenResponse.of(t, null))
+            .toList());
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(
+      operationId = "revokeApiToken",
+      summary = "Revoke an API token; it is refused from the next request on")
+  public void revoke(@PathParam("id") String id) {
+    tokens.revoke(id, TokenKind.API_TOKEN);
+  }
+}

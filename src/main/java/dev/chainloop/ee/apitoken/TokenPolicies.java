@@ -1,0 +1,59 @@
+package dev.chainloop.ee.apitoken;
+
+import static dev.chainloop.ee.platform.security.Permission.*;
+
+import dev.chainloop.ee.platform.security.Permission;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The access lists tokens get by default (reference §2.6); {@code --permission} only narrows them.
+ */
+final class TokenPolicies {
+  /** Every API token: work with workflows, contracts, runs (attestations) and artifacts. */
+  static final Set<Permission> DEFAULT =
+      Set.copyOf(
+          EnumSet.of(
+              ORGANIZATION_READ,
+              PROJECT_LIST,
+              WORKFLOW_LIST,
+              WORKFLOW_READ,
+              WORKFLOW_CREATE,
+              CONTRACT_LIST,
+              CONTRACT_READ,
+              CONTRACT_CREATE,
+              CONTRACT_UPDATE,
+              RUN_LIST,
+              RUN_READ,
+              RUN_CREATE,
+              RUN_UPDATE,
+              ARTIFACT_READ,
+              ARTIFACT_CREATE,
+              REFERRER_READ));
+
+  /** Organization-level tokens may also create projects and manage project-scoped tokens. */
+  static final Set<Permission> ORG_LEVEL =
+      union(
+          DEFAULT, EnumSet.of(PROJECT_CREATE, API_TOKEN_LIST, API_TOKEN_CREATE, API_TOKEN_DELETE));
+
+  /** Robot accounts: attest one workflow and nothing else. */
+  static final Set<Permission> ROBOT_ACCOUNT =
+      Set.copyOf(
+          EnumSet.of(
+              ORGANIZATION_READ,
+              WORKFLOW_READ,
+              CONTRACT_READ,
+              RUN_READ,
+              RUN_CREATE,
+              RUN_UPDATE,
+              ARTIFACT_READ,
+              ARTIFACT_CREATE));
+
+  private TokenPolicies() {}
+
+  private static Set<Permission> union(Set<Permission> a, Set<Permission> b) {
+    EnumSet<Permission> all = EnumSet.copyOf(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+}

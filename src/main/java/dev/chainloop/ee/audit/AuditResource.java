@@ -1,0 +1,52 @@
+package dev.chainloop.ee.audit;
+
+import dev.chainloop.ee.platform.persistence.Page;
+import dev.chainloop.ee.platform.persistence.PageRequest;
+import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("audit-events")
+@Tag(name = "audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+  @Inject AuditService audit;
+
+  public record AuditEventResponse(
+      String id,
+      Instant occurredAt,
+      String action,
+      String actor,
+      String targetType,
+      String targetId,
+      String detail) {
+    static AuditEventResponse of(AuditEvent e) {
+      return new AuditEventResponse(
+          e.getId(),
+          e.getOccurredAt(),
+          e.getAction(),
+          e.getActor(),
+          e.getTargetType(),
+          e.getTargetId(),
+          e.getDetail());
+    }
+  }
+
+  @GET
+  @RolesAllowed(Roles.USER)
+  @Operation(
+      operationId = "listAuditEvents",
+      summary = "The organization's audit log, newest first (admins and owners)")
+  public Page<AuditEventResponse> list(
+      @QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
+    return audit.list(PageRequest.of(page, limit, 50)).map(AuditEventResponse::of);
+  }
+}

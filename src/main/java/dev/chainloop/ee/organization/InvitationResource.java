@@ -1,0 +1,68 @@
+package dev.chainloop.ee.organization;
+
+import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("invitations")
+@Tag(name = "members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.USER)
+public class InvitationResource {
+  @Inject InvitationService invitations;
+
+  public record CreateInvitationRequest(@NotBlank @Email String receiver, String role) {}
+
+  public record InvitationResponse(
+      String id, String receiverEmail, String role, String status, Instant createdAt) {
+    static InvitationResponse of(Invitation i) {
+      return new InvitationResponse(
+          i.getId(), i.getReceiverEmail(), i.getRole().wire(), i.getStatus(), i.getCreatedAt());
+    }
+  }
+
+  public record InvitationList(List<InvitationResponse> items) {}
+
+  @POST
+  @Operation(
+      operationId = "createInvitation",
+      summary = "Invite an email to the current organization")
+  public Response invite(@Valid @NotNull CreateInvitationRequest request) {
+    return Response.status(201)
+        .entity(InvitationResponse.of(invitations.create(request.receiver(), request.role())))
+        .build();
+  }
+
+  @GET
+  @Operation(
+      operationId = "listInvitations",
+      summary = "Invitations sent by the current organization")
+  public InvitationList invitations() {
+    return new InvitationList(invitations.list().stream().map(InvitationResponse::of).toList());
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(operationId = "revokeInvitation", summary = "Revoke a pending invitation")
+  public void revokeInvitation(@PathParam("id") String id) {
+    invitations.revoke(id);
+  }
+}

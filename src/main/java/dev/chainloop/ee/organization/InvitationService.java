@@ -1,0 +1,96 @@
+package dev.chainloop.ee.organization;
+
+import dev.chainloop.ee.audit.AuditService;
+import dev.chainloop.ee.platform.error.ConflictException;
+import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.security.Caller;
+import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.platform.security.Role;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+
+/** Invitations to join the caller's organization, accepted at sign-up or login. */
+@Stateless
+public class InvitationService {
+  @Inject OrganizationRepository repository;
+  @Inject OrganizationService organizations;
+  @Inject Caller caller;
+  @Inject AuditService audit;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public Invitation create(String receiver, String roleName) {
+    caller.require(Permission.INVITATIONS_CREATE);
+    Role role =
+        Role.parse(roleName == null ? "viewer" : roleName)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "role", "must be one of owner, admin, viewer, member, contributor"));
+    if (role == Role.OWNER && caller.role().orElse(null) != Role.OWNER) {
+      throw new dev.chainloop.ee.platform.error.ForbiddenOperationException(
+          "only owners can invite owners");
+    }
+    String orgId = caller.organizationId();
+    boolean pending =
+        repository.invitationsOf(orgId).stream()
+            .anyMatch(
+                i ->
+                    i.getStatus().equals("pending")
+                        && i.getReceiverEmail().equalsIgnoreCase(receiver.trim()));
+    if (pending) {
+      throw new ConflictException("there is already a pending invitation for " + receiver);
+    }
+    Invitation invitation = new Invitation(orgId, caller.userId(), receiver, role, clock.instant());
+    repository.save(invitation);
+    audit.record(
+        orgId,
+        "invitation.created",
+        caller.actor(),
+        "invitation",
+        invitation.getId(),
+        invitation.getReceiverEmail() + " as " + role.wire());
+    return invitation;
+  }
+
+  public List<Invitation> list() {
+    caller.require(Permission.INVITATIONS_CREATE);
+    return repository.invitationsOf(caller.organizationId());
+  }
+
+  public void revoke(String id) {
+    caller.require(Permission.INVITATIONS_CREATE);
+    Invitation invitation =
+        Ids.parse(id)
+            .flatMap(repository::findInvitation)
+            .filter(i -> i.getOrganizationId().equals(caller.organizationId()))
+            .orElseThrow(() -> new UnknownResourceException("invitation not found"));
+    if (!invitation.getStatus().equals("pending")) {
+      throw new ConflictException("invitation is already " + invitation.getStatus());
+    }
+    invitation.revoke();
+    audit.record(
+        invitation.getOrganizationId(),
+        "invitation.revoked",
+        caller.actor(),
+        "invitation",
+        id,
+        null);
+  }
+
+  public boolean hasPending(String email) {
+    return !repository.pendingInvitations(email).isEmpty();
+  }
+
+  /** Turns every pending invitation for {@code email} into a membership. */
+  public void acceptPending(String userId, String email) {
+    for (Invitation invitation : repository.pendingInvitations(email)) {
+      organizations.addMember(invitation.getOrganizationId(), userId, invitation.getRole());
+      invitation.accept();
+    }
+  }
+}

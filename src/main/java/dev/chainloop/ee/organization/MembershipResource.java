@@ -1,0 +1,59 @@
+package dev.chainloop.ee.organization;
+
+import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("memberships")
+@Tag(name = "organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.USER)
+public class MembershipResource {
+  @Inject OrganizationService organizations;
+
+  @GET
+  @RolesAllowed(Roles.USER)
+  @Operation(operationId = "listMemberships", summary = "The caller's organizations")
+  public OrganizationResource.MembershipList memberships() {
+    return new OrganizationResource.MembershipList(
+        organizations.myMemberships().stream()
+            .map(
+                v ->
+                    new OrganizationResource.MembershipResponse(
+                        v.membership().getId(),
+                        new OrganizationResource.OrganizationRef(
+                            v.organization().getId(), v.organization().getName()),
+                        v.membership().getRole().wire(),
+                        v.current(),
+                        v.membership().isDefault(),
+                        v.membership().getCreatedAt()))
+            .toList());
+  }
+
+  @PUT
+  @Path("{id}/default")
+  @RolesAllowed(Roles.USER)
+  @Operation(
+      operationId = "setDefaultMembership",
+      summary = "Make this organization the caller's default")
+  public void makeDefault(@PathParam("id") String id) {
+    organizations.makeDefault(id);
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed(Roles.USER)
+  @Operation(operationId = "leaveOrganization", summary = "Leave an organization")
+  public void leave(@PathParam("id") String id) {
+    organizations.leave(id);
+  }
+}

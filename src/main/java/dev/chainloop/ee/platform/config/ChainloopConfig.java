@@ -1,0 +1,86 @@
+package dev.chainloop.ee.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every server setting in one place. Each key can be set by an environment variable of the same
+ * name upper-cased with dots and dashes as underscores (chainloop.data.dir = CHAINLOOP_DATA_DIR).
+ */
+@ApplicationScoped
+public class ChainloopConfig {
+  @Inject
+  @ConfigProperty(name = "chainloop.data.dir")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.keys.dir")
+  String keysDir;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.jwt.issuer", defaultValue = "cp.chainloop")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.user-token.ttl", defaultValue = "24h")
+  String userTokenTtl;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.signup.mode", defaultValue = "open")
+  String signupMode;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.limits.body-bytes", defaultValue = "4194304")
+  long bodyLimitBytes;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.login.max-failures", defaultValue = "5")
+  int loginMaxFailures;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.login.lockout", defaultValue = "60s")
+  String loginLockout;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.external-url")
+  java.util.Optional<String> externalUrl;
+
+  public Path dataDir() {
+    return Path.of(dataDir);
+  }
+
+  public Path keysDir() {
+    return Path.of(keysDir);
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public Duration userTokenTtl() {
+    return Durations.parse(userTokenTtl);
+  }
+
+  public SignupMode signupMode() {
+    return SignupMode.parse(signupMode);
+  }
+
+  public long bodyLimitBytes() {
+    return bodyLimitBytes;
+  }
+
+  public int loginMaxFailures() {
+    return loginMaxFailures;
+  }
+
+  public Duration loginLockout() {
+    return Durations.parse(loginLockout);
+  }
+
+  public String externalUrl() {
+    return externalUrl.orElse("");
+  }
+}

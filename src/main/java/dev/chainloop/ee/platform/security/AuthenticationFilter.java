@@ -1,0 +1,68 @@
+package dev.chainloop.ee.platform.security;
+
+import dev.chainloop.ee.platform.error.AuthenticationException;
+import dev.chainloop.ee.platform.error.ForbiddenOperationException;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Second half of authentication. MicroProfile JWT has already checked the signature, issuer,
+ * audience and expiry; this filter checks the token against the database on every request (revoked,
+ * deleted, organization gone, claims that do not match the row) and fills {@link Caller}. It also
+ * enforces which token kinds an operation accepts ({@code @RolesAllowed}).
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+  public static final String ORGANIZATION_HEADER = "Chainloop-Organization";
+
+  @Context ResourceInfo resourceInfo;
+  @Inject Caller caller;
+  @Inject CallerResolver resolver;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Principal principal = request.getSecurityContext().getUserPrincipal();
+    Set<String> allowed = allowedKinds(resourceInfo.getResourceMethod());
+    if (principal instanceof JsonWebToken jwt) {
+      caller.set(resolver.resolve(jwt, request.getHeaderString(ORGANIZATION_HEADER)));
+    } else if (allowed != null) {
+      throw new AuthenticationException(
+          "authentication required: send a user or API token as \"Authorization: Bearer <token>\"");
+    }
+    if (allowed != null && !allowed.contains(caller.kind().group())) {
+      throw new ForbiddenOperationException(
+          "this operation does not accept a "
+              + caller.kind().group().replace('-', ' ')
+              + " credential; it needs: "
+              + String.join(" or ", allowed.stream().sorted().toList()).replace('-', ' '));
+    }
+  }
+
+  /** The token kinds the method accepts, or null if it is public. */
+  private static Set<String> allowedKinds(Method method) {
+    if (method == null || method.isAnnotationPresent(PermitAll.class)) {
+      return null;
+    }
+    RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
+    if (roles == null) {
+      roles = method.getDeclaringClass().getAnnotation(RolesAllowed.class);
+    }
+    if (roles == null || method.getDeclaringClass().isAnnotationPresent(PermitAll.class)) {
+      return null;
+    }
+    return Set.of(roles.value());
+  }
+}

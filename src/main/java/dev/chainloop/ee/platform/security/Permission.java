@@ -1,0 +1,52 @@
+package dev.chainloop.ee.platform.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A {@code resource:action} pair; roles and API tokens are sets of these (reference §2.6). */
+public enum Permission {
+  ORGANIZATION_READ("organization:read"),
+  ORGANIZATION_UPDATE("organization:update"),
+  ORGANIZATION_DELETE("organization:delete"),
+  MEMBERSHIPS_LIST("organization_memberships:list"),
+  MEMBERSHIPS_MANAGE("organization_memberships:manage"),
+  INVITATIONS_CREATE("organization_invitations:create"),
+  AUDIT_LIST("audit:list"),
+  API_TOKEN_LIST("api_token:list"),
+  API_TOKEN_CREATE("api_token:create"),
+  API_TOKEN_DELETE("api_token:delete"),
+  PROJECT_CREATE("project:create"),
+  PROJECT_LIST("project:list"),
+  WORKFLOW_LIST("workflow:list"),
+  WORKFLOW_READ("workflow:read"),
+  WORKFLOW_CREATE("workflow:create"),
+  WORKFLOW_UPDATE("workflow:update"),
+  WORKFLOW_DELETE("workflow:delete"),
+  CONTRACT_LIST("workflow_contract:list"),
+  CONTRACT_READ("workflow_contract:read"),
+  CONTRACT_CREATE("workflow_contract:create"),
+  CONTRACT_UPDATE("workflow_contract:update"),
+  CONTRACT_DELETE("workflow_contract:delete"),
+  RUN_LIST("workflow_run:list"),
+  RUN_READ("workflow_run:read"),
+  RUN_CREATE("workflow_run:create"),
+  RUN_UPDATE("workflow_run:update"),
+  ROBOT_ACCOUNT_MANAGE("robot_account:manage"),
+  ARTIFACT_READ("cas_artifact:read"),
+  ARTIFACT_CREATE("cas_artifact:create"),
+  REFERRER_READ("referrer:read");
+
+  private final String wire;
+
+  Permission(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  public static Optional<Permission> parse(String wire) {
+    return Arrays.stream(values()).filter(p -> p.wire.equals(wire)).findFirst();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.chainloop.ee.user;
+
+import dev.chainloop.ee.audit.AuditService;
+import dev.chainloop.ee.organization.InvitationService;
+import dev.chainloop.ee.platform.config.ChainloopConfig;
+import dev.chainloop.ee.platform.config.SignupMode;
+import dev.chainloop.ee.platform.error.AuthenticationException;
+import dev.chainloop.ee.platform.error.ConflictException;
+import dev.chainloop.ee.platform.error.ForbiddenOperationException;
+import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.security.Caller;
+import dev.chainloop.ee.platform.security.TokenIssuer;
+import dev.chainloop.ee.platform.security.TokenKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sign-up, interactive login (24-hour user tokens by default) and logout. */
+@Stateless
+public class AuthService {
+  @Inject UserRepository users;
+  @Inject PasswordHasher hasher;
+  @Inject CredentialValidator credentials;
+  @Inject LoginThrottle throttle;
+  @Inject TokenIssuer issuer;
+  @Inject ChainloopConfig config;
+  @Inject InvitationService invitations;
+  @Inject AuditService audit;
+  @Inject Caller caller;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public User signup(String email, String password, String name) {
+    SignupMode mode = config.signupMode();
+    if (mode == SignupMode.CLOSED) {
+      throw new ForbiddenOperationException(
+          "sign-up is closed on this server; ask an administrator");
+    }
+    if (mode == SignupMode.INVITE_ONLY && !invitations.hasPending(email)) {
+      throw new ForbiddenOperationException(
+          "sign-up on this server is by invitation only and there is no pending invitation for this email");
+    }
+    if (users.findByEmail(email).isPresent()) {
+      throw new ConflictException("an account with this email already exists");
+    }
+    boolean first = users.count() == 0;
+    User user =
+        new User(
+            email,
+            name == null || name.isBlank() ? email : name.trim(),
+            hasher.hash(password.toCharArray()),
+            first,
+            clock.instant());
+    users.save(user);
+    invitations.acceptPending(user.getId(), user.getEmail());
+    return user;
+  }
+
+  public LoginResult login(String email, String password, String clientAddress) {
+    String emailKey = "email:" + User.normalize(email);
+    String addressKey = "address:" + clientAddress;
+    throttle.check(emailKey, addressKey);
+    Optional<String> userId = credentials.validate(email, password.toCharArray());
+    if (userId.isEmpty()) {
+      throttle.failed(emailKey, addressKey);
+      audit.recordSeparately(
+          null, "auth.login.failed", User.normalize(email), "user", null, "from " + clientAddress);
+      throw new AuthenticationException("invalid email or password");
+    }
+    throttle.succeeded(emailKey, addressKey);
+    User user =
+        users
+            .findById(userId.get())
+            .orElseThrow(() -> new AuthenticationException("invalid email or password"));
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(config.userTokenTtl());
+    UserSession session = new UserSession(Ids.newId(), user.getId(), now, expiresAt);
+    users.save(session);
+    invitations.acceptPending(user.getId(), user.getEmail());
+    String token =
+        issuer.issue(
+            TokenKind.USER,
+            session.getId(),
+            user.getId(),
+            now,
+            expiresAt,
+            Map.of("email", user.getEmail()));
+    return new LoginResult(token, expiresAt, user);
+  }
+
+  public void logout() {
+    String sessionId = caller.identity().credentialId();
+    users
+        .findSession(sessionId)
+        .orElseThrow(() -> new UnknownResourceException("no such session"))
+        .revoke(clock.instant());
+  }
+
+  /** What {@link #login} answers. */
+  public record LoginResult(String token, Instant expiresAt, User user) {}
+}

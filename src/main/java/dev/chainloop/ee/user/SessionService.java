@@ -1,0 +1,25 @@
+package dev.chainloop.ee.user;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Looks up the live session and account behind a user token. */
+@Stateless
+public class SessionService {
+  @Inject UserRepository users;
+
+  /** The account of a session that exists, is not revoked and has not expired. */
+  public Optional<User> activeUser(String sessionId, String userId, Instant now) {
+    return users
+        .findSession(sessionId)
+        .filter(s -> s.getRevokedAt() == null && s.getUserId().equals(userId))
+        .filter(s -> now.isBefore(s.getExpiresAt()))
+        .flatMap(s -> users.findById(s.getUserId()));
+  }
+
+  public Optional<User> find(String userId) {
+    return users.findById(userId);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.chainloop.ee.workflow;
+
+import dev.chainloop.ee.platform.persistence.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A CI workflow that produces attestations. Soft-deleted; {@code liveKey} = {@code
+ * <org>/<project>/<name>} while live (null once deleted) keeps names unique per project.
+ */
+@Entity
+@Table(name = "workflows")
+public class Workflow {
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "organization_id", nullable = false, length = 36)
+  private String organizationId;
+
+  @Column(name = "project_id", nullable = false, length = 36)
+  private String projectId;
+
+  @Column(name = "project_name", nullable = false, length = 63)
+  private String projectName;
+
+  @Column(nullable = false, length = 63)
+  private String name;
+
+  @Column(length = 1000)
+  private String description;
+
+  @Column(length = 63)
+  private String team;
+
+  @Column(name = "contract_id", length = 36)
+  private String contractId;
+
+  @Column(name = "latest_run_id", length = 36)
+  private String latestRunId;
+
+  @Column(name = "runs_count", nullable = false)
+  private long runsCount;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
+
+  @Column(name = "live_key", unique = true, length = 140)
+  private String liveKey;
+
+  protected Workflow() {}
+
+  public Workflow(String organizationId, String projectId, String projectName, String name,
+      String description, String team, String contractId, Instant now) {
+    this.id = Ids.newId();
+    this.organizationId = organizationId;
+    this.projectId = projectId;
+    this.projectName = projectName;
+    this.name = name;
+    this.description = description;
+    this.team = team;
+    this.contractId = contractId;
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.liveKey = organizationId + "/" + projectId + "/" + name;
+  }
+
+  public String getId() { return id; }
+  public String getOrganizationId() { return organizationId; }
+  public String getProjectId() { return projectId; }
+  public String getProjectName() { return projectName; }
+  public String getName() { return name; }
+  public String getDescription() { return description; }
+  public String getTeam() { return team; }
+  public String getContractId() { return contractId; }
+  public String getLatestRunId() { return latestRunId; }
+  public long getRunsCount() { return runsCount; }
+  public Instant getCreatedAt() { return createdAt; }
+  public Instant getUpdatedAt() { return updatedAt; }
+  public Instant getDeletedAt() { return deletedAt; }
+
+  public void setDescription(String description) { this.description = description; }
+  public void setTeam(String team) { this.team = team; }
+  public void setContractId(String contractId) { this.contractId = contractId; }
+
+  /** Called when a run starts: it becomes the run shown as LAST RUN STATUS. */
+  public void recordRun(String runId, Instant now) {
+    this.latestRunId = runId;
+    this.runsCount++;
+    this.updatedAt = now;
+  }
+
+  public void delete(Instant now) {
+    this.deletedAt = now;
+    this.liveKey = null;
+  }
+}
