@@ -133,6 +133,16 @@ public class ApiTokenResource {
             .toList());
   }
 
+  @GET
+  @Path("self")
+  @RolesAllowed({Roles.API_TOKEN, Roles.ROBOT_ACCOUNT})
+  @Operation(
+      operationId = "getCallingApiToken",
+      summary = "Describe the API token or robot account making this call")
+  public ApiTokenResponse self() {
+    return ApiTokenResponse.of(tokens.self(), null);
+  }
+
   @DELETE
   @Path("{id}")
   @Operation(

@@ -270,6 +270,13 @@ public class ApiTokenService {
     return token;
   }
 
+  /** The token making the current call. */
+  public ApiToken self() {
+    return repository
+        .find(caller.identity().credentialId())
+        .orElseThrow(() -> new UnknownResourceException("API token not found"));
+  }
+
   /** For audit of expired tokens: MicroProfile JWT rejects them before we see them. */
   public Optional<ApiToken> describe(String id) {
     return Ids.parse(id)

@@ -41,7 +41,7 @@ public class AuditResource {
   }
 
   @GET
-  @RolesAllowed(Roles.USER)
+  @RolesAllowed({Roles.USER, Roles.API_TOKEN})
   @Operation(
       operationId = "listAuditEvents",
       summary = "The organization's audit log, newest first (admins and owners)")

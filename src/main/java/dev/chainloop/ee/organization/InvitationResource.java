@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.USER)
+@RolesAllowed({Roles.USER, Roles.API_TOKEN})
 public class InvitationResource {
   @Inject InvitationService invitations;
 

@@ -38,7 +38,12 @@ public class AuthResource {
       @Size(max = 200) String name) {}
 
   public record LoginRequest(
-      @NotBlank @Size(max = 320) String email, @NotNull @Size(max = 200) String password) {}
+      @NotBlank @Size(max = 320) String email,
+      @NotNull @Size(max = 200) String password,
+      @Schema(
+              description =
+                  "Optional shorter session, e.g. 1h; never longer than the server's user token lifetime")
+          String expiresIn) {}
 
   public record UserResponse(String id, String email, String name, Instant createdAt) {
     static UserResponse of(User u) {
@@ -71,7 +76,7 @@ public class AuthResource {
       content = @Content(schema = @Schema(implementation = LoginResponse.class)))
   public LoginResponse login(@Valid @NotNull LoginRequest request) {
     AuthService.LoginResult result =
-        auth.login(request.email(), request.password(), http.getRemoteAddr());
+        auth.login(request.email(), request.password(), request.expiresIn(), http.getRemoteAddr());
     return new LoginResponse(result.token(), result.expiresAt(), UserResponse.of(result.user()));
   }
 

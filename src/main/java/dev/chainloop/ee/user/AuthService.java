@@ -60,7 +60,7 @@ public class AuthService {
     return user;
   }
 
-  public LoginResult login(String email, String password, String clientAddress) {
+  public LoginResult login(String email, String password, String expiresIn, String clientAddress) {
     String emailKey = "email:" + User.normalize(email);
     String addressKey = "address:" + clientAddress;
     throttle.check(emailKey, addressKey);
@@ -77,7 +77,7 @@ public class AuthService {
             .findById(userId.get())
             .orElseThrow(() -> new AuthenticationException("invalid email or password"));
     Instant now = clock.instant();
-    Instant expiresAt = now.plus(config.userTokenTtl());
+    Instant expiresAt = now.plus(sessionLength(expiresIn));
     UserSession session = new UserSession(Ids.newId(), user.getId(), now, expiresAt);
     users.save(session);
     invitations.acceptPending(user.getId(), user.getEmail());
@@ -90,6 +90,25 @@ public class AuthService {
             expiresAt,
             Map.of("email", user.getEmail()));
     return new LoginResult(token, expiresAt, user);
+  }
+
+  private java.time.Duration sessionLength(String expiresIn) {
+    java.time.Duration max = config.userTokenTtl();
+    if (expiresIn == null || expiresIn.isBlank()) {
+      return max;
+    }
+    java.time.Duration requested;
+    try {
+      requested = dev.chainloop.ee.platform.config.Durations.parse(expiresIn);
+    } catch (IllegalArgumentException e) {
+      throw new dev.chainloop.ee.platform.error.InvalidInputException("expiresIn", e.getMessage());
+    }
+    if (requested.isZero() || requested.compareTo(max) > 0) {
+      throw new dev.chainloop.ee.platform.error.InvalidInputException(
+          "expiresIn",
+          "must be between 1s and " + dev.chainloop.ee.platform.config.Durations.format(max));
+    }
+    return requested;
   }
 
   public void logout() {

@@ -35,9 +35,17 @@ public class LoginThrottle {
     }
   }
 
-  void failed(String... keys) {
+  /**
+   * One failure for an email (limit {@code max-failures}) and its client address (10 times that).
+   */
+  void failed(String emailKey, String addressKey) {
+    failed(emailKey, config.loginMaxFailures());
+    failed(addressKey, config.loginMaxFailures() * 10);
+  }
+
+  private void failed(String key, int limit) {
     Instant now = clock.instant();
-    for (String key : keys) {
+    {
       windows.compute(
           key,
           (k, w) -> {
@@ -45,8 +53,7 @@ public class LoginThrottle {
                 (w == null || (w.lockedUntil() != null && now.isAfter(w.lockedUntil())))
                     ? 1
                     : w.failures() + 1;
-            Instant locked =
-                failures >= config.loginMaxFailures() ? now.plus(config.loginLockout()) : null;
+            Instant locked = failures >= limit ? now.plus(config.loginLockout()) : null;
             return new Window(failures, locked);
           });
     }

@@ -68,6 +68,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               .orElse("invalid request");
       return Problem.of(400, "invalid-input", detail, violations);
     }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+        return Problem.of(413, "payload-too-large", tooLarge.getMessage(), null);
+      }
+      if (t instanceof ApiException api) {
+        return Problem.of(api.status(), api.slug(), api.getMessage(), api.violations());
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
     if (isMalformedBody(cause)) {
       return Problem.of(
           400, "malformed-body", "the request body is not valid JSON for this operation", null);

@@ -1,7 +1,6 @@
 package dev.chainloop.ee.platform.security;
 
 import dev.chainloop.ee.platform.error.AuthenticationException;
-import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +42,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
           "authentication required: send a user or API token as \"Authorization: Bearer <token>\"");
     }
     if (allowed != null && !allowed.contains(caller.kind().group())) {
-      throw new ForbiddenOperationException(
+      throw new AuthenticationException(
           "this operation does not accept a "
               + caller.kind().group().replace('-', ' ')
               + " credential; it needs: "

@@ -1,0 +1,74 @@
+package dev.chainloop.ee.it;
+
+import dev.chainloop.ee.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Drives the real CLI in-process against the test server, with its own HOME (config file) and
+ * TMPDIR (attestation state), like one CI job or one developer machine.
+ */
+public final class Cli {
+  private final Map<String, String> env = new HashMap<>();
+  private final Path home;
+
+  public Cli() {
+    try {
+      home = Files.createTempDirectory("chainloop-cli-home");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    env.put("HOME", home.toString());
+    env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+    env.put("TMPDIR", home.resolve("tmp").toString());
+    home.resolve("tmp").toFile().mkdirs();
+    env.put("CHAINLOOP_CONTROL_PLANE_API", Api.BASE_URL);
+  }
+
+  public Cli env(String name, String value) {
+    if (value == null) {
+      env.remove(name);
+    } else {
+      env.put(name, value);
+    }
+    return this;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  public Result runWithInput(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args,
+            Map.copyOf(env),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** One CLI invocation's outcome. */
+  public record Result(int exitCode, String stdout, String stderr) {
+    @Override
+    public String toString() {
+      return "exit=" + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+    }
+  }
+}
