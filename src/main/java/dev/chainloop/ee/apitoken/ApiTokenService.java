@@ -234,7 +234,8 @@ public class ApiTokenService {
     Optional<ApiToken> row = Ids.parse(jwt.getTokenID()).flatMap(repository::find);
     if (row.isEmpty() || row.get().getKind() != kind) {
       throw new AuthenticationException(
-          kind == TokenKind.API_TOKEN ? "API token not found" : "robot account not found");
+          kind == TokenKind.API_TOKEN ? "API token not found" : "robot account not found",
+          "not_found");
     }
     ApiToken token = row.get();
     if (token.getRevokedAt() != null) {
@@ -246,7 +247,7 @@ public class ApiTokenService {
           token.getId(),
           "revoked token used");
       throw new AuthenticationException(
-          kind == TokenKind.API_TOKEN ? "API token revoked" : "robot account revoked");
+          kind == TokenKind.API_TOKEN ? "API token revoked" : "robot account revoked", "revoked");
     }
     if (!equalsNullable(token.getOrganizationId(), jwt.getClaim("org_id"))
         || !equalsNullable(token.getProjectId(), jwt.getClaim("project_id"))
@@ -258,10 +259,11 @@ public class ApiTokenService {
           "api_token",
           token.getId(),
           "claims do not match the token");
-      throw new AuthenticationException("API token claims do not match");
+      throw new AuthenticationException("API token claims do not match", "claims_mismatch");
     }
     if (!organizations.isLive(token.getOrganizationId())) {
-      throw new AuthenticationException("the organization of this API token no longer exists");
+      throw new AuthenticationException(
+          "the organization of this API token no longer exists", "organization_deleted");
     }
     if (token.getLastUsedAt() == null
         || token.getLastUsedAt().isBefore(now.minus(LAST_USED_WINDOW))) {

@@ -32,7 +32,7 @@ public class TokenCallerResolver implements CallerResolver {
             ? null
             : TokenKind.ofGroup(groups.iterator().next()).orElse(null);
     if (kind == null || jwt.getAudience() == null || !jwt.getAudience().contains(kind.audience())) {
-      throw new AuthenticationException("unrecognized token");
+      throw new AuthenticationException("unrecognized token", "wrong_kind");
     }
     return switch (kind) {
       case USER -> user(jwt, organizationHeader);
@@ -47,7 +47,8 @@ public class TokenCallerResolver implements CallerResolver {
             .orElseThrow(
                 () ->
                     new AuthenticationException(
-                        "your session has ended (logged out or expired), please run \"chainloop auth login\" again"));
+                        "your session has ended (logged out or expired), please run \"chainloop auth login\" again",
+                        "session_ended"));
     var membership = organizations.resolveMembership(user.getId(), organizationHeader);
     if (membership.isEmpty() && organizationHeader != null && !organizationHeader.isBlank()) {
       throw new UnknownResourceException(

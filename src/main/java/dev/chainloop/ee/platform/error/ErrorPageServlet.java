@@ -1,5 +1,7 @@
 package dev.chainloop.ee.platform.error;
 
+import dev.chainloop.ee.platform.security.SecurityMetrics;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
@@ -17,6 +19,8 @@ import java.io.IOException;
 @WebServlet("/errors/problem")
 public class ErrorPageServlet extends HttpServlet {
   private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Inject SecurityMetrics metrics;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -38,6 +42,7 @@ public class ErrorPageServlet extends HttpServlet {
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     if (status == 401) {
+      metrics.rejected("invalid_jwt");
       response.setHeader("WWW-Authenticate", "Bearer realm=\"chainloop\"");
     }
     response.getWriter().write(JSONB.toJson(problem));

@@ -30,18 +30,30 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Context ResourceInfo resourceInfo;
   @Inject Caller caller;
   @Inject CallerResolver resolver;
+  @Inject RateLimiter rateLimiter;
+  @Inject SecurityMetrics metrics;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Principal principal = request.getSecurityContext().getUserPrincipal();
     Set<String> allowed = allowedKinds(resourceInfo.getResourceMethod());
     if (principal instanceof JsonWebToken jwt) {
-      caller.set(resolver.resolve(jwt, request.getHeaderString(ORGANIZATION_HEADER)));
+      try {
+        caller.set(resolver.resolve(jwt, request.getHeaderString(ORGANIZATION_HEADER)));
+      } catch (AuthenticationException rejected) {
+        metrics.rejected(rejected.reason());
+        throw rejected;
+      }
+      rateLimiter.acquire(caller.identity().credentialId());
     } else if (allowed != null) {
+      // MicroProfile JWT leaves a request anonymous when its token does not verify.
+      metrics.rejected(
+          request.getHeaderString("Authorization") == null ? "missing" : "invalid_jwt");
       throw new AuthenticationException(
           "authentication required: send a user or API token as \"Authorization: Bearer <token>\"");
     }
     if (allowed != null && !allowed.contains(caller.kind().group())) {
+      metrics.rejected("wrong_kind");
       throw new AuthenticationException(
           "this operation does not accept a "
               + caller.kind().group().replace('-', ' ')
