@@ -59,8 +59,15 @@ public class Workflow {
 
   protected Workflow() {}
 
-  public Workflow(String organizationId, String projectId, String projectName, String name,
-      String description, String team, String contractId, Instant now) {
+  public Workflow(
+      String organizationId,
+      String projectId,
+      String projectName,
+      String name,
+      String description,
+      String team,
+      String contractId,
+      Instant now) {
     this.id = Ids.newId();
     this.organizationId = organizationId;
     this.projectId = projectId;
@@ -74,23 +81,69 @@ public class Workflow {
     this.liveKey = organizationId + "/" + projectId + "/" + name;
   }
 
-  public String getId() { return id; }
-  public String getOrganizationId() { return organizationId; }
-  public String getProjectId() { return projectId; }
-  public String getProjectName() { return projectName; }
-  public String getName() { return name; }
-  public String getDescription() { return description; }
-  public String getTeam() { return team; }
-  public String getContractId() { return contractId; }
-  public String getLatestRunId() { return latestRunId; }
-  public long getRunsCount() { return runsCount; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public Instant getDeletedAt() { return deletedAt; }
+  public String getId() {
+    return id;
+  }
 
-  public void setDescription(String description) { this.description = description; }
-  public void setTeam(String team) { this.team = team; }
-  public void setContractId(String contractId) { this.contractId = contractId; }
+  public String getOrganizationId() {
+    return organizationId;
+  }
+
+  public String getProjectId() {
+    return projectId;
+  }
+
+  public String getProjectName() {
+    return projectName;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getTeam() {
+    return team;
+  }
+
+  public String getContractId() {
+    return contractId;
+  }
+
+  public String getLatestRunId() {
+    return latestRunId;
+  }
+
+  public long getRunsCount() {
+    return runsCount;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public Instant getDeletedAt() {
+    return deletedAt;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public void setTeam(String team) {
+    this.team = team;
+  }
+
+  public void setContractId(String contractId) {
+    this.contractId = contractId;
+  }
 
   /** Called when a run starts: it becomes the run shown as LAST RUN STATUS. */
   public void recordRun(String runId, Instant now) {
