@@ -138,6 +138,76 @@ public final class ApiClient {
     return j.toString();
   }
 
+  /** A non-JSON request body (bundles, artifacts); the answer is still JSON. */
+  public JsonValue sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+    return exchange(method, path, body, contentType, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .map(ApiClient::parseBody)
+        .orElse(JsonValue.NULL);
+  }
+
+  /** Streams a binary response into {@code sink}; answers the bytes copied. */
+  public long download(String path, java.io.OutputStream sink) {
+    HttpResponse<java.io.InputStream> res = rawExchange("GET", path, HttpRequest.BodyPublishers.noBody(), null,
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (java.io.InputStream in = res.body()) {
+      if (res.statusCode() / 100 != 2) {
+        throw error(res.statusCode(), res.headers(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      return in.transferTo(sink);
+    } catch (IOException e) {
+      throw new CliException("download failed: " + describe(e), e);
+    }
+  }
+
+  private static JsonValue parseBody(String text) {
+    if (text == null || text.isBlank()) {
+      return JsonValue.NULL;
+    }
+    try {
+      return parse(text);
+    } catch (RuntimeException e) {
+      throw new CliException("the control plane returned an invalid JSON response", e);
+    }
+  }
+
+  private java.util.Optional<String> exchange(
+      String method, String path, HttpRequest.BodyPublisher body, String contentType,
+      HttpResponse.BodyHandler<String> handler) {
+    HttpResponse<String> res = rawExchange(method, path, body, contentType, handler);
+    if (res.statusCode() / 100 != 2) {
+      throw error(res);
+    }
+    return java.util.Optional.ofNullable(res.body());
+  }
+
+  private <T> HttpResponse<T> rawExchange(
+      String method, String path, HttpRequest.BodyPublisher body, String contentType,
+      HttpResponse.BodyHandler<T> handler) {
+    URI uri = URI.create(base + path);
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofMinutes(10))
+            .header("Accept", "application/json, application/problem+json, application/octet-stream")
+            .header("Chainloop-Cli-Version", Version.CLIENT)
+            .header("User-Agent", "chainloop-cli/" + Version.CLIENT)
+            .method(method, body);
+    if (contentType != null) {
+      req.header("Content-Type", contentType);
+    }
+    token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
+    organization.ifPresent(o -> req.header("Chainloop-Organization", o));
+    try {
+      HttpResponse<T> res = http.send(req.build(), handler);
+      log.debug(method + " " + uri + " -> " + res.statusCode());
+      return res;
+    } catch (IOException e) {
+      throw new CliException("cannot reach the control plane at " + base + ": " + describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted while calling the control plane", e);
+    }
+  }
+
   private JsonValue send(String method, String path, JsonObject body) {
     URI uri = URI.create(base + path);
     HttpRequest.Builder req =
@@ -187,8 +257,11 @@ public final class ApiClient {
   }
 
   private ApiException error(HttpResponse<String> res) {
-    int status = res.statusCode();
-    Optional<String> detail = problemDetail(res.body());
+    return error(res.statusCode(), res.headers(), res.body());
+  }
+
+  private ApiException error(int status, java.net.http.HttpHeaders headers, String body) {
+    Optional<String> detail = problemDetail(body);
     if (status == 401 && explainAuthErrors) {
       switch (credential) {
         case NONE -> {
@@ -204,7 +277,7 @@ public final class ApiClient {
       }
     }
     if (status == 429) {
-      String retry = res.headers().firstValue("Retry-After").map(s -> " (retry after " + s + "s)").orElse("");
+      String retry = headers.firstValue("Retry-After").map(s -> " (retry after " + s + "s)").orElse("");
       return new ApiException(status, detail.orElse("too many requests") + retry);
     }
     return new ApiException(status, detail.orElse("unexpected response from the control plane: HTTP " + status));

@@ -24,6 +24,17 @@ import dev.chainloop.ee.cli.commands.organization.OrgListCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgSetCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgUpdateCommand;
 import dev.chainloop.ee.cli.commands.version.VersionCommand;
+import dev.chainloop.ee.cli.commands.artifact.ArtifactDownloadCommand;
+import dev.chainloop.ee.cli.commands.artifact.ArtifactUploadCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationAddCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationInitCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationPushCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationResetCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationStatusCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationVerifyCommand;
+import dev.chainloop.ee.cli.commands.discover.DiscoverCommand;
+import dev.chainloop.ee.cli.commands.run.RunDescribeCommand;
+import dev.chainloop.ee.cli.commands.run.RunListCommand;
 import dev.chainloop.ee.cli.framework.CommandGroup;
 
 /**
@@ -90,6 +101,33 @@ public final class Commands {
         .add(auth)
         .add(config)
         .add(organization)
+        .add(attestation())
+        .add(artifact())
+        .add(new DiscoverCommand())
+        .add(CommandGroup.of("workflow", "Workflow management", "wf").add(workflowRun()))
         .add(new VersionCommand());
+  }
+
+  static CommandGroup attestation() {
+    return CommandGroup.of("attestation", "Craft Software Supply Chain Attestations", "att")
+        .add(new AttestationInitCommand())
+        .add(new AttestationAddCommand())
+        .add(new AttestationStatusCommand())
+        .add(new AttestationPushCommand())
+        .add(new AttestationResetCommand())
+        .add(new AttestationVerifyCommand());
+  }
+
+  static CommandGroup artifact() {
+    return CommandGroup.of("artifact", "Download or upload Artifacts to the CAS")
+        .add(new ArtifactUploadCommand())
+        .add(new ArtifactDownloadCommand());
+  }
+
+  /** The {@code workflow workflow-run} subgroup; added to the workflow group in one line. */
+  public static CommandGroup workflowRun() {
+    return CommandGroup.of("workflow-run", "View workflow runs", "run")
+        .add(new RunListCommand())
+        .add(new RunDescribeCommand());
   }
 }

@@ -1,0 +1,128 @@
+package dev.chainloop.ee.cli.attestation;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+
+/**
+ * Sigstore bundle v0.3 JSON around a DSSE envelope. The verification material is the signer's
+ * certificate (keyless) or its public key with the SPKI in {@code publicKey.rawBytes}.
+ */
+public final class Bundles {
+  public static final String MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
+
+  private Bundles() {}
+
+  public static byte[] sign(byte[] statement, PrivateKey key, PublicKey publicKey, X509Certificate certOrNull)
+      throws GeneralSecurityException {
+    byte[] sig = Dsse.sign(key, Dsse.IN_TOTO, statement);
+    Base64.Encoder b64 = Base64.getEncoder();
+    var material = Json.createObjectBuilder();
+    if (certOrNull != null) {
+      material.add("certificate", Json.createObjectBuilder().add("rawBytes", b64.encodeToString(certOrNull.getEncoded())));
+    } else {
+      material.add(
+          "publicKey",
+          Json.createObjectBuilder()
+              .add("hint", keyId(publicKey))
+              .add("rawBytes", b64.encodeToString(publicKey.getEncoded())));
+    }
+    JsonObject bundle =
+        Json.createObjectBuilder()
+            .add("mediaType", MEDIA_TYPE)
+            .add("verificationMaterial", material)
+            .add(
+                "dsseEnvelope",
+                Json.createObjectBuilder()
+                    .add("payload", b64.encodeToString(statement))
+                    .add("payloadType", Dsse.IN_TOTO)
+                    .add(
+                        "signatures",
+                        Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("sig", b64.encodeToString(sig)).add("keyid", ""))))
+            .build();
+    return bundle.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String keyId(PublicKey key) throws GeneralSecurityException {
+    byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+    return java.util.HexFormat.of().formatHex(d);
+  }
+
+  /** The outcome of an offline check. */
+  public record Verification(boolean verified, String reason, JsonObject statement) {}
+
+  /**
+   * Checks the DSSE signature with {@code expectedKey}, or else with the bundle's certificate,
+   * which must chain to {@code trustedCa}.
+   */
+  public static Verification verify(byte[] bundleBytes, PublicKey expectedKey, X509Certificate trustedCa) {
+    JsonObject bundle;
+    try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
+      bundle = r.readObject();
+    } catch (RuntimeException e) {
+      return new Verification(false, "not a JSON bundle", null);
+    }
+    JsonObject env = obj(bundle, "dsseEnvelope");
+    String type = str(env, "payloadType");
+    if (!Dsse.IN_TOTO.equals(type)) {
+      return new Verification(false, "unexpected payloadType " + type, null);
+    }
+    byte[] payload;
+    try {
+      payload = Base64.getDecoder().decode(str(env, "payload"));
+    } catch (RuntimeException e) {
+      return new Verification(false, "invalid payload encoding", null);
+    }
+    PublicKey key = expectedKey;
+    if (key == null) {
+      JsonObject cert = obj(obj(bundle, "verificationMaterial"), "certificate");
+      if (cert == null || str(cert, "rawBytes") == null) {
+        return new Verification(false, "the bundle carries no certificate: pass the public key with --key", null);
+      }
+      X509Certificate leaf = Keys.certificate(Base64.getDecoder().decode(str(cert, "rawBytes")));
+      try {
+        leaf.verify(trustedCa.getPublicKey());
+      } catch (GeneralSecurityException e) {
+        return new Verification(false, "the signing certificate is not issued by the control plane's CA", null);
+      }
+      key = leaf.getPublicKey();
+    }
+    boolean ok = false;
+    JsonArray sigs = env != null && env.get("signatures") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
+    for (JsonValue v : sigs) {
+      if (v instanceof JsonObject s && str(s, "sig") != null) {
+        try {
+          ok |= Dsse.verify(key, type, payload, Base64.getDecoder().decode(str(s, "sig")));
+        } catch (IllegalArgumentException ignored) {
+          // not base64: not a valid signature
+        }
+      }
+    }
+    if (!ok) {
+      return new Verification(false, "the signature does not verify", null);
+    }
+    try (var r = Json.createReader(new ByteArrayInputStream(payload))) {
+      return new Verification(true, null, r.readObject());
+    } catch (RuntimeException e) {
+      return new Verification(false, "the payload is not JSON", null);
+    }
+  }
+
+  static JsonObject obj(JsonObject o, String k) {
+    return o != null && o.get(k) instanceof JsonObject n ? n : null;
+  }
+
+  static String str(JsonObject o, String k) {
+    return o != null && o.get(k) instanceof JsonString s ? s.getString() : null;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.chainloop.ee.cli.commands.attestation;
+
+import dev.chainloop.ee.cli.attestation.LocalState;
+import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.FlagSet;
+import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.JsonObject;
+
+public final class AttestationStatusCommand extends LeafCommand {
+  @Override
+  public String name() {
+    return "status";
+  }
+
+  @Override
+  public String shortDescription() {
+    return "check the status of the current attestation process";
+  }
+
+  @Override
+  public void defineFlags(FlagSet flags) {
+    flags.bool("full", "full report including current recorded values");
+    AttestationView.stateFlag(flags);
+  }
+
+  @Override
+  public void run(CliContext ctx) {
+    JsonObject state = LocalState.require(AttestationView.statePath(ctx));
+    if (ctx.jsonOutput()) {
+      ctx.printJson(AttestationView.statusJson(state, null));
+      return;
+    }
+    ctx.print(AttestationView.status(state, null));
+    ctx.print(AttestationView.materials(state, ctx.flags().bool("full")));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.chainloop.ee.artifact;
+
+import dev.chainloop.ee.platform.persistence.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * An organization's claim on stored content: bytes are shared across organizations, but only an
+ * organization that uploaded a digest may read it back.
+ */
+@Entity
+@Table(name = "cas_refs")
+public class ArtifactRef {
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "organization_id", nullable = false, length = 36)
+  private String organizationId;
+
+  @Column(nullable = false, length = 64)
+  private String digest;
+
+  @Column(name = "org_digest", nullable = false, unique = true, length = 110)
+  private String orgDigest;
+
+  @Column(name = "size_bytes", nullable = false)
+  private long size;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected ArtifactRef() {}
+
+  ArtifactRef(String organizationId, String hex, long size, Instant now) {
+    this.id = Ids.newId();
+    this.organizationId = organizationId;
+    this.digest = hex;
+    this.orgDigest = key(organizationId, hex);
+    this.size = size;
+    this.createdAt = now;
+  }
+
+  static String key(String organizationId, String hex) {
+    return organizationId + "/" + hex;
+  }
+
+  public long getSize() {
+    return size;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.chainloop.ee.artifact;
+
+import dev.chainloop.ee.platform.config.ChainloopConfig;
+import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.error.PayloadTooLargeException;
+import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.security.Caller;
+import dev.chainloop.ee.platform.security.Permission;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Content-addressed artifacts: bodies are streamed to a temporary file while hashed and counted,
+ * then moved into the configured backend ({@code chainloop.cas.backend}: filesystem or database).
+ */
+@Stateless
+public class ArtifactService {
+  /** After an over-limit body, read up to this much more so the client sees the 413 answer. */
+  private static final long DRAIN_BYTES = 16L * 1024 * 1024;
+
+  @PersistenceContext(unitName = "chainloop")
+  EntityManager em;
+
+  @Resource(lookup = "jdbc/chainloop")
+  DataSource dataSource;
+
+  @Inject Caller caller;
+  @Inject ChainloopConfig config;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.limits.artifact-bytes", defaultValue = "104857600")
+  long maxBytes;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.cas.backend", defaultValue = "filesystem")
+  String backend;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public record Stored(String digest, long size, boolean created) {}
+
+  public record Content(InputStream stream, long size) {}
+
+  public Stored upload(String digest, Long contentLength, InputStream body) {
+    caller.require(Permission.ARTIFACT_CREATE);
+    String hex = Digests.hex(digest);
+    if (contentLength != null && contentLength > maxBytes) {
+      throw new PayloadTooLargeException(
+          "the artifact is over the limit of " + maxBytes + " bytes");
+    }
+    Path tmp = null;
+    try {
+      Path spool = spoolDir();
+      tmp = Files.createTempFile(spool, "upload", ".tmp");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      long size = 0;
+      byte[] buf = new byte[64 * 1024];
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        for (int n; (n = body.read(buf)) != -1; ) {
+          size += n;
+          if (size > maxBytes) {
+            drain(body, buf);
+            throw new PayloadTooLargeException(
+                "the artifact is over the limit of " + maxBytes + " bytes");
+          }
+          sha.update(buf, 0, n);
+          out.write(buf, 0, n);
+        }
+      }
+      String actual = HexFormat.of().formatHex(sha.digest());
+      if (!actual.equals(hex)) {
+        throw new InvalidInputException("digest", "the content's digest is sha256:" + actual);
+      }
+      ArtifactStore store = store();
+      boolean created = store.size(hex).isEmpty();
+      store.put(hex, tmp, size);
+      if (em.createQuery("SELECT COUNT(r) FROM ArtifactRef r WHERE r.orgDigest = :k", Long.class)
+              .setParameter("k", ArtifactRef.key(caller.organizationId(), hex))
+              .getSingleResult()
+          == 0) {
+        em.persist(new ArtifactRef(caller.organizationId(), hex, size, clock.instant()));
+      }
+      return new Stored("sha256:" + hex, size, created);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the artifact", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a stray temporary file is harmless
+        }
+      }
+    }
+  }
+
+  private static void drain(InputStream body, byte[] buf) throws IOException {
+    long left = DRAIN_BYTES;
+    for (int n; left > 0 && (n = body.read(buf)) != -1; ) {
+      left -= n;
+    }
+  }
+
+  /** The size of an artifact the caller's organization uploaded. */
+  public long size(String digest) {
+    caller.require(Permission.ARTIFACT_READ);
+    String hex = Digests.hex(digest);
+    var ref =
+        em.createQuery("SELECT r FROM ArtifactRef r WHERE r.orgDigest = :k", ArtifactRef.class)
+            .setParameter("k", ArtifactRef.key(caller.organizationId(), hex))
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> new UnknownResourceException("artifact sha256:" + hex + " not found"));
+    try {
+      OptionalLong stored = store().size(hex);
+      if (stored.isEmpty()) {
+        throw new UnknownResourceException("artifact sha256:" + hex + " not found");
+      }
+      return ref.getSize();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Content download(String digest) {
+    long size = size(digest);
+    try {
+      return new Content(store().open(Digests.hex(digest)), size);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the artifact", e);
+    }
+  }
+
+  private Path spoolDir() throws IOException {
+    Path dir = config.dataDir().resolve("cas").resolve("tmp");
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  private ArtifactStore store() throws IOException {
+    return switch (backend.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "database" -> new DatabaseArtifactStore(dataSource, spoolDir());
+      case "filesystem" -> new FilesystemArtifactStore(config.dataDir().resolve("cas"));
+      default ->
+          throw new IllegalStateException("chainloop.cas.backend must be filesystem or database");
+    };
+  }
+}

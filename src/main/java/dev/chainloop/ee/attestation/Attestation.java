@@ -1,0 +1,78 @@
+package dev.chainloop.ee.attestation;
+
+import dev.chainloop.ee.platform.persistence.Ids;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A stored Sigstore bundle, immutable; its digest is the SHA-256 of exactly these bytes. */
+@Entity
+@Table(name = "attestations")
+public class Attestation {
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "organization_id", nullable = false, length = 36)
+  private String organizationId;
+
+  @Column(name = "run_id", nullable = false, unique = true, length = 36)
+  private String runId;
+
+  @Column(nullable = false, length = 71)
+  private String digest;
+
+  /** {@code <org>/<digest>}: one row per digest per organization. */
+  @Column(name = "org_digest", nullable = false, unique = true, length = 110)
+  private String orgDigest;
+
+  @Lob
+  @Basic(fetch = FetchType.LAZY)
+  // Derby sizes a bare @Lob at 64 kB: give bundles room (PostgreSQL bytea ignores it).
+  @Column(nullable = false, updatable = false, length = 16 * 1024 * 1024)
+  private byte[] bundle;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Attestation() {}
+
+  Attestation(String organizationId, String runId, String digest, byte[] bundle, Instant now) {
+    this.id = Ids.newId();
+    this.organizationId = organizationId;
+    this.runId = runId;
+    this.digest = digest;
+    this.orgDigest = organizationId + "/" + digest;
+    this.bundle = bundle;
+    this.createdAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getOrganizationId() {
+    return organizationId;
+  }
+
+  public String getRunId() {
+    return runId;
+  }
+
+  public String getDigest() {
+    return digest;
+  }
+
+  public byte[] getBundle() {
+    return bundle;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.chainloop.ee.attestation;
+
+import dev.chainloop.ee.contract.ContractRevisionView;
+import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("attestations")
+@Tag(name = "attestations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.USER, Roles.API_TOKEN, Roles.ROBOT_ACCOUNT})
+public class AttestationResource {
+  @Inject AttestationService attestations;
+
+  public record InitRequest(
+      @Size(max = 63) String workflow,
+      @Size(max = 63) String project,
+      Integer contractRevision,
+      @Size(max = 40) String runnerType,
+      @Size(max = 1000) String runUrl) {}
+
+  public record WorkflowInfo(String id, String name, String project, String team) {}
+
+  @JsonbPropertyOrder({
+    "attestationId",
+    "workflow",
+    "organization",
+    "contractName",
+    "contractRevision",
+    "contractRevisionLatest",
+    "contract",
+    "materials",
+    "initializedAt"
+  })
+  public record InitResponse(
+      String attestationId,
+      WorkflowInfo workflow,
+      String organization,
+      String contractName,
+      int contractRevision,
+      int contractRevisionLatest,
+      String contract,
+      List<ContractRevisionView.MaterialSpec> materials,
+      Instant initializedAt) {}
+
+  public record StoreResponse(String digest) {}
+
+  public record CancelRequest(String trigger, @Size(max = 1000) String reason) {}
+
+  public record StateResponse(String state, String digest) {}
+
+  public record SaveStateRequest(@NotNull String state, String baseDigest) {}
+
+  @POST
+  @Path("init")
+  @Operation(operationId = "initAttestation", summary = "Start a workflow run to attest")
+  public InitResponse init(@Valid @NotNull InitRequest request) {
+    var init =
+        attestations.init(
+            request.workflow(),
+            request.project(),
+            request.contractRevision(),
+            request.runnerType(),
+            request.runUrl());
+    var wf = init.workflow();
+    var c = init.contract();
+    return new InitResponse(
+        init.run().getId(),
+        new WorkflowInfo(wf.getId(), wf.getName(), wf.getProjectName(), wf.getTeam()),
+        init.organization(),
+        c.contractName(),
+        c.revision(),
+        c.latestRevision(),
+        c.rawBody(),
+        c.materials(),
+        init.run().getCreatedAt());
+  }
+
+  @POST
+  @Path("{runId}/store")
+  @Operation(
+      operationId = "storeAttestation",
+      summary =
+          "Store the run's signed Sigstore bundle (the request body); answers its digest once committed")
+  public StoreResponse store(@PathParam("runId") String runId, byte[] bundle) {
+    return new StoreResponse(attestations.store(runId, bundle));
+  }
+
+  @POST
+  @Path("{runId}/cancel")
+  @Operation(operationId = "cancelAttestation", summary = "End a run as failed or canceled")
+  public void cancel(@PathParam("runId") String runId, @Valid CancelRequest request) {
+    attestations.cancel(
+        runId,
+        request == null ? null : request.trigger(),
+        request == null ? null : request.reason());
+  }
+
+  @GET
+  @Path("{runId}/state")
+  @Operation(operationId = "readAttestationState", summary = "The run's remote crafting state")
+  public StateResponse readState(@PathParam("runId") String runId) {
+    var s = attestations.readState(runId);
+    return new StateResponse(
+        s.state() == null ? null : Base64.getEncoder().encodeToString(s.state()), s.digest());
+  }
+
+  @PUT
+  @Path("{runId}/state")
+  @Operation(
+      operationId = "saveAttestationState",
+      summary =
+          "Replace the remote crafting state if baseDigest (or If-Match) is still current; 409 otherwise")
+  public StateResponse saveState(
+      @PathParam("runId") String runId,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull SaveStateRequest request) {
+    byte[] state;
+    try {
+      state = Base64.getDecoder().decode(request.state());
+    } catch (IllegalArgumentException e) {
+      throw new dev.chainloop.ee.platform.error.InvalidInputException("state", "must be base64");
+    }
+    String base = ifMatch != null ? ifMatch : request.baseDigest();
+    return new StateResponse(null, attestations.saveState(runId, state, base));
+  }
+}

@@ -1,0 +1,270 @@
+package dev.chainloop.ee.attestation;
+
+import dev.chainloop.ee.contract.ContractRevisionView;
+import dev.chainloop.ee.platform.error.ConflictException;
+import dev.chainloop.ee.platform.error.ForbiddenOperationException;
+import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.error.PayloadTooLargeException;
+import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.security.Caller;
+import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.run.RunState;
+import dev.chainloop.ee.run.RunView;
+import dev.chainloop.ee.run.WorkflowDirectory;
+import dev.chainloop.ee.run.WorkflowRun;
+import dev.chainloop.ee.run.WorkflowRunService;
+import dev.chainloop.ee.workflow.Workflow;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The attestation lifecycle: init a run, store its signed bundle, cancel it, remote state. */
+@Stateless
+public class AttestationService {
+  /** Remote crafting state cap, as upstream. */
+  static final int MAX_STATE_BYTES = 6 * 1024 * 1024;
+
+  @PersistenceContext(unitName = "chainloop")
+  EntityManager em;
+
+  @Inject Caller caller;
+  @Inject WorkflowDirectory workflows;
+  @Inject WorkflowRunService runs;
+  @Inject SigningAuthority ca;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public record Initialized(
+      WorkflowRun run, Workflow workflow, ContractRevisionView contract, String organization) {}
+
+  public record CraftingState(byte[] state, String digest) {}
+
+  public record RunDetails(
+      RunView run, String attestationDigest, byte[] bundle, Verification verification) {}
+
+  public record Verification(boolean verified, String failureReason) {}
+
+  public Initialized init(
+      String workflowName,
+      String project,
+      Integer contractRevision,
+      String runnerType,
+      String runUrl) {
+    caller.require(Permission.RUN_CREATE);
+    Workflow workflow;
+    if (caller.workflowScope().isPresent()) {
+      workflow =
+          workflows
+              .findById(caller.workflowScope().get())
+              .orElseThrow(() -> new UnknownResourceException("workflow not found"));
+      if (workflowName != null
+          && !workflowName.isBlank()
+          && !workflowName.equals(workflow.getName())) {
+        throw new ForbiddenOperationException(
+            "this robot account may only attest workflow \"" + workflow.getName() + "\"");
+      }
+    } else {
+      if (workflowName == null || workflowName.isBlank()) {
+        throw new InvalidInputException("workflow", "the workflow name is required");
+      }
+      String p = project == null || project.isBlank() ? null : project.trim();
+      workflow =
+          p == null
+              ? workflows.resolve(workflowName.trim(), null)
+              : workflows.findOrCreate(workflowName.trim(), p, null);
+    }
+    if (!caller.canSeeProject(workflow.getProjectId())) {
+      throw new UnknownResourceException("workflow \"" + workflow.getName() + "\" not found");
+    }
+    int revision = contractRevision == null ? 0 : contractRevision;
+    if (revision < 0) {
+      throw new InvalidInputException("contractRevision", "must be 0 (latest) or more");
+    }
+    ContractRevisionView contract = workflows.contractRevision(workflow.getContractId(), revision);
+    WorkflowRun run = runs.start(workflow, blankToNull(runnerType), blankToNull(runUrl), contract);
+    return new Initialized(run, workflow, contract, caller.organizationName());
+  }
+
+  /**
+   * Verifies and stores a bundle and marks the run successful, in this one transaction: the digest
+   * returned is acknowledged only after the commit. Identical bytes again return the same digest.
+   */
+  public String store(String runId, byte[] bundle) {
+    caller.require(Permission.RUN_CREATE);
+    WorkflowRun run = runs.lock(runId);
+    String digest = sha256(bundle);
+    if (run.getState() == RunState.SUCCESS) {
+      if (digest.equals(run.getAttestationDigest())) {
+        return digest;
+      }
+      throw new ConflictException("workflow run " + runId + " already has an attestation");
+    }
+    if (run.isFinished()) {
+      throw new ConflictException("workflow run " + runId + " is " + run.getState().db());
+    }
+    VerifiedStatement statement = BundleVerifier.verify(bundle, ca.certificate(), clock.instant());
+    if (!run.getId().equals(statement.workflowRunId())) {
+      throw new InvalidInputException(
+          "invalid attestation bundle: the statement is for another workflow run");
+    }
+    Instant now = clock.instant();
+    String org = run.getOrganizationId();
+    em.persist(new Attestation(org, run.getId(), digest, bundle, now));
+    for (var s : statement.subjects()) {
+      em.persist(
+          new AttestationReference(org, digest, run.getId(), s.digest(), s.name(), "SUBJECT"));
+    }
+    for (var m : statement.materials()) {
+      em.persist(
+          new AttestationReference(
+              org,
+              digest,
+              run.getId(),
+              m.digest(),
+              m.name(),
+              m.materialType() == null ? "MATERIAL" : m.materialType()));
+    }
+    run.succeed(digest, now);
+    return digest;
+  }
+
+  public void cancel(String runId, String trigger, String reason) {
+    caller.require(Permission.RUN_UPDATE);
+    RunState outcome =
+        switch (trigger == null ? "failure" : trigger.trim().toLowerCase(java.util.Locale.ROOT)) {
+          case "failure", "trigger_type_failure" -> RunState.ERROR;
+          case "cancellation", "trigger_type_cancellation" -> RunState.CANCELED;
+          default -> throw new InvalidInputException("trigger", "must be failure or cancellation");
+        };
+    WorkflowRun run = runs.lock(runId);
+    if (run.isFinished()) {
+      throw new ConflictException("workflow run " + runId + " is already " + run.getState().db());
+    }
+    run.finish(outcome, blankToNull(reason), clock.instant());
+  }
+
+  public CraftingState readState(String runId) {
+    caller.require(Permission.RUN_READ);
+    WorkflowRun run = runs.get(runId);
+    return new CraftingState(run.getCraftingState(), run.getCraftingStateDigest());
+  }
+
+  /**
+   * Saves remote state if {@code baseDigest} is the current one (empty/null for the first save).
+   */
+  public String saveState(String runId, byte[] state, String baseDigest) {
+    caller.require(Permission.RUN_UPDATE);
+    if (state.length > MAX_STATE_BYTES) {
+      throw new PayloadTooLargeException(
+          "the attestation state is over " + MAX_STATE_BYTES + " bytes");
+    }
+    WorkflowRun run = runs.lock(runId);
+    if (run.isFinished()) {
+      throw new ConflictException("workflow run " + runId + " is " + run.getState().db());
+    }
+    String current = run.getCraftingStateDigest() == null ? "" : run.getCraftingStateDigest();
+    String base = baseDigest == null ? "" : baseDigest.replace("\"", "").trim();
+    if (!current.equals(base)) {
+      throw new ConflictException("the attestation state changed since it was read: read it again");
+    }
+    String digest = sha256(state);
+    run.saveCraftingState(state, digest);
+    return digest;
+  }
+
+  /** A run with its attestation (if pushed), optionally re-verified. */
+  public RunDetails details(String runIdOrNull, String digestOrNull, boolean verify) {
+    caller.require(Permission.RUN_READ);
+    WorkflowRun run =
+        runIdOrNull != null
+            ? runs.get(runIdOrNull)
+            : runs.findByDigest(digestOrNull)
+                .orElseThrow(
+                    () ->
+                        new UnknownResourceException("attestation " + digestOrNull + " not found"));
+    Optional<Attestation> attestation = byRun(run.getId());
+    Verification verification = null;
+    if (verify && attestation.isPresent()) {
+      try {
+        BundleVerifier.verify(
+            attestation.get().getBundle(), ca.certificate(), attestation.get().getCreatedAt());
+        verification = new Verification(true, null);
+      } catch (InvalidInputException e) {
+        verification = new Verification(false, e.getMessage());
+      }
+    }
+    return new RunDetails(
+        runs.view(run),
+        attestation.map(Attestation::getDigest).orElse(null),
+        attestation.map(Attestation::getBundle).orElse(null),
+        verification);
+  }
+
+  private Optional<Attestation> byRun(String runId) {
+    return em.createQuery("SELECT a FROM Attestation a WHERE a.runId = :run", Attestation.class)
+        .setParameter("run", runId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The caller's attestation with this digest. */
+  public Optional<Attestation> findByDigest(String digest) {
+    return em.createQuery("SELECT a FROM Attestation a WHERE a.orgDigest = :k", Attestation.class)
+        .setParameter("k", caller.organizationId() + "/" + digest)
+        .getResultStream()
+        .filter(a -> runs.findByDigest(digest).isPresent())
+        .findFirst();
+  }
+
+  /**
+   * What the caller's attestations say about {@code digest}, or, for an attestation, what it names.
+   */
+  public List<AttestationReference> referencesTo(String digest) {
+    return em.createQuery(
+            "SELECT r FROM AttestationReference r WHERE r.organizationId = :org AND r.digest = :d",
+            AttestationReference.class)
+        .setParameter("org", caller.organizationId())
+        .setParameter("d", digest)
+        .getResultList();
+  }
+
+  public List<AttestationReference> referencesOf(String attestationDigest) {
+    return em.createQuery(
+            "SELECT r FROM AttestationReference r WHERE r.organizationId = :org"
+                + " AND r.attestationDigest = :d ORDER BY r.kind, r.name",
+            AttestationReference.class)
+        .setParameter("org", caller.organizationId())
+        .setParameter("d", attestationDigest)
+        .getResultList();
+  }
+
+  public String signingCertificate(String csr, String publicKey) {
+    caller.require(Permission.RUN_CREATE);
+    return ca.issue(csr, publicKey, caller.actor(), caller.organizationName());
+  }
+
+  public String trustedRoot() {
+    return ca.certificatePem();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,224 @@
+package dev.chainloop.ee.attestation;
+
+import dev.chainloop.ee.platform.error.InvalidInputException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a Sigstore bundle (v0.3 JSON) carrying a DSSE envelope: the signature over PAE with the
+ * key in {@code verificationMaterial} first, and only then the in-toto statement inside.
+ */
+public final class BundleVerifier {
+  public static final String BUNDLE_MEDIA_TYPE =
+      "application/vnd.dev.sigstore.bundle+json;version=0.3";
+  public static final String STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{8,128}");
+
+  private BundleVerifier() {}
+
+  /**
+   * @param trustedCa certificates in the bundle must be issued by this CA and valid at {@code now}
+   */
+  public static VerifiedStatement verify(
+      byte[] bundleBytes, X509Certificate trustedCa, Instant now) {
+    JsonObject bundle = parseObject(bundleBytes, "bundle");
+    String mediaType = string(bundle, "mediaType");
+    if (mediaType != null && !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) {
+      throw invalid("unsupported bundle mediaType " + mediaType);
+    }
+    JsonObject envelope = object(bundle, "dsseEnvelope");
+    if (envelope == null) {
+      throw invalid("the bundle has no dsseEnvelope");
+    }
+    String payloadType = string(envelope, "payloadType");
+    if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(payloadType)) {
+      throw invalid(
+          "unsupported payloadType " + payloadType + ", expected " + Dsse.IN_TOTO_PAYLOAD_TYPE);
+    }
+    byte[] payload = base64(string(envelope, "payload"), "dsseEnvelope.payload");
+    PublicKey key = signerKey(object(bundle, "verificationMaterial"), trustedCa, now);
+    JsonArray signatures =
+        envelope.get("signatures") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
+    boolean verified = false;
+    for (JsonValue s : signatures) {
+      if (s instanceof JsonObject sig && string(sig, "sig") != null) {
+        byte[] raw = base64(string(sig, "sig"), "signature");
+        verified |= Dsse.verify(key, payloadType, payload, raw);
+      }
+    }
+    if (!verified) {
+      throw invalid("the DSSE signature does not verify with the bundle's key");
+    }
+    return statement(parseObject(payload, "statement"));
+  }
+
+  private static PublicKey signerKey(JsonObject material, X509Certificate trustedCa, Instant now) {
+    if (material == null) {
+      throw invalid("the bundle has no verificationMaterial");
+    }
+    try {
+      JsonObject cert = object(material, "certificate");
+      if (cert != null) {
+        byte[] der = base64(string(cert, "rawBytes"), "verificationMaterial.certificate.rawBytes");
+        X509Certificate leaf =
+            (X509Certificate)
+                CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        if (trustedCa == null) {
+          throw invalid("keyless signing certificates are not trusted here");
+        }
+        try {
+          leaf.verify(trustedCa.getPublicKey());
+          leaf.checkValidity(Date.from(now));
+        } catch (GeneralSecurityException e) {
+          throw invalid(
+              "the signing certificate is not valid or not issued by this control plane's CA");
+        }
+        return leaf.getPublicKey();
+      }
+      JsonObject publicKey = object(material, "publicKey");
+      if (publicKey != null && string(publicKey, "rawBytes") != null) {
+        byte[] spki =
+            base64(string(publicKey, "rawBytes"), "verificationMaterial.publicKey.rawBytes");
+        return publicKeyOf(spki);
+      }
+    } catch (GeneralSecurityException e) {
+      throw invalid("cannot read the signer's key: " + e.getMessage());
+    }
+    throw invalid(
+        "verificationMaterial must hold certificate.rawBytes or publicKey.rawBytes (the signer's SPKI)");
+  }
+
+  static PublicKey publicKeyOf(byte[] spki) throws GeneralSecurityException {
+    for (String alg : List.of("EC", "RSA", "Ed25519")) {
+      try {
+        return KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(spki));
+      } catch (GeneralSecurityException ignored) {
+        // try the next key type
+      }
+    }
+    throw new GeneralSecurityException("unsupported public key");
+  }
+
+  private static VerifiedStatement statement(JsonObject st) {
+    if (!STATEMENT_TYPE.equals(string(st, "_type"))) {
+      throw invalid("statement _type must be " + STATEMENT_TYPE);
+    }
+    String predicateType = string(st, "predicateType");
+    if (predicateType == null || predicateType.isBlank() || !isUri(predicateType)) {
+      throw invalid("statement predicateType must be a URI");
+    }
+    if (!(st.get("subject") instanceof JsonArray subjects) || subjects.isEmpty()) {
+      throw invalid("statement must have at least one subject");
+    }
+    List<VerifiedStatement.Reference> subjectRefs = new ArrayList<>();
+    for (JsonValue v : subjects) {
+      if (!(v instanceof JsonObject s)
+          || !(s.get("digest") instanceof JsonObject digest)
+          || digest.isEmpty()) {
+        throw invalid("every subject needs a digest");
+      }
+      for (var e : digest.entrySet()) {
+        String hex = e.getValue() instanceof JsonString js ? js.getString() : "";
+        boolean ok =
+            e.getKey().equals("sha256")
+                ? SHA256_HEX.matcher(hex).matches()
+                : HEX.matcher(hex).matches();
+        if (!ok) {
+          throw invalid(
+              "subject " + string(s, "name") + " has a malformed " + e.getKey() + " digest");
+        }
+      }
+      String sha = string(digest, "sha256");
+      if (sha != null) {
+        subjectRefs.add(new VerifiedStatement.Reference(string(s, "name"), "sha256:" + sha, null));
+      }
+    }
+    JsonObject predicate = object(st, "predicate");
+    String runId =
+        predicate == null ? null : string(object(predicate, "metadata"), "workflowRunID");
+    List<VerifiedStatement.Reference> materials = new ArrayList<>();
+    if (predicate != null && predicate.get("materials") instanceof JsonArray ms) {
+      for (JsonValue v : ms) {
+        if (v instanceof JsonObject m && object(m, "digest") != null) {
+          String sha = string(object(m, "digest"), "sha256");
+          JsonObject ann = object(m, "annotations");
+          if (sha != null && SHA256_HEX.matcher(sha).matches()) {
+            materials.add(
+                new VerifiedStatement.Reference(
+                    ann == null
+                        ? string(m, "name")
+                        : firstNonNull(string(ann, "chainloop.material.name"), string(m, "name")),
+                    "sha256:" + sha,
+                    ann == null ? null : string(ann, "chainloop.material.type")));
+          }
+        }
+      }
+    }
+    return new VerifiedStatement(predicateType, runId, subjectRefs, materials);
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
+  }
+
+  private static boolean isUri(String s) {
+    try {
+      new URI(s);
+      return !s.contains(" ");
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static JsonObject parseObject(byte[] bytes, String what) {
+    try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+      return reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw invalid("the " + what + " is not a JSON object");
+    }
+  }
+
+  private static byte[] base64(String text, String field) {
+    if (text == null) {
+      throw invalid(field + " is missing");
+    }
+    try {
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(field + " is not base64");
+    }
+  }
+
+  private static JsonObject object(JsonObject o, String key) {
+    return o != null && o.get(key) instanceof JsonObject nested ? nested : null;
+  }
+
+  private static String string(JsonObject o, String key) {
+    return o != null && o.get(key) instanceof JsonString s ? s.getString() : null;
+  }
+
+  private static InvalidInputException invalid(String detail) {
+    return new InvalidInputException("invalid attestation bundle: " + detail);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.chainloop.ee.attestation;
+
+import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("signing")
+@Tag(name = "signing")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SigningResource {
+  @Inject AttestationService attestations;
+
+  public record CertificateRequest(String csr, String publicKey) {}
+
+  public record CertificateChain(String chain) {}
+
+  public record TrustedRoot(String certificate) {}
+
+  @POST
+  @Path("certificates")
+  @RolesAllowed({Roles.USER, Roles.API_TOKEN, Roles.ROBOT_ACCOUNT})
+  @Operation(
+      operationId = "generateSigningCertificate",
+      summary =
+          "A 10-minute code-signing certificate chain (PEM, leaf first) for a CSR or public key")
+  public CertificateChain certificate(@NotNull CertificateRequest request) {
+    return new CertificateChain(
+        attestations.signingCertificate(request.csr(), request.publicKey()));
+  }
+
+  @GET
+  @Path("trusted-root")
+  @PermitAll
+  @Operation(operationId = "getTrustedRoot", summary = "The keyless signing CA certificate (PEM)")
+  public TrustedRoot trustedRoot() {
+    return new TrustedRoot(attestations.trustedRoot());
+  }
+}
