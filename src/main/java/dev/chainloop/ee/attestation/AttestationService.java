@@ -132,7 +132,9 @@ public class AttestationService {
               m.name(),
               m.materialType() == null ? "MATERIAL" : m.materialType()));
     }
-    run.succeed(digest, now);
+    if (!runs.finish(run.getId(), RunState.SUCCESS, digest, null, now)) {
+      throw new ConflictException("workflow run " + runId + " has already ended");
+    }
     return digest;
   }
 
@@ -148,7 +150,9 @@ public class AttestationService {
     if (run.isFinished()) {
       throw new ConflictException("workflow run " + runId + " is already " + run.getState().db());
     }
-    run.finish(outcome, blankToNull(reason), clock.instant());
+    if (!runs.finish(run.getId(), outcome, null, blankToNull(reason), clock.instant())) {
+      throw new ConflictException("workflow run " + runId + " has already ended");
+    }
   }
 
   public CraftingState readState(String runId) {

@@ -172,22 +172,6 @@ public class WorkflowRun {
     return getState() != RunState.INITIALIZED;
   }
 
-  public void succeed(String digest, Instant now) {
-    this.state = RunState.SUCCESS.db();
-    this.attestationDigest = digest;
-    this.finishedAt = now;
-    this.craftingState = null;
-    this.craftingStateDigest = null;
-  }
-
-  public void finish(RunState outcome, String reason, Instant now) {
-    this.state = outcome.db();
-    this.reason = reason;
-    this.finishedAt = now;
-    this.craftingState = null;
-    this.craftingStateDigest = null;
-  }
-
   public void saveCraftingState(byte[] state, String digest) {
     this.craftingState = state;
     this.craftingStateDigest = digest;

@@ -71,6 +71,27 @@ public class WorkflowRunService {
     return run;
   }
 
+  /**
+   * Ends an initialized run, once: a conditional UPDATE, so that of two concurrent finishers (on
+   * any nodes) exactly one wins. Returns false if the run had already ended.
+   */
+  public boolean finish(String id, RunState outcome, String digest, String reason, Instant now) {
+    int updated =
+        em.createQuery(
+                "UPDATE WorkflowRun r SET r.state = :state, r.attestationDigest = :digest,"
+                    + " r.reason = :reason, r.finishedAt = :now, r.craftingState = NULL,"
+                    + " r.craftingStateDigest = NULL, r.version = r.version + 1"
+                    + " WHERE r.id = :id AND r.state = :initialized")
+            .setParameter("state", outcome.db())
+            .setParameter("digest", digest)
+            .setParameter("reason", reason)
+            .setParameter("now", now)
+            .setParameter("id", id)
+            .setParameter("initialized", RunState.INITIALIZED.db())
+            .executeUpdate();
+    return updated == 1;
+  }
+
   /** The caller's run, or 404 (also for other organizations' runs and out-of-scope ones). */
   public WorkflowRun get(String id) {
     return Ids.parse(id)

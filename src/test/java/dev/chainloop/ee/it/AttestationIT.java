@@ -234,6 +234,7 @@ class AttestationIT {
             "/api/v1/attestations/" + runId + "/store",
             new String(bundle, StandardCharsets.UTF_8),
             "application/json");
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
     assertThat(again.json().getString("digest")).isEqualTo(stored.json().getString("digest"));
     byte[] other = Bundles.sign(statement(runId, "b"), pair.getPrivate(), pair.getPublic(), null);
     assertThat(

@@ -64,6 +64,7 @@ public final class Dispatcher {
     if (node instanceof LeafCommand leaf) {
       leaf.defineFlags(local);
     }
+    globals.removeShadowedBy(local);
     Options options = new Options();
     globals.addTo(options);
     local.addTo(options);
@@ -88,7 +89,8 @@ public final class Dispatcher {
     }
 
     ParsedFlags globalValues = new ParsedFlags(globals, line);
-    String format = globalValues.string(GlobalFlags.OUTPUT);
+    String format =
+        globals.find(GlobalFlags.OUTPUT).isPresent() ? globalValues.string(GlobalFlags.OUTPUT) : formats.get(0);
     if (!formats.contains(format)) {
       throw new CliException("format not implemented");
     }

@@ -150,6 +150,16 @@ public final class FlagSet {
     return List.copyOf(flags);
   }
 
+  /**
+   * Drops the flags a command redefines (same long or short name), as Cobra lets a local flag
+   * shadow a persistent one: {@code artifact download --output FILE} is not {@code -o json}.
+   */
+  public void removeShadowedBy(FlagSet local) {
+    flags.removeIf(
+        f -> local.flags.stream()
+            .anyMatch(l -> l.name.equals(f.name) || (l.shortName != null && l.shortName.equals(f.shortName))));
+  }
+
   public void addTo(Options options) {
     for (Flag f : flags) {
       options.addOption(f.toOption());
