@@ -20,7 +20,11 @@ public record ContractRevisionView(
 
   /** A material the contract expects; {@code type} is a MaterialType name such as ARTIFACT. */
   public record MaterialSpec(
-      String name, String type, boolean optional, boolean output, List<AnnotationSpec> annotations) {}
+      String name,
+      String type,
+      boolean optional,
+      boolean output,
+      List<AnnotationSpec> annotations) {}
 
   /** A required annotation; an empty value must be supplied at push time. */
   public record AnnotationSpec(String name, String value) {}

@@ -16,9 +16,13 @@ import java.util.Map;
 
 /** A small HTTP driver for REST-level tests against the started server. */
 public final class Api {
-  public static final String BASE_URL = System.getProperty("chainloop.test.url", "http://localhost:19080");
+  public static final String BASE_URL =
+      System.getProperty("chainloop.test.url", "http://localhost:19080");
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -58,15 +62,21 @@ public final class Api {
   }
 
   public Reply send(String method, String path, String body, String contentType) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path))
-        .timeout(Duration.ofSeconds(60))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE_URL + path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -22,15 +22,21 @@ public final class Fixtures {
   }
 
   public static String signupAndLogin(String email) {
-    Api.Reply signup = Api.anonymous().post("/api/v1/auth/signup",
-        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    Api.Reply signup =
+        Api.anonymous()
+            .post(
+                "/api/v1/auth/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(signup.status()).as(signup.toString()).isEqualTo(201);
     return login(email);
   }
 
   public static String login(String email) {
-    Api.Reply login = Api.anonymous().post("/api/v1/auth/login",
-        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    Api.Reply login =
+        Api.anonymous()
+            .post(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     return login.json().getString("token");
   }
@@ -39,14 +45,19 @@ public final class Fixtures {
     String email = uniqueName("user") + "@example.com";
     String token = signupAndLogin(email);
     String org = uniqueName("org");
-    Api.Reply created = Api.withToken(token).post("/api/v1/organizations", "{\"name\":\"" + org + "\"}");
+    Api.Reply created =
+        Api.withToken(token).post("/api/v1/organizations", "{\"name\":\"" + org + "\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return new Account(email, token, org);
   }
 
   /** An organization-level API token of {@code account}'s organization. */
   public static String apiToken(Account account, String body) {
-    Api.Reply created = account.api().header("Chainloop-Organization", account.org()).post("/api/v1/api-tokens", body);
+    Api.Reply created =
+        account
+            .api()
+            .header("Chainloop-Organization", account.org())
+            .post("/api/v1/api-tokens", body);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getString("token");
   }
