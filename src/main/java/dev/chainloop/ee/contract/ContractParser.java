@@ -116,24 +116,6 @@ public final class ContractParser {
     return new ContractParser().run(body);
   }
 
-  /** Splits a multi-document YAML stream into the raw text of each non-empty document. */
-  public static List<String> splitDocuments(String stream) {
-    List<String> docs = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String line : stream.split("\\R", -1)) {
-      if (line.equals("---") || line.startsWith("--- ")) {
-        docs.add(current.toString());
-        current.setLength(0);
-      } else {
-        current.append(line).append('\n');
-      }
-    }
-    docs.add(current.toString());
-    return docs.stream()
-        .filter(d -> !d.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#")))
-        .toList();
-  }
-
   private Parsed run(String body) {
     if (body == null || body.isBlank()) {
       throw new InvalidInputException("contract", "the contract body is empty");
