@@ -144,6 +144,7 @@ public final class ContractParser {
     if (!(root instanceof MappingNode doc)) {
       throw new InvalidInputException("contract", "the contract must be a YAML or JSON object");
     }
+    duplicateKeys(doc, "");
     Optional<String> name = Optional.empty();
     Node spec;
     String prefix;
@@ -316,6 +317,25 @@ public final class ContractParser {
         yield false;
       }
     };
+  }
+
+  /** {@code compose} keeps duplicate keys (only constructing would refuse them): report them. */
+  private void duplicateKeys(Node node, String path) {
+    if (node instanceof MappingNode map) {
+      Set<String> keys = new HashSet<>();
+      for (NodeTuple t : map.getValue()) {
+        String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+        String field = path.isEmpty() ? key : path + "." + key;
+        if (!keys.add(key)) {
+          add(field, t.getKeyNode(), "duplicate key");
+        }
+        duplicateKeys(t.getValueNode(), field);
+      }
+    } else if (node instanceof SequenceNode seq) {
+      for (int i = 0; i < seq.getValue().size(); i++) {
+        duplicateKeys(seq.getValue().get(i), path + "[" + i + "]");
+      }
+    }
   }
 
   private void add(String field, Node at, String message) {

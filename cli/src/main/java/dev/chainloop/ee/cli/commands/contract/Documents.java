@@ -10,7 +10,7 @@ final class Documents {
   static List<String> split(String stream) {
     List<String> docs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String line : stream.split("\\R", -1)) {
+    for (String line : stream.lines().toList()) {
       if (line.equals("---") || line.startsWith("--- ")) {
         docs.add(current.toString());
         current.setLength(0);
