@@ -1,6 +1,7 @@
 package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.contract.ContractRevisionView;
+import dev.chainloop.ee.contract.ContractService;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
@@ -10,10 +11,10 @@ import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.run.RunState;
 import dev.chainloop.ee.run.RunView;
-import dev.chainloop.ee.run.WorkflowDirectory;
 import dev.chainloop.ee.run.WorkflowRun;
 import dev.chainloop.ee.run.WorkflowRunService;
 import dev.chainloop.ee.workflow.Workflow;
+import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,8 @@ public class AttestationService {
   EntityManager em;
 
   @Inject Caller caller;
-  @Inject WorkflowDirectory workflows;
+  @Inject WorkflowService workflows;
+  @Inject ContractService contracts;
   @Inject WorkflowRunService runs;
   @Inject SigningAuthority ca;
 
@@ -88,7 +90,7 @@ public class AttestationService {
     if (revision < 0) {
       throw new InvalidInputException("contractRevision", "must be 0 (latest) or more");
     }
-    ContractRevisionView contract = workflows.contractRevision(workflow.getContractId(), revision);
+    ContractRevisionView contract = contracts.revision(workflow.getContractId(), revision);
     WorkflowRun run = runs.start(workflow, blankToNull(runnerType), blankToNull(runUrl), contract);
     return new Initialized(run, workflow, contract, caller.organizationName());
   }

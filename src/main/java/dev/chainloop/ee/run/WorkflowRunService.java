@@ -7,6 +7,7 @@ import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.workflow.Workflow;
+import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,7 @@ public class WorkflowRunService {
   EntityManager em;
 
   @Inject Caller caller;
-  @Inject WorkflowDirectory workflows;
+  @Inject WorkflowService workflows;
 
   private final Clock clock = Clock.systemUTC();
 

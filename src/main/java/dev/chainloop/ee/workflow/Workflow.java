@@ -4,6 +4,7 @@ import dev.chainloop.ee.platform.persistence.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,6 +14,29 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "workflows")
+@NamedQuery(
+    name = "Workflow.liveByName",
+    query =
+        "SELECT w FROM Workflow w WHERE w.organizationId = :orgId AND w.name = :name"
+            + " AND w.deletedAt IS NULL ORDER BY w.projectName")
+@NamedQuery(
+    name = "Workflow.liveKeyTaken",
+    query = "SELECT COUNT(w) FROM Workflow w WHERE w.liveKey = :key")
+@NamedQuery(
+    name = "Workflow.liveUsingContracts",
+    query =
+        "SELECT w FROM Workflow w WHERE w.organizationId = :orgId AND w.contractId IN :contractIds"
+            + " AND w.deletedAt IS NULL ORDER BY w.projectName, w.name")
+@NamedQuery(
+    name = "Workflow.countLiveByProject",
+    query =
+        "SELECT w.projectId, COUNT(w) FROM Workflow w WHERE w.organizationId = :orgId"
+            + " AND w.deletedAt IS NULL GROUP BY w.projectId")
+@NamedQuery(
+    name = "Workflow.recordRun",
+    query =
+        "UPDATE Workflow w SET w.runsCount = w.runsCount + 1, w.latestRunId = :runId,"
+            + " w.updatedAt = :now WHERE w.id = :id AND w.organizationId = :orgId")
 public class Workflow {
   @Id
   @Column(length = 36)
@@ -78,7 +102,7 @@ public class Workflow {
     this.contractId = contractId;
     this.createdAt = now;
     this.updatedAt = now;
-    this.liveKey = organizationId + "/" + projectId + "/" + name;
+    this.liveKey = liveKey(organizationId, projectId, name);
   }
 
   public String getId() {
@@ -133,6 +157,14 @@ public class Workflow {
     return deletedAt;
   }
 
+  public String liveKey() {
+    return liveKey;
+  }
+
+  public static String liveKey(String organizationId, String projectId, String name) {
+    return organizationId + "/" + projectId + "/" + name;
+  }
+
   public void setDescription(String description) {
     this.description = description;
   }
@@ -143,6 +175,10 @@ public class Workflow {
 
   public void setContractId(String contractId) {
     this.contractId = contractId;
+  }
+
+  public void touch(Instant now) {
+    this.updatedAt = now;
   }
 
   /** Called when a run starts: it becomes the run shown as LAST RUN STATUS. */

@@ -10,6 +10,12 @@ import dev.chainloop.ee.cli.commands.auth.AuthSignupCommand;
 import dev.chainloop.ee.cli.commands.config.ConfigResetCommand;
 import dev.chainloop.ee.cli.commands.config.ConfigSaveCommand;
 import dev.chainloop.ee.cli.commands.config.ConfigViewCommand;
+import dev.chainloop.ee.cli.commands.contract.ApplyCommand;
+import dev.chainloop.ee.cli.commands.contract.ContractCreateCommand;
+import dev.chainloop.ee.cli.commands.contract.ContractDeleteCommand;
+import dev.chainloop.ee.cli.commands.contract.ContractDescribeCommand;
+import dev.chainloop.ee.cli.commands.contract.ContractListCommand;
+import dev.chainloop.ee.cli.commands.contract.ContractUpdateCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationCreateCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationListCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationRevokeCommand;
@@ -23,6 +29,7 @@ import dev.chainloop.ee.cli.commands.organization.OrgLeaveCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgListCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgSetCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgUpdateCommand;
+import dev.chainloop.ee.cli.commands.project.ProjectListCommand;
 import dev.chainloop.ee.cli.commands.version.VersionCommand;
 import dev.chainloop.ee.cli.commands.artifact.ArtifactDownloadCommand;
 import dev.chainloop.ee.cli.commands.artifact.ArtifactUploadCommand;
@@ -35,6 +42,14 @@ import dev.chainloop.ee.cli.commands.attestation.AttestationVerifyCommand;
 import dev.chainloop.ee.cli.commands.discover.DiscoverCommand;
 import dev.chainloop.ee.cli.commands.run.RunDescribeCommand;
 import dev.chainloop.ee.cli.commands.run.RunListCommand;
+import dev.chainloop.ee.cli.commands.workflow.RobotAccountCreateCommand;
+import dev.chainloop.ee.cli.commands.workflow.RobotAccountListCommand;
+import dev.chainloop.ee.cli.commands.workflow.RobotAccountRevokeCommand;
+import dev.chainloop.ee.cli.commands.workflow.WorkflowCreateCommand;
+import dev.chainloop.ee.cli.commands.workflow.WorkflowDeleteCommand;
+import dev.chainloop.ee.cli.commands.workflow.WorkflowDescribeCommand;
+import dev.chainloop.ee.cli.commands.workflow.WorkflowListCommand;
+import dev.chainloop.ee.cli.commands.workflow.WorkflowUpdateCommand;
 import dev.chainloop.ee.cli.framework.CommandGroup;
 
 /**
@@ -94,6 +109,34 @@ public final class Commands {
             .add(new ConfigViewCommand())
             .add(new ConfigResetCommand());
 
+    CommandGroup contract =
+        CommandGroup.of("contract", "Workflow contracts management")
+            .add(new ContractCreateCommand())
+            .add(new ContractListCommand())
+            .add(new ContractDescribeCommand())
+            .add(new ContractUpdateCommand())
+            .add(new ContractDeleteCommand());
+
+    CommandGroup robotAccount =
+        CommandGroup.of("robot-account", "Robot accounts management (legacy)", "ra")
+            .add(new RobotAccountCreateCommand())
+            .add(new RobotAccountListCommand())
+            .add(new RobotAccountRevokeCommand());
+
+    CommandGroup workflow =
+        CommandGroup.of("workflow", "Workflows management", "wf")
+            .add(new WorkflowCreateCommand())
+            .add(new WorkflowListCommand())
+            .add(new WorkflowDescribeCommand())
+            .add(new WorkflowUpdateCommand())
+            .add(new WorkflowDeleteCommand())
+            .add(contract)
+            .add(robotAccount)
+            .add(workflowRun());
+
+    CommandGroup project =
+        CommandGroup.of("project", "Projects management").add(new ProjectListCommand());
+
     return CommandGroup.of("chainloop", "Chainloop Command Line Interface")
         .withLongDescription(
             "Chainloop Command Line Interface: manage your organization, API tokens and software supply chain"
@@ -101,10 +144,12 @@ public final class Commands {
         .add(auth)
         .add(config)
         .add(organization)
+        .add(workflow)
+        .add(project)
+        .add(new ApplyCommand())
         .add(attestation())
         .add(artifact())
         .add(new DiscoverCommand())
-        .add(CommandGroup.of("workflow", "Workflow management", "wf").add(workflowRun()))
         .add(new VersionCommand());
   }
 

@@ -1,0 +1,110 @@
+package dev.chainloop.ee.cli.commands.contract;
+
+import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.cli.framework.FlagSet;
+import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** {@code chainloop apply -f FILE|DIR}: creates or updates the resources the documents describe. */
+public final class ApplyCommand extends LeafCommand {
+  private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*[\"']?([A-Za-z]+)[\"']?\\s*$");
+  private static final Pattern JSON_KIND = Pattern.compile("\"kind\"\\s*:\\s*\"([A-Za-z]+)\"");
+
+  @Override
+  public String name() {
+    return "apply";
+  }
+
+  @Override
+  public String shortDescription() {
+    return "Apply resources (contracts) from YAML or JSON files";
+  }
+
+  @Override
+  public String example() {
+    return """
+          # Create or update the contracts of a multi-document YAML file
+          chainloop apply -f contracts.yaml""";
+  }
+
+  @Override
+  public void defineFlags(FlagSet flags) {
+    flags.string("file", "file or directory with the resources to apply").shorthand("f").required();
+    flags.string("project", "project to scope newly created contracts to");
+  }
+
+  @Override
+  public void run(CliContext ctx) {
+    List<String> documents = new ArrayList<>();
+    for (Path file : files(Path.of(ctx.flags().string("file").trim()))) {
+      documents.addAll(Documents.split(read(file)));
+    }
+    if (documents.isEmpty()) {
+      throw new CliException("no resources found in " + ctx.flags().string("file"));
+    }
+    for (String doc : documents) {
+      String kind = kind(doc);
+      if (!kind.equals("Contract")) {
+        throw new CliException("unsupported kind \"" + kind + "\": only Contract can be applied");
+      }
+    }
+    for (String doc : documents) {
+      var body = Json.object().add("body", doc);
+      ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
+      JsonObject result =
+          Json.asObject(ctx.api().post("/api/v1/workflow-contracts/apply", body.build()));
+      String name = Json.str(Json.obj(result, "contract"), "name");
+      String verb = Json.str(result, "status").equals("UNCHANGED") ? "unchanged" : "applied";
+      ctx.log().info("Contract/" + name + " " + verb);
+    }
+  }
+
+  private static String kind(String doc) {
+    Matcher m = KIND.matcher(doc);
+    if (m.find()) {
+      return m.group(1);
+    }
+    Matcher j = JSON_KIND.matcher(doc);
+    if (j.find()) {
+      return j.group(1);
+    }
+    throw new CliException("a document has no kind: every resource needs one, e.g. \"kind: Contract\"");
+  }
+
+  private static List<Path> files(Path location) {
+    if (!Files.exists(location)) {
+      throw new CliException("file " + location + " not found");
+    }
+    if (!Files.isDirectory(location)) {
+      return List.of(location);
+    }
+    try (Stream<Path> entries = Files.list(location)) {
+      return entries
+          .filter(p -> p.toString().matches(".*\\.(ya?ml|json)$"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new CliException("cannot list " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

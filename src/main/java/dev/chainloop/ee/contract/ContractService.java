@@ -1,0 +1,332 @@
+package dev.chainloop.ee.contract;
+
+import dev.chainloop.ee.audit.AuditService;
+import dev.chainloop.ee.platform.Names;
+import dev.chainloop.ee.platform.error.ConflictException;
+import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.security.Caller;
+import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.project.Project;
+import dev.chainloop.ee.project.ProjectService;
+import dev.chainloop.ee.workflow.WorkflowService;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Workflow contracts and their revisions, scoped to the caller's organization. A contract scoped to
+ * a project is invisible to credentials confined to another project.
+ */
+@Stateless
+public class ContractService {
+  @Inject ContractRepository repository;
+  @Inject Caller caller;
+  @Inject ProjectService projects;
+  @Inject AuditService audit;
+
+  /** Looked up lazily: workflows use contracts and contracts count workflows. */
+  @Inject Instance<WorkflowService> workflows;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** A contract with one of its revisions and the workflows (as {@code project/name}) using it. */
+  public record ContractDetails(
+      WorkflowContract contract, ContractVersion version, List<String> workflows) {}
+
+  /** A contract with the number of live workflows using it. */
+  public record ContractSummary(WorkflowContract contract, long workflowsCount) {}
+
+  /** Name and latest revision, for workflow listings. */
+  public record ContractRef(String id, String name, int latestRevision) {}
+
+  public enum ApplyStatus {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
+
+  public record ApplyResult(ApplyStatus status, ContractDetails contract) {}
+
+  public ContractDetails create(String name, String description, String projectName, String body) {
+    caller.require(Permission.CONTRACT_CREATE);
+    ContractParser.Parsed parsed =
+        body == null || body.isBlank() ? null : ContractParser.parse(body);
+    String effectiveName = nameOf(name, parsed);
+    Project project = scopeProject(projectName);
+    if (repository.findLiveByName(caller.organizationId(), effectiveName).isPresent()) {
+      throw new ConflictException("contract \"" + effectiveName + "\" already exists");
+    }
+    String text = body == null || body.isBlank() ? defaultBody(effectiveName) : body;
+    WorkflowContract contract = persist(effectiveName, description, project, text);
+    return details(contract, 0);
+  }
+
+  public List<ContractSummary> list() {
+    caller.require(Permission.CONTRACT_LIST);
+    List<WorkflowContract> visible =
+        repository.listLive(caller.organizationId()).stream().filter(this::visible).toList();
+    Map<String, Long> counts =
+        workflows.get().countByContract(visible.stream().map(WorkflowContract::getId).toList());
+    return visible.stream()
+        .map(c -> new ContractSummary(c, counts.getOrDefault(c.getId(), 0L)))
+        .toList();
+  }
+
+  /** The contract with revision {@code revision} (0 = latest). */
+  public ContractDetails describe(String name, int revision) {
+    caller.require(Permission.CONTRACT_READ);
+    return details(get(name), revision);
+  }
+
+  /** Updates the description and, when the body differs from the latest one, adds a revision. */
+  public ContractDetails update(String name, String description, String body) {
+    caller.require(Permission.CONTRACT_UPDATE);
+    WorkflowContract contract = repository.lock(get(name));
+    Instant now = clock.instant();
+    if (description != null) {
+      contract.setDescription(blankToNull(description), now);
+    }
+    if (body != null && !body.isBlank()) {
+      ContractParser.Parsed parsed = ContractParser.parse(body);
+      if (parsed.name().isPresent() && !parsed.name().get().equals(contract.getName())) {
+        throw new InvalidInputException(
+            "metadata.name",
+            "\"" + parsed.name().get() + "\" does not match the contract name \"" + name + "\"");
+      }
+      addRevisionIfChanged(contract, body, parsed.format(), now);
+    }
+    return details(contract, 0);
+  }
+
+  public void delete(String name) {
+    caller.require(Permission.CONTRACT_DELETE);
+    WorkflowContract contract = get(name);
+    if (workflows
+            .get()
+            .countByContract(List.of(contract.getId()))
+            .getOrDefault(contract.getId(), 0L)
+        > 0) {
+      throw new ConflictException(
+          "there are associated workflows with this contract, delete them first");
+    }
+    contract.delete(clock.instant());
+    audit.record(
+        caller.organizationId(),
+        "workflow_contract.deleted",
+        caller.actor(),
+        "workflow_contract",
+        contract.getId(),
+        "name=" + contract.getName());
+  }
+
+  /** {@code chainloop apply}: creates the contract named by {@code metadata.name} or updates it. */
+  public ApplyResult apply(String body, String projectName) {
+    ContractParser.Parsed parsed = ContractParser.parse(body);
+    String name =
+        parsed
+            .name()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "metadata.name", "is required to apply a contract (use the v2 schema)"));
+    Optional<WorkflowContract> existing =
+        repository.findLiveByName(caller.organizationId(), name).filter(this::visible);
+    if (existing.isEmpty()) {
+      return new ApplyResult(ApplyStatus.CREATED, create(name, null, projectName, body));
+    }
+    caller.require(Permission.CONTRACT_UPDATE);
+    WorkflowContract contract = repository.lock(existing.get());
+    boolean changed = addRevisionIfChanged(contract, body, parsed.format(), clock.instant());
+    return new ApplyResult(
+        changed ? ApplyStatus.UPDATED : ApplyStatus.UNCHANGED, details(contract, 0));
+  }
+
+  /**
+   * A revision of a contract parsed for attestations ({@code revision} 0 = latest). For the
+   * attestation feature: org-scoped, 404 for unknown ids or revisions.
+   */
+  public ContractRevisionView revision(String contractId, int revision) {
+    WorkflowContract contract =
+        repository
+            .findLive(caller.organizationId(), contractId)
+            .filter(this::visible)
+            .orElseThrow(() -> new UnknownResourceException("contract not found"));
+    ContractVersion version = version(contract, revision);
+    ContractParser.Parsed parsed = ContractParser.parse(version.getRawBody());
+    return new ContractRevisionView(
+        contract.getId(),
+        contract.getName(),
+        version.getRevision(),
+        contract.getLatestRevision(),
+        version.getRawBody(),
+        version.getFormat(),
+        parsed.materials(),
+        parsed.envAllowList(),
+        parsed.runnerType(),
+        parsed.annotations());
+  }
+
+  /**
+   * The contract a workflow of {@code project} should use. With {@code contractName}: that
+   * contract, which must exist and not be scoped to another project. With {@code contractBody}: a
+   * new contract named after its {@code metadata.name} (or {@code <project>-<workflow>} for v1
+   * bodies). With neither: the default {@code <project>-<workflow>} contract, reused if it exists.
+   */
+  public WorkflowContract forNewWorkflow(
+      Project project, String workflowName, String contractName, String contractBody) {
+    String defaultName = project.getName() + "-" + workflowName;
+    if (contractBody != null && !contractBody.isBlank()) {
+      ContractParser.Parsed parsed = ContractParser.parse(contractBody);
+      String name = parsed.name().orElse(defaultName);
+      if (repository.findLiveByName(caller.organizationId(), name).isPresent()) {
+        throw new ConflictException("contract \"" + name + "\" already exists");
+      }
+      return persist(name, null, project, contractBody);
+    }
+    if (contractName != null && !contractName.isBlank()) {
+      return forProject(contractName.trim(), project.getId());
+    }
+    return repository
+        .findLiveByName(caller.organizationId(), defaultName)
+        .orElseGet(() -> persist(defaultName, null, project, defaultBody(defaultName)));
+  }
+
+  /** An existing contract usable by workflows of {@code projectId}. */
+  public WorkflowContract forProject(String contractName, String projectId) {
+    WorkflowContract contract = get(contractName);
+    if (contract.getProjectId() != null && !contract.getProjectId().equals(projectId)) {
+      throw new InvalidInputException(
+          "contract", "contract \"" + contractName + "\" is scoped to a different project");
+    }
+    return contract;
+  }
+
+  /** Names and latest revisions of the given contracts (deleted ones included). */
+  public Map<String, ContractRef> refs(Collection<String> contractIds) {
+    return repository.findAll(contractIds).stream()
+        .filter(c -> c.getOrganizationId().equals(caller.organizationId()))
+        .map(c -> new ContractRef(c.getId(), c.getName(), c.getLatestRevision()))
+        .collect(Collectors.toMap(ContractRef::id, Function.identity()));
+  }
+
+  static String defaultBody(String name) {
+    return "apiVersion: chainloop.dev/v1\nkind: Contract\nmetadata:\n  name: "
+        + name
+        + "\nspec: {}\n";
+  }
+
+  private WorkflowContract persist(String name, String description, Project project, String body) {
+    Names.requireDns1123("name", name);
+    ContractParser.Parsed parsed = ContractParser.parse(body);
+    Instant now = clock.instant();
+    WorkflowContract contract =
+        new WorkflowContract(
+            caller.organizationId(),
+            name,
+            blankToNull(description),
+            project == null ? null : project.getId(),
+            project == null ? null : project.getName(),
+            now);
+    repository.save(contract);
+    repository.save(
+        new ContractVersion(
+            contract.getId(), contract.nextRevision(now), body, parsed.format(), now));
+    audit.record(
+        caller.organizationId(),
+        "workflow_contract.created",
+        caller.actor(),
+        "workflow_contract",
+        contract.getId(),
+        "name=" + name);
+    return contract;
+  }
+
+  private boolean addRevisionIfChanged(
+      WorkflowContract contract, String body, String format, Instant now) {
+    ContractVersion latest = version(contract, 0);
+    if (latest.getRawBody().equals(body)) {
+      return false;
+    }
+    int revision = contract.nextRevision(now);
+    repository.save(new ContractVersion(contract.getId(), revision, body, format, now));
+    audit.record(
+        caller.organizationId(),
+        "workflow_contract.updated",
+        caller.actor(),
+        "workflow_contract",
+        contract.getId(),
+        "name=" + contract.getName() + " revision=" + revision);
+    return true;
+  }
+
+  private String nameOf(String name, ContractParser.Parsed parsed) {
+    Optional<String> fromBody = parsed == null ? Optional.empty() : parsed.name();
+    if (name != null && !name.isBlank()) {
+      if (fromBody.isPresent() && !fromBody.get().equals(name.trim())) {
+        throw new InvalidInputException(
+            "name",
+            "\"" + name.trim() + "\" does not match metadata.name \"" + fromBody.get() + "\"");
+      }
+      return Names.requireDns1123("name", name.trim());
+    }
+    return fromBody.orElseThrow(
+        () ->
+            new InvalidInputException(
+                "name", "is required when the contract has no metadata.name"));
+  }
+
+  private Project scopeProject(String projectName) {
+    if (projectName != null && !projectName.isBlank()) {
+      return projects.get(projectName.trim());
+    }
+    return caller.projectScope().flatMap(projects::findById).orElse(null);
+  }
+
+  private WorkflowContract get(String name) {
+    return repository
+        .findLiveByName(caller.organizationId(), name)
+        .filter(this::visible)
+        .orElseThrow(() -> new UnknownResourceException("contract \"" + name + "\" not found"));
+  }
+
+  private ContractDetails details(WorkflowContract contract, int revision) {
+    return new ContractDetails(
+        contract,
+        version(contract, revision),
+        workflows.get().namesUsingContract(contract.getId()));
+  }
+
+  private ContractVersion version(WorkflowContract contract, int revision) {
+    if (revision < 0) {
+      throw new InvalidInputException("revision", "must be 0 (latest) or more");
+    }
+    int wanted = revision == 0 ? contract.getLatestRevision() : revision;
+    return repository
+        .version(contract.getId(), wanted)
+        .orElseThrow(
+            () ->
+                new UnknownResourceException(
+                    "revision "
+                        + wanted
+                        + " of contract \""
+                        + contract.getName()
+                        + "\" not found"));
+  }
+
+  private boolean visible(WorkflowContract c) {
+    return c.getProjectId() == null || caller.canSeeProject(c.getProjectId());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}
