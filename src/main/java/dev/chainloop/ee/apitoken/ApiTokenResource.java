@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("api-tokens")
@@ -96,6 +98,13 @@ public class ApiTokenResource {
   @Operation(
       operationId = "createApiToken",
       summary = "Create an API token; the response holds the token, shown once")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ApiTokenResponse.class)))
   public Response create(@Valid @NotNull CreateApiTokenRequest request) {
     ApiTokenService.IssuedToken issued =
         tokens.create(

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("artifacts")
@@ -34,6 +37,20 @@ public class ArtifactResource {
       operationId = "uploadArtifact",
       summary =
           "Store the body under its sha256 digest (checked); 413 over chainloop.limits.artifact-bytes")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Uploaded.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Already stored",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Uploaded.class)))
   public Response upload(
       @PathParam("digest") String digest,
       @HeaderParam("Content-Length") Long contentLength,
@@ -48,6 +65,16 @@ public class ArtifactResource {
   @Path("{digest}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
   @Operation(operationId = "downloadArtifact", summary = "The artifact's bytes, streamed")
+  @APIResponse(
+      responseCode = "200",
+      description = "The bytes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_OCTET_STREAM,
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      format = "binary")))
   public Response download(@PathParam("digest") String digest) {
     ArtifactService.Content content = artifacts.download(digest);
     StreamingOutput body =

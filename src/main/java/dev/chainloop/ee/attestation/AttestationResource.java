@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("attestations")
@@ -101,7 +105,20 @@ public class AttestationResource {
       operationId = "storeAttestation",
       summary =
           "Store the run's signed Sigstore bundle (the request body); answers its digest once committed")
-  public StoreResponse store(@PathParam("runId") String runId, byte[] bundle) {
+  public StoreResponse store(
+      @PathParam("runId") String runId,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema =
+                          @Schema(
+                              type = SchemaType.OBJECT,
+                              description =
+                                  "A Sigstore bundle v0.3 (JSON) holding the DSSE envelope; its exact"
+                                      + " bytes are stored and digested")))
+          byte[] bundle) {
     return new StoreResponse(attestations.store(runId, bundle));
   }
 

@@ -25,7 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("workflow-contracts")
@@ -115,6 +117,13 @@ public class ContractResource {
 
   @POST
   @Operation(operationId = "createContract", summary = "Create a workflow contract (revision 1)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ContractResponse.class)))
   public Response create(@Valid @NotNull CreateContractRequest request) {
     ContractDetails created =
         contracts.create(request.name(), request.description(), request.project(), request.body());

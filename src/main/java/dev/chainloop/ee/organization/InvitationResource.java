@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("invitations")
@@ -45,6 +48,13 @@ public class InvitationResource {
   @Operation(
       operationId = "createInvitation",
       summary = "Invite an email to the current organization")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = InvitationResponse.class)))
   public Response invite(@Valid @NotNull CreateInvitationRequest request) {
     return Response.status(201)
         .entity(InvitationResponse.of(invitations.create(request.receiver(), request.role())))

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("organizations")
@@ -68,6 +71,13 @@ public class OrganizationResource {
   @Operation(
       operationId = "createOrganization",
       summary = "Create an organization owned by the caller")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = OrganizationResponse.class)))
   public Response create(@Valid @NotNull CreateOrganizationRequest request) {
     return Response.status(201)
         .entity(OrganizationResponse.of(organizations.create(request.name())))

@@ -27,7 +27,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("workflows")
@@ -127,6 +129,13 @@ public class WorkflowResource {
   @Operation(
       operationId = "createWorkflow",
       summary = "Create a workflow (and its project and default contract if missing)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = WorkflowResponse.class)))
   public Response create(@Valid @NotNull CreateWorkflowRequest request) {
     Created created =
         workflows.create(
@@ -194,6 +203,13 @@ public class WorkflowResource {
   @Operation(
       operationId = "createRobotAccount",
       summary = "Create a robot account for the workflow (legacy); the key is shown once")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = RobotAccountResponse.class)))
   public Response createRobotAccount(
       @PathParam("id") String id, @Valid @NotNull CreateRobotAccountRequest request) {
     IssuedToken issued = workflows.createRobotAccount(id, request.name());
