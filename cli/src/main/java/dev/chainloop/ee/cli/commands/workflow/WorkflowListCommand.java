@@ -52,7 +52,18 @@ public final class WorkflowListCommand extends LeafCommand {
     JsonObject response = Json.asObject(ctx.api().get("/api/v1/workflows", query));
     List<JsonObject> workflows = Json.objects(Json.items(response));
     if (ctx.jsonOutput()) {
-      ctx.printJson(response);
+      // Chainloop's shape: {"workflows": [...], "pagination": {...}}
+      ctx.printJson(
+          jakarta.json.Json.createObjectBuilder()
+              .add("workflows", Json.items(response))
+              .add(
+                  "pagination",
+                  jakarta.json.Json.createObjectBuilder()
+                      .add("page", response.getInt("page"))
+                      .add("pageSize", response.getInt("pageSize"))
+                      .add("totalPages", response.getInt("totalPages"))
+                      .add("totalCount", response.getJsonNumber("totalCount").longValue()))
+              .build());
       return;
     }
     if (workflows.isEmpty()) {

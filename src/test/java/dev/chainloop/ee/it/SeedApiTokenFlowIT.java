@@ -1,0 +1,160 @@
+package dev.chainloop.ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's API-token story, run with the real CLI: in-process and through the launcher script.
+ */
+class SeedApiTokenFlowIT {
+  private static Cli.Result ok(Cli.Result r) {
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    return r;
+  }
+
+  private static Cli loggedInOwner() {
+    String email = Fixtures.uniqueName("seed") + "@example.com";
+    Cli cli = new Cli();
+    ok(
+        cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin"));
+    ok(
+        cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin"));
+    ok(cli.run("organization", "create", "--name", Fixtures.uniqueName("seed-org")));
+    return cli;
+  }
+
+  @Test
+  void tokenWorksWithFlagAndEnvShowsLastUseAndDiesWhenRevoked() {
+    Cli owner = loggedInOwner();
+    Cli.Result created =
+        ok(owner.run("organization", "api-token", "create", "--name", "seed-ci", "-o", "token"));
+    String token = created.stdout();
+    assertThat(token).doesNotEndWith("\n").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+
+    Cli pipeline = new Cli();
+    Cli.Result withFlag = ok(pipeline.run("workflow", "list", "--token", token));
+    assertThat(withFlag.stderr()).contains("INF API token provided to the command line");
+    Cli.Result withEnv = ok(new Cli().env("CHAINLOOP_TOKEN", token).run("workflow", "list"));
+    assertThat(withEnv.stderr()).doesNotContain("provided to the command line");
+
+    Cli.Result list = ok(owner.run("organization", "token", "list"));
+    String row = list.stdout().lines().filter(l -> l.contains("seed-ci")).findFirst().orElseThrow();
+    assertThat(row)
+        .matches(
+            ".*\\d\\d [A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d UTC.*\\d\\d [A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d UTC.*active.*");
+    assertThat(list.stdout()).contains("LAST USED AT").doesNotContain(token);
+
+    ok(owner.run("organization", "api-token", "revoke", "--name", "seed-ci"));
+    Cli.Result rejected = new Cli().run("workflow", "list", "--token", token);
+    assertThat(rejected.exitCode()).isNotZero();
+    assertThat(rejected.stderr().lines().filter(l -> l.startsWith("ERR")).toList())
+        .singleElement()
+        .asString()
+        .contains("revoked");
+  }
+
+  @Test
+  void listFiltersByStatusAndTheDeprecatedAllStillWorks() {
+    Cli owner = loggedInOwner();
+    ok(owner.run("organization", "api-token", "create", "--name", "keep"));
+    ok(owner.run("organization", "api-token", "create", "--name", "gone"));
+    ok(owner.run("organization", "api-token", "revoke", "--name", "gone"));
+    assertThat(ok(owner.run("org", "token", "list")).stdout())
+        .contains("keep")
+        .doesNotContain("gone");
+    assertThat(ok(owner.run("org", "token", "list", "--status", "revoked")).stdout())
+        .contains("gone")
+        .doesNotContain("keep");
+    Cli.Result all = ok(owner.run("org", "token", "ls", "--all"));
+    assertThat(all.stdout()).contains("gone").contains("keep");
+    assertThat(all.stderr()).contains("--all is deprecated, use --status all instead");
+    Cli.Result json = ok(owner.run("org", "token", "list", "-o", "json"));
+    assertThat(json.stdout()).contains("\"name\": \"keep\"");
+  }
+
+  @Test
+  void warnsWhenTheTokenExpiresWithinSevenDays() {
+    Cli owner = loggedInOwner();
+    String soon =
+        ok(owner.run(
+                "org",
+                "api-token",
+                "create",
+                "--name",
+                "soon",
+                "--expiration",
+                "48h",
+                "-o",
+                "token"))
+            .stdout();
+    Cli.Result used = ok(new Cli().run("workflow", "list", "--token", soon));
+    assertThat(used.stderr()).contains("WRN").contains("expires in 2 days");
+    String later =
+        ok(owner.run(
+                "org",
+                "api-token",
+                "create",
+                "--name",
+                "later",
+                "--expiration",
+                "30d",
+                "-o",
+                "token"))
+            .stdout();
+    assertThat(ok(new Cli().run("workflow", "list", "--token", later)).stderr())
+        .doesNotContain("expires in");
+  }
+
+  @Test
+  void badExpirationAndUnreachableServerAreOneLineErrors() {
+    Cli owner = loggedInOwner();
+    Cli.Result bad =
+        owner.run("org", "api-token", "create", "--name", "bad", "--expiration", "-1h");
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.stderr().strip().lines()).hasSize(1);
+    Cli.Result down =
+        new Cli().env("CHAINLOOP_CONTROL_PLANE_API", "http://127.0.0.1:9").run("org", "list");
+    assertThat(down.exitCode()).isNotZero();
+    assertThat(down.stderr().strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith("ERR")
+        .contains("127.0.0.1:9");
+  }
+
+  @Test
+  void launcherScriptRunsTheSameCliAgainstTheServer() throws Exception {
+    Path launcher = Path.of(System.getProperty("chainloop.test.cli.launcher", "cli/chainloop"));
+    Cli owner = loggedInOwner();
+    String token =
+        ok(owner.run("org", "api-token", "create", "--name", "script", "-o", "token")).stdout();
+    List<String> command =
+        new ArrayList<>(List.of(launcher.toString(), "organization", "api-token", "-h"));
+    Process help = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String helpText = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(help.exitValue()).isZero();
+    assertThat(helpText).startsWith("Manage API tokens to authenticate with the Chainloop API.");
+
+    ProcessBuilder list =
+        new ProcessBuilder(launcher.toString(), "workflow", "list", "--token", token, "-o", "json");
+    list.environment().put("CHAINLOOP_CONTROL_PLANE_API", Api.BASE_URL);
+    list.environment().put("HOME", owner.home().toString());
+    list.environment().put("XDG_CONFIG_HOME", owner.home().resolve("script-config").toString());
+    Process run = list.start();
+    String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.exitValue()).as(err).isZero();
+    assertThat(out).contains("\"workflows\"").doesNotContain("┌");
+    assertThat(err).contains("INF API token provided to the command line");
+  }
+}
