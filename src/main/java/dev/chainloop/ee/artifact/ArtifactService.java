@@ -7,7 +7,9 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +44,8 @@ public class ArtifactService {
 
   @Inject Caller caller;
   @Inject ChainloopConfig config;
+  @Inject CasInserts inserts;
+  @Inject Event<ArtifactStored> stored;
 
   @Inject
   @ConfigProperty(name = "chainloop.limits.artifact-bytes", defaultValue = "104857600")
@@ -89,13 +93,26 @@ public class ArtifactService {
       }
       ArtifactStore store = store();
       boolean created = store.size(hex).isEmpty();
-      store.put(hex, tmp, size);
-      if (em.createQuery("SELECT COUNT(r) FROM ArtifactRef r WHERE r.orgDigest = :k", Long.class)
-              .setParameter("k", ArtifactRef.key(caller.organizationId(), hex))
-              .getSingleResult()
-          == 0) {
-        em.persist(new ArtifactRef(caller.organizationId(), hex, size, clock.instant()));
+      if (created) {
+        try {
+          inserts.put(store, hex, tmp, size);
+        } catch (EJBException e) {
+          if (store.size(hex).isEmpty()) {
+            throw e;
+          }
+          created = false;
+        }
       }
+      if (!hasRef(hex)) {
+        try {
+          inserts.insertRef(new ArtifactRef(caller.organizationId(), hex, size, clock.instant()));
+        } catch (EJBException e) {
+          if (!hasRef(hex)) {
+            throw e;
+          }
+        }
+      }
+      stored.fire(new ArtifactStored(caller.organizationId(), "sha256:" + hex, size));
       return new Stored("sha256:" + hex, size, created);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the artifact", e);
@@ -110,6 +127,13 @@ public class ArtifactService {
         }
       }
     }
+  }
+
+  private boolean hasRef(String hex) {
+    return em.createQuery("SELECT COUNT(r) FROM ArtifactRef r WHERE r.orgDigest = :k", Long.class)
+            .setParameter("k", ArtifactRef.key(caller.organizationId(), hex))
+            .getSingleResult()
+        > 0;
   }
 
   private static void drain(InputStream body, byte[] buf) throws IOException {

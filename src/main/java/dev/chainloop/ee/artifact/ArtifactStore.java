@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** Where content-addressed bytes live; keys are lower-case sha256 hex. */
-interface ArtifactStore {
+public interface ArtifactStore {
   /** Size of the stored content, if present. */
   OptionalLong size(String hex) throws IOException;
 

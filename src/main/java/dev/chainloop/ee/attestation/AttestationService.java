@@ -16,6 +16,7 @@ import dev.chainloop.ee.run.WorkflowRunService;
 import dev.chainloop.ee.workflow.Workflow;
 import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,6 +42,7 @@ public class AttestationService {
   @Inject ContractService contracts;
   @Inject WorkflowRunService runs;
   @Inject SigningAuthority ca;
+  @Inject Event<AttestationStored> stored;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -117,6 +119,16 @@ public class AttestationService {
       throw new InvalidInputException(
           "invalid attestation bundle: the statement is for another workflow run");
     }
+    for (var m : statement.materials()) {
+      if ("ATTESTATION".equals(m.materialType()) && !storedInOrganization(m.digest())) {
+        throw new InvalidInputException(
+            "material "
+                + m.name()
+                + " references attestation "
+                + m.digest()
+                + ", which is not stored in this organization");
+      }
+    }
     Instant now = clock.instant();
     String org = run.getOrganizationId();
     em.persist(new Attestation(org, run.getId(), digest, bundle, now));
@@ -137,7 +149,15 @@ public class AttestationService {
     if (!runs.finish(run.getId(), RunState.SUCCESS, digest, null, now)) {
       throw new ConflictException("workflow run " + runId + " has already ended");
     }
+    stored.fire(new AttestationStored(org, digest));
     return digest;
+  }
+
+  private boolean storedInOrganization(String digest) {
+    return em.createQuery("SELECT COUNT(a) FROM Attestation a WHERE a.orgDigest = :k", Long.class)
+            .setParameter("k", caller.organizationId() + "/" + digest)
+            .getSingleResult()
+        > 0;
   }
 
   public void cancel(String runId, String trigger, String reason) {
@@ -172,17 +192,15 @@ public class AttestationService {
       throw new PayloadTooLargeException(
           "the attestation state is over " + MAX_STATE_BYTES + " bytes");
     }
-    WorkflowRun run = runs.lock(runId);
+    WorkflowRun run = runs.get(runId);
     if (run.isFinished()) {
       throw new ConflictException("workflow run " + runId + " is " + run.getState().db());
     }
-    String current = run.getCraftingStateDigest() == null ? "" : run.getCraftingStateDigest();
-    String base = baseDigest == null ? "" : baseDigest.replace("\"", "").trim();
-    if (!current.equals(base)) {
+    String base = blankToNull(baseDigest == null ? null : baseDigest.replace("\"", ""));
+    String digest = sha256(state);
+    if (!runs.saveState(run.getId(), state, digest, base)) {
       throw new ConflictException("the attestation state changed since it was read: read it again");
     }
-    String digest = sha256(state);
-    run.saveCraftingState(state, digest);
     return digest;
   }
 

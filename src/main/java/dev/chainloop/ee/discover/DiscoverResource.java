@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,8 +24,13 @@ public class DiscoverResource {
   @Operation(
       operationId = "discoverDigest",
       summary =
-          "What references a digest: its attestation and what that names, or the attestations naming it")
-  public DiscoverService.Referrer discover(@PathParam("digest") String digest) {
-    return discover.discover(digest);
+          "What references a digest: its attestation and what that names, or the attestations"
+              + " naming it; kind filters those, limit/next page them")
+  public DiscoverService.Referrer discover(
+      @PathParam("digest") String digest,
+      @QueryParam("kind") String kind,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("next") String next) {
+    return discover.discover(digest, kind, limit, next);
   }
 }

@@ -171,9 +171,4 @@ public class WorkflowRun {
   public boolean isFinished() {
     return getState() != RunState.INITIALIZED;
   }
-
-  public void saveCraftingState(byte[] state, String digest) {
-    this.craftingState = state;
-    this.craftingStateDigest = digest;
-  }
 }

@@ -93,6 +93,30 @@ public class WorkflowRunService {
     return updated == 1;
   }
 
+  /**
+   * Replaces the remote crafting state of an initialized run if its digest is still {@code
+   * baseDigest} (null: no state saved yet). A conditional UPDATE, so of two writers that read the
+   * same state exactly one wins. Returns false if the state changed or the run ended.
+   */
+  public boolean saveState(String id, byte[] state, String digest, String baseDigest) {
+    String guard =
+        baseDigest == null ? "r.craftingStateDigest IS NULL" : "r.craftingStateDigest = :base";
+    var update =
+        em.createQuery(
+                "UPDATE WorkflowRun r SET r.craftingState = :state, r.craftingStateDigest = :digest,"
+                    + " r.version = r.version + 1"
+                    + " WHERE r.id = :id AND r.state = :initialized AND "
+                    + guard)
+            .setParameter("state", state)
+            .setParameter("digest", digest)
+            .setParameter("id", id)
+            .setParameter("initialized", RunState.INITIALIZED.db());
+    if (baseDigest != null) {
+      update.setParameter("base", baseDigest);
+    }
+    return update.executeUpdate() == 1;
+  }
+
   /** The caller's run, or 404 (also for other organizations' runs and out-of-scope ones). */
   public WorkflowRun get(String id) {
     return Ids.parse(id)

@@ -84,12 +84,13 @@ public final class Bundles {
       return new Verification(false, "invalid payload encoding", null);
     }
     PublicKey key = expectedKey;
+    X509Certificate leaf = null;
     if (key == null) {
       JsonObject cert = obj(obj(bundle, "verificationMaterial"), "certificate");
       if (cert == null || str(cert, "rawBytes") == null) {
         return new Verification(false, "the bundle carries no certificate: pass the public key with --key", null);
       }
-      X509Certificate leaf = Keys.certificate(Base64.getDecoder().decode(str(cert, "rawBytes")));
+      leaf = Keys.certificate(Base64.getDecoder().decode(str(cert, "rawBytes")));
       try {
         leaf.verify(trustedCa.getPublicKey());
       } catch (GeneralSecurityException e) {
@@ -111,10 +112,38 @@ public final class Bundles {
     if (!ok) {
       return new Verification(false, "the signature does not verify", null);
     }
+    JsonObject statement;
     try (var r = Json.createReader(new ByteArrayInputStream(payload))) {
-      return new Verification(true, null, r.readObject());
+      statement = r.readObject();
     } catch (RuntimeException e) {
       return new Verification(false, "the payload is not JSON", null);
+    }
+    if (leaf != null) {
+      String reason = validAtSigningTime(leaf, statement);
+      if (reason != null) {
+        return new Verification(false, reason, null);
+      }
+    }
+    return new Verification(true, null, statement);
+  }
+
+  /**
+   * Keyless certificates live minutes: the signature counts only if it was made while the
+   * certificate was valid. The signing time is the statement's finishedAt, set right before
+   * signing (there is no timestamp authority here); read only once the signature verified.
+   */
+  private static String validAtSigningTime(X509Certificate leaf, JsonObject statement) {
+    String signedAt = str(obj(obj(statement, "predicate"), "metadata"), "finishedAt");
+    if (signedAt == null) {
+      return "the statement carries no signing time (predicate.metadata.finishedAt)";
+    }
+    try {
+      leaf.checkValidity(java.util.Date.from(java.time.Instant.parse(signedAt)));
+      return null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return "the signing time " + signedAt + " is not an RFC 3339 instant";
+    } catch (java.security.cert.CertificateException e) {
+      return "the signing certificate was not valid at the signing time " + signedAt;
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
-import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Materials;
 import dev.chainloop.ee.cli.client.Json;
 import dev.chainloop.ee.cli.framework.CliContext;
@@ -39,12 +38,13 @@ public final class AttestationAddCommand extends LeafCommand {
     flags.string("kind", "kind of the material to be recorded: " + String.join(", ", Materials.KINDS));
     flags.strings("annotation", "additional annotation in the format of key=value");
     AttestationView.stateFlag(flags);
+    AttestationView.attestationIdFlag(flags);
   }
 
   @Override
   public void run(CliContext ctx) {
-    Path path = AttestationView.statePath(ctx);
-    JsonObject state = LocalState.require(path);
+    AttestationView.Loaded loaded = AttestationView.load(ctx);
+    JsonObject state = loaded.state();
     String value = ctx.flags().string("value");
     String name = ctx.flags().string("name").trim();
     JsonObject spec = Json.objects(state.getJsonArray("contractMaterials")).stream()
@@ -85,7 +85,7 @@ public final class AttestationAddCommand extends LeafCommand {
     Json.objects(state.getJsonArray("materials")).stream()
         .filter(x -> !Json.str(x, "name").equals(materialName)).forEach(materials::add);
     materials.add(material);
-    LocalState.write(path, jakarta.json.Json.createObjectBuilder(state).add("materials", materials).build());
+    AttestationView.save(ctx, loaded, jakarta.json.Json.createObjectBuilder(state).add("materials", materials).build());
     ctx.log().info("material(s) added to attestation");
     if (ctx.jsonOutput()) {
       ctx.printJson(material);

@@ -10,10 +10,8 @@ import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 
 public final class AttestationInitCommand extends LeafCommand {
   @Override
@@ -100,10 +98,7 @@ public final class AttestationInitCommand extends LeafCommand {
         .add("remoteState", ctx.flags().bool("remote-state"))
         .build();
     if (ctx.flags().bool("remote-state")) {
-      String encoded = Base64.getEncoder().encodeToString(state.toString().getBytes(StandardCharsets.UTF_8));
-      ctx.api().sendBody("PUT", "/api/v1/attestations/" + Json.str(state, "attestationId") + "/state",
-          java.net.http.HttpRequest.BodyPublishers.ofString(Json.object().add("state", encoded).add("baseDigest", "").build().toString()),
-          "application/json");
+      AttestationView.saveRemote(ctx, Json.str(state, "attestationId"), state, null);
     }
     LocalState.write(path, state);
     if (dryRun) {

@@ -3,7 +3,6 @@ package dev.chainloop.ee.cli.commands.attestation;
 import dev.chainloop.ee.cli.Version;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
-import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.cli.client.ApiClient;
@@ -54,12 +53,13 @@ public final class AttestationPushCommand extends LeafCommand {
     flags.strings("annotation", "additional annotation in the format of key=value");
     flags.string("bundle", "output file to write the Sigstore bundle to");
     AttestationView.stateFlag(flags);
+    AttestationView.attestationIdFlag(flags);
   }
 
   @Override
   public void run(CliContext ctx) throws Exception {
-    Path path = AttestationView.statePath(ctx);
-    JsonObject state = LocalState.require(path);
+    AttestationView.Loaded loaded = AttestationView.load(ctx);
+    JsonObject state = loaded.state();
     Set<String> present = Json.objects(state.getJsonArray("materials")).stream()
         .map(m -> Json.str(m, "name")).collect(Collectors.toSet());
     List<String> missing = Json.objects(state.getJsonArray("contractMaterials")).stream()
@@ -85,7 +85,7 @@ public final class AttestationPushCommand extends LeafCommand {
     if (ctx.flags().nonBlank("bundle").isPresent()) {
       Files.write(Path.of(ctx.flags().string("bundle")), bundle);
     }
-    LocalState.delete(path);
+    AttestationView.discard(ctx, loaded);
     if (digest != null) {
       ctx.log().info("Attestation pushed!");
     }

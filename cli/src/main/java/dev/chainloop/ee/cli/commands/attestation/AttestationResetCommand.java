@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
-import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.client.Json;
 import dev.chainloop.ee.cli.framework.CliContext;
@@ -8,7 +7,6 @@ import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 
 public final class AttestationResetCommand extends LeafCommand {
   @Override
@@ -26,6 +24,7 @@ public final class AttestationResetCommand extends LeafCommand {
     flags.string("trigger", "trigger for the reset, valid options are failure and cancellation").defaultValue("failure");
     flags.string("reason", "reset reason");
     AttestationView.stateFlag(flags);
+    AttestationView.attestationIdFlag(flags);
   }
 
   @Override
@@ -34,13 +33,13 @@ public final class AttestationResetCommand extends LeafCommand {
     if (!trigger.equals("failure") && !trigger.equals("cancellation")) {
       throw new UsageException("invalid --trigger \"" + trigger + "\": valid options are failure and cancellation");
     }
-    Path path = AttestationView.statePath(ctx);
-    JsonObject state = LocalState.require(path);
+    AttestationView.Loaded loaded = AttestationView.load(ctx);
+    JsonObject state = loaded.state();
     if (!Json.bool(state, "dryRun")) {
       ctx.api().post("/api/v1/attestations/" + ApiClient.segment(Json.str(state, "attestationId")) + "/cancel",
           Json.object().add("trigger", trigger).add("reason", ctx.flags().string("reason")).build());
     }
-    LocalState.delete(path);
+    AttestationView.discard(ctx, loaded);
     ctx.log().info("Attestation " + (trigger.equals("failure") ? "marked as failed" : "canceled"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
-import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
@@ -21,11 +20,12 @@ public final class AttestationStatusCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags.bool("full", "full report including current recorded values");
     AttestationView.stateFlag(flags);
+    AttestationView.attestationIdFlag(flags);
   }
 
   @Override
   public void run(CliContext ctx) {
-    JsonObject state = LocalState.require(AttestationView.statePath(ctx));
+    JsonObject state = AttestationView.load(ctx).state();
     if (ctx.jsonOutput()) {
       ctx.printJson(AttestationView.statusJson(state, null));
       return;

@@ -1,6 +1,9 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
+import dev.chainloop.ee.cli.attestation.LocalState;
+import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.UsageException;
@@ -9,6 +12,9 @@ import dev.chainloop.ee.cli.output.Table;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,11 +22,69 @@ import java.util.stream.Collectors;
 /** Shared flags and renderings of the attestation verbs. */
 final class AttestationView {
   static final String STATE_FLAG = "local-state-path";
+  static final String ID_FLAG = "attestation-id";
 
   private AttestationView() {}
 
   static void stateFlag(FlagSet flags) {
     flags.string(STATE_FLAG, "path to the local attestation state file (default $TMPDIR/chainloop-attestation.tmp.json)");
+  }
+
+  static void attestationIdFlag(FlagSet flags) {
+    flags.string(ID_FLAG, "ID of a run initialized with --remote-state: its state is read from and saved to the control plane");
+  }
+
+  /** A crafting state and where it lives: the local file, or the control plane (remote state). */
+  record Loaded(JsonObject state, String remoteId, String baseDigest) {
+    boolean remote() {
+      return remoteId != null;
+    }
+  }
+
+  static Loaded load(CliContext ctx) {
+    var id = ctx.flags().nonBlank(ID_FLAG).map(String::trim);
+    if (id.isEmpty()) {
+      return new Loaded(LocalState.require(statePath(ctx)), null, null);
+    }
+    JsonObject remote = Json.asObject(ctx.api().get(stateUrl(id.get())));
+    String encoded = Json.str(remote, "state");
+    if (encoded.isEmpty()) {
+      throw new CliException("attestation " + id.get() + " has no remote state: initialize it with --remote-state");
+    }
+    try (var r = jakarta.json.Json.createReader(new java.io.StringReader(
+        new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)))) {
+      return new Loaded(r.readObject(), id.get(), Json.str(remote, "digest"));
+    } catch (RuntimeException e) {
+      throw new CliException("the remote state of attestation " + id.get() + " is not readable", e);
+    }
+  }
+
+  /** Saves {@code state} where {@code loaded} came from; remote saves fail with 409 if it changed. */
+  static void save(CliContext ctx, Loaded loaded, JsonObject state) {
+    if (loaded.remote()) {
+      saveRemote(ctx, loaded.remoteId(), state, loaded.baseDigest());
+    } else {
+      LocalState.write(statePath(ctx), state);
+    }
+  }
+
+  static void saveRemote(CliContext ctx, String id, JsonObject state, String baseDigest) {
+    String encoded = Base64.getEncoder().encodeToString(state.toString().getBytes(StandardCharsets.UTF_8));
+    ctx.api().sendBody("PUT", stateUrl(id),
+        HttpRequest.BodyPublishers.ofString(Json.object().add("state", encoded)
+            .add("baseDigest", baseDigest == null ? "" : baseDigest).build().toString()),
+        "application/json");
+  }
+
+  /** Forgets a local state; a remote one is cleared by the server when the run ends. */
+  static void discard(CliContext ctx, Loaded loaded) {
+    if (!loaded.remote()) {
+      LocalState.delete(statePath(ctx));
+    }
+  }
+
+  private static String stateUrl(String id) {
+    return "/api/v1/attestations/" + ApiClient.segment(id) + "/state";
   }
 
   static java.nio.file.Path statePath(CliContext ctx) {
