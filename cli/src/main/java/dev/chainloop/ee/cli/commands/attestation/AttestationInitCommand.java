@@ -33,8 +33,8 @@ public final class AttestationInitCommand extends LeafCommand {
   @Override
   public void defineFlags(FlagSet flags) {
     flags.string("workflow", "name of the workflow to run the attestation");
-    flags.string("workflow-name", "name of the workflow (deprecated, use --workflow)");
-    flags.string("name", "name of the workflow (deprecated, use --workflow)");
+    flags.string("workflow-name", "name of the workflow (alias of --workflow)");
+    flags.string("name", "name of the workflow (alias of --workflow)");
     flags.string("project", "name of the project of this workflow");
     flags.integer("contract-revision", "revision of the contract to retrieve, \"latest\" by default").defaultValue("0");
     flags.bool("replace", "replace any existing in-progress attestation").shorthand("f");
@@ -51,9 +51,9 @@ public final class AttestationInitCommand extends LeafCommand {
       throw new CliException("attestation already initialized, to override it use the --replace flag");
     }
     String workflow = ctx.flags().string("workflow").trim();
+    // The seed's --workflow-name (and --name) stay first-class aliases: no warning on stderr.
     for (String alias : new String[] {"workflow-name", "name"}) {
       if (workflow.isEmpty() && ctx.flags().nonBlank(alias).isPresent()) {
-        ctx.log().warn("--" + alias + " is deprecated, use --workflow instead");
         workflow = ctx.flags().string(alias).trim();
       }
     }
