@@ -2,9 +2,7 @@ package dev.chainloop.ee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chainloop.ee.apitoken.ApiTokenSweeper;
 import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,28 +26,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Arquillian tests deployed into the running server: they reach what no HTTP client can, the
- * sweeper's clock and a dump of every table.
+ * sweeper's clock and a dump of every table. The archive is deliberately small (this class and its
+ * HTTP helpers): it calls the deployed application's sweeper through its {@code java:global}
+ * binding, so the test exercises the real application rather than a second copy of it.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT {
+  private static final String SWEEPER =
+      "java:global/chainloop/ApiTokenSweeper!dev.chainloop.ee.apitoken.ApiTokenSweeper";
+
   @Deployment
   static WebArchive deployment() throws Exception {
-    WebArchive war =
-        ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/chainloop.war"));
     return ShrinkWrap.create(WebArchive.class, "in-container-it.war")
-        .merge(war)
         .addClasses(Api.class, Api.Reply.class, Fixtures.class, Fixtures.Account.class)
         .addAsLibraries(
             new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
   }
 
-  @Inject ApiTokenSweeper sweeper;
+  /** Runs one pass of the application's token-inactivity sweeper as if it were {@code now}. */
+  private static int sweepAt(Instant now) throws Exception {
+    Object sweeper = new InitialContext().lookup(SWEEPER);
+    return (Integer) sweeper.getClass().getMethod("sweep", Instant.class).invoke(sweeper, now);
+  }
 
   @Resource(lookup = "jdbc/chainloop")
   DataSource dataSource;
 
   @Test
-  void inactiveTokensAreRevokedOnceBySweeperAndAudited() {
+  void inactiveTokensAreRevokedOnceBySweeperAndAudited() throws Exception {
     Fixtures.Account owner = Fixtures.ownerWithOrg();
     assertThat(
             owner
@@ -59,8 +64,8 @@ class InContainerIT {
     String stale = Fixtures.apiToken(owner);
     assertThat(Api.withToken(stale).get("/api/v1/context").status()).isEqualTo(200);
 
-    assertThat(sweeper.sweep(Instant.now().plus(Duration.ofDays(2)))).as("not stale yet").isZero();
-    int revoked = sweeper.sweep(Instant.now().plus(Duration.ofDays(4)));
+    assertThat(sweepAt(Instant.now().plus(Duration.ofDays(2)))).as("not stale yet").isZero();
+    int revoked = sweepAt(Instant.now().plus(Duration.ofDays(4)));
     assertThat(revoked).isGreaterThanOrEqualTo(1);
     assertThat(Api.withToken(stale).get("/api/v1/context").status()).isEqualTo(401);
     assertThat(owner.api().get("/api/v1/audit-events").body()).contains("api_token.auto_revoked");
