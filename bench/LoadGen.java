@@ -83,6 +83,7 @@ public class LoadGen {
   static void closedLoop(String name, int connections, int seconds, IterationFactory factory)
       throws Exception {
     AtomicLong errors = new AtomicLong();
+    AtomicLong warm = new AtomicLong();
     List<long[]> samples = new ArrayList<>();
     int[] counts = new int[connections];
     Thread[] threads = new Thread[connections];
@@ -100,6 +101,7 @@ public class LoadGen {
                 long[] buf = mine;
                 int n = 0;
                 while (System.nanoTime() < warmupEnd) {
+                  warm.incrementAndGet();
                   try {
                     it.run();
                   } catch (IOException e) {
@@ -150,14 +152,15 @@ public class LoadGen {
       System.arraycopy(samples.get(i), 0, all, pos, counts[i]);
       pos += counts[i];
     }
-    report(name, all, (window[1] - window[0]) / 1e9, errors.get());
+    report(name, all, (window[1] - window[0]) / 1e9, errors.get(), warm.get());
   }
 
   static void latency(String name, URI uri, int requests, String token, String org)
       throws IOException {
     GetIteration it = new GetIteration(uri, token, org);
     long errors = 0;
-    for (int i = 0; i < Math.max(50, requests / 5); i++) {
+    int warm = Math.max(50, requests / 5);
+    for (int i = 0; i < warm; i++) {
       it.run();
     }
     long[] all = new long[requests];
@@ -169,19 +172,21 @@ public class LoadGen {
       }
       all[i] = System.nanoTime() - t0;
     }
-    report(name, all, (System.nanoTime() - start) / 1e9, errors);
+    report(name, all, (System.nanoTime() - start) / 1e9, errors, warm);
   }
 
-  static void report(String name, long[] nanos, double seconds, long errors) {
+  /** The last field counts every iteration sent, warm-up included (for CPU per iteration). */
+  static void report(String name, long[] nanos, double seconds, long errors, long warmup) {
     Arrays.sort(nanos);
     System.out.printf(
-        "RESULT\t%s\t%d\t%.0f\t%.2f\t%.2f\t%d%n",
+        "RESULT\t%s\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d%n",
         name,
         nanos.length,
         nanos.length / seconds,
         percentile(nanos, 50) / 1e6,
         percentile(nanos, 99) / 1e6,
-        errors);
+        errors,
+        nanos.length + warmup);
   }
 
   static long percentile(long[] sorted, double p) {
