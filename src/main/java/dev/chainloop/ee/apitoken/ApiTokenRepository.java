@@ -11,6 +11,9 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class ApiTokenRepository {
+  /** The most tokens one listing returns. */
+  static final int MAX_LIST = 1000;
+
   @PersistenceContext(unitName = "chainloop")
   EntityManager em;
 
@@ -68,7 +71,8 @@ public class ApiTokenRepository {
       List<String> projectIds,
       String scope,
       String workflowId,
-      Instant now) {
+      Instant now,
+      int limit) {
     StringBuilder jpql =
         new StringBuilder(
             "SELECT t FROM ApiToken t WHERE t.organizationId = :orgId AND t.kind = :kind");
@@ -95,7 +99,7 @@ public class ApiTokenRepository {
         em.createQuery(jpql.toString(), ApiToken.class)
             .setParameter("orgId", orgId)
             .setParameter("kind", kind)
-            .setMaxResults(1000);
+            .setMaxResults(limit);
     if (status.equals("active") || status.equals("expired")) {
       q.setParameter("now", now);
     }

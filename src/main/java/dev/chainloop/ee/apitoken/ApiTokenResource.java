@@ -135,9 +135,12 @@ public class ApiTokenResource {
                   @Schema(
                       type = SchemaType.STRING,
                       enumeration = {"project", "global"}))
-          String scope) {
+          String scope,
+      @QueryParam("limit")
+          @Parameter(description = "At most this many tokens, oldest first (1-1000, default 1000)")
+          Integer limit) {
     return new ApiTokenList(
-        tokens.list(status, project, scope).stream()
+        tokens.list(status, project, scope, limit).stream()
             .map(t -> ApiTokenResponse.of(t, null))
             .toList());
   }

@@ -161,11 +161,24 @@ public class ApiTokenService {
         null,
         null,
         workflowId,
-        clock.instant());
+        clock.instant(),
+        ApiTokenRepository.MAX_LIST);
   }
 
   public List<ApiToken> list(String status, String projectName, String scope) {
+    return list(status, projectName, scope, null);
+  }
+
+  /**
+   * {@code limit}: at most this many, oldest first (null = {@link ApiTokenRepository#MAX_LIST}).
+   */
+  public List<ApiToken> list(String status, String projectName, String scope, Integer limit) {
     caller.require(Permission.API_TOKEN_LIST);
+    int max = limit == null ? ApiTokenRepository.MAX_LIST : limit;
+    if (max < 1 || max > ApiTokenRepository.MAX_LIST) {
+      throw new InvalidInputException(
+          "limit", "must be between 1 and " + ApiTokenRepository.MAX_LIST);
+    }
     String s = status == null || status.isBlank() ? "active" : status.trim();
     if (!List.of("active", "expired", "revoked", "all").contains(s)) {
       throw new InvalidInputException("status", "must be one of active, expired, revoked, all");
@@ -184,7 +197,14 @@ public class ApiTokenService {
       sc = "project";
     }
     return repository.list(
-        caller.organizationId(), TokenKind.API_TOKEN, s, projectIds, sc, null, clock.instant());
+        caller.organizationId(),
+        TokenKind.API_TOKEN,
+        s,
+        projectIds,
+        sc,
+        null,
+        clock.instant(),
+        max);
   }
 
   public void revoke(String id, TokenKind kind) {

@@ -19,7 +19,8 @@ import java.time.Instant;
 @Table(
     name = "workflow_runs",
     indexes = {
-      @Index(name = "ix_runs_org_created", columnList = "organization_id,created_at,id"),
+      // Newest first, read in index order (Derby does not scan an index backwards).
+      @Index(name = "ix_runs_org_newest", columnList = "organization_id, created_at DESC, id DESC"),
       @Index(name = "ix_runs_state_created", columnList = "state,created_at"),
       @Index(name = "ix_runs_digest", columnList = "organization_id,attestation_digest")
     })

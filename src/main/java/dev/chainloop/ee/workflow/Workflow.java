@@ -4,6 +4,7 @@ import dev.chainloop.ee.platform.persistence.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,7 +14,17 @@ import java.time.Instant;
  * <org>/<project>/<name>} while live (null once deleted) keeps names unique per project.
  */
 @Entity
-@Table(name = "workflows")
+@Table(
+    name = "workflows",
+    indexes = {
+      // The newest-first listing and its count read this index, not the whole table (Derby does
+      // not scan an index backwards, hence the descending columns).
+      @Index(
+          name = "ix_workflows_org_newest",
+          columnList = "organization_id, deleted_at, created_at DESC, id DESC"),
+      // Name resolution (attestation init, workflow describe) without scanning the org's rows.
+      @Index(name = "ix_workflows_org_name", columnList = "organization_id, name")
+    })
 @NamedQuery(
     name = "Workflow.liveByName",
     query =

@@ -55,7 +55,7 @@ public class WorkflowRepository {
   List<Workflow> page(Filter filter, int offset, int size) {
     TypedQuery<Workflow> q =
         em.createQuery(
-            "SELECT w FROM Workflow w" + where(filter) + " ORDER BY w.createdAt DESC, w.id",
+            "SELECT w FROM Workflow w" + where(filter) + " ORDER BY w.createdAt DESC, w.id DESC",
             Workflow.class);
     return bind(q, filter).setFirstResult(offset).setMaxResults(size).getResultList();
   }

@@ -51,6 +51,30 @@ class ApiTokenSecurityIT {
   }
 
   @Test
+  void listingTakesALimitOldestFirst() {
+    Fixtures.Account account = Fixtures.ownerWithOrg();
+    for (String name : new String[] {"first", "second", "third"}) {
+      Fixtures.apiToken(account, "{\"name\":\"" + name + "\"}");
+    }
+    Api.Reply two =
+        account
+            .api()
+            .header("Chainloop-Organization", account.org())
+            .get("/api/v1/api-tokens?limit=2");
+    assertThat(two.status()).as(two.toString()).isEqualTo(200);
+    assertThat(two.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(t -> t.getString("name"))
+        .containsExactly("first", "second");
+    assertThat(
+            account
+                .api()
+                .header("Chainloop-Organization", account.org())
+                .get("/api/v1/api-tokens?limit=0")
+                .status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void noTokenIsRejected() {
     assertThat(Api.anonymous().get("/api/v1/context").status()).isEqualTo(401);
   }
