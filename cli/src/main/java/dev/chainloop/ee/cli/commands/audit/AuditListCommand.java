@@ -1,11 +1,10 @@
 package dev.chainloop.ee.cli.commands.audit;
 
 import dev.chainloop.ee.cli.client.Json;
-import dev.chainloop.ee.cli.commands.member.Paging;
+import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import dev.chainloop.ee.cli.framework.UsageException;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
 import jakarta.json.JsonObject;
@@ -31,20 +30,13 @@ public final class AuditListCommand extends LeafCommand {
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.integer("page", "page number").defaultValue("1");
-    flags.integer("limit", "number of items per page").defaultValue("50");
+    Paging.defineFlags(flags);
   }
 
   @Override
   public void run(CliContext ctx) {
-    int page = ctx.flags().integer("page");
-    int limit = ctx.flags().integer("limit");
-    if (page < 1 || limit < 1 || limit > 100) {
-      throw new UsageException("--page must be greater than 0 and --limit between 1 and 100");
-    }
     Map<String, String> query = new LinkedHashMap<>();
-    query.put("page", Integer.toString(page));
-    query.put("limit", Integer.toString(limit));
+    Paging.addTo(ctx, query);
     JsonObject response = Json.asObject(ctx.api().get("/api/v1/audit-events", query));
     List<JsonObject> events = Json.objects(Json.items(response));
     if (ctx.jsonOutput()) {

@@ -1,10 +1,10 @@
 package dev.chainloop.ee.cli.commands.member;
 
 import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import dev.chainloop.ee.cli.framework.UsageException;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,25 +30,15 @@ public final class MemberListCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags.string("email", "filter by member email");
     flags.string("role", "filter by " + Roles.HELP);
-    flags.integer("page", "page number").defaultValue("1");
-    flags.integer("limit", "number of items per page").defaultValue("50");
+    Paging.defineFlags(flags);
   }
 
   @Override
   public void run(CliContext ctx) {
-    int page = ctx.flags().integer("page");
-    int limit = ctx.flags().integer("limit");
-    if (page < 1) {
-      throw new UsageException("--page must be greater than 0");
-    }
-    if (limit < 1 || limit > 100) {
-      throw new UsageException("--limit must be between 1 and 100");
-    }
     Map<String, String> query = new LinkedHashMap<>();
     query.put("email", ctx.flags().string("email").trim());
     query.put("role", ctx.flags().nonBlank("role").map(Roles::check).orElse(""));
-    query.put("page", Integer.toString(page));
-    query.put("limit", Integer.toString(limit));
+    Paging.addTo(ctx, query);
     JsonObject response = Json.asObject(ctx.api().get("/api/v1/members", query));
     List<JsonObject> members = Json.objects(Json.items(response));
     if (ctx.jsonOutput()) {

@@ -1,11 +1,10 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
 import dev.chainloop.ee.cli.client.Json;
-import dev.chainloop.ee.cli.commands.member.Paging;
+import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import dev.chainloop.ee.cli.framework.UsageException;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,24 +30,14 @@ public final class WorkflowListCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags.bool("full", "show the full report");
     flags.string("project", "filter by project name");
-    flags.integer("page", "page number").defaultValue("1");
-    flags.integer("limit", "number of items per page").defaultValue("50");
+    Paging.defineFlags(flags);
   }
 
   @Override
   public void run(CliContext ctx) {
-    int page = ctx.flags().integer("page");
-    int limit = ctx.flags().integer("limit");
-    if (page < 1) {
-      throw new UsageException("--page must be greater than 0");
-    }
-    if (limit < 1 || limit > 100) {
-      throw new UsageException("--limit must be between 1 and 100");
-    }
     Map<String, String> query = new LinkedHashMap<>();
     query.put("project", ctx.flags().string("project").trim());
-    query.put("page", Integer.toString(page));
-    query.put("limit", Integer.toString(limit));
+    Paging.addTo(ctx, query);
     JsonObject response = Json.asObject(ctx.api().get("/api/v1/workflows", query));
     List<JsonObject> workflows = Json.objects(Json.items(response));
     if (ctx.jsonOutput()) {
