@@ -1,27 +1,46 @@
 package dev.chainloop.ee.apitoken;
 
 import dev.chainloop.ee.organization.OrganizationService;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Revokes API tokens unused for longer than their organization's {@code apiTokenMaxDaysInactive}.
- * Runs every 10 minutes on every node; the conditional revoke makes each token revoked once.
+ * Runs every {@code chainloop.api-tokens.sweep-seconds} (default 600) on every node; the
+ * conditional revoke makes each token revoked, and audited, once.
  */
 @Singleton
+@Startup
 public class ApiTokenSweeper {
   private static final Logger LOG = Logger.getLogger(ApiTokenSweeper.class.getName());
 
+  @Resource TimerService timers;
   @Inject OrganizationService organizations;
   @Inject ApiTokenService tokens;
 
-  @Schedule(minute = "*/10", hour = "*", persistent = false)
+  @Inject
+  @ConfigProperty(name = "chainloop.api-tokens.sweep-seconds", defaultValue = "600")
+  long periodSeconds;
+
+  @PostConstruct
+  void schedule() {
+    long period = Math.max(1, periodSeconds) * 1000;
+    timers.createIntervalTimer(period, period, new TimerConfig(null, false));
+  }
+
+  @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void scheduled() {
     sweep(Clock.systemUTC().instant());

@@ -25,6 +25,7 @@ public final class Api {
           .build();
 
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private String baseUrl = BASE_URL;
 
   private Api() {}
 
@@ -34,6 +35,12 @@ public final class Api {
 
   public static Api withToken(String token) {
     return new Api().header("Authorization", "Bearer " + token);
+  }
+
+  /** The same calls against another server (a second node, a crash-test instance). */
+  public Api on(String otherBaseUrl) {
+    this.baseUrl = otherBaseUrl;
+    return this;
   }
 
   public Api header(String name, String value) {
@@ -63,7 +70,7 @@ public final class Api {
 
   public Reply send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(BASE_URL + path))
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(60))
             .method(
                 method,

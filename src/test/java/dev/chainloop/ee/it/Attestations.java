@@ -1,0 +1,47 @@
+package dev.chainloop.ee.it;
+
+import dev.chainloop.ee.cli.attestation.Bundles;
+import dev.chainloop.ee.cli.attestation.Signers;
+import dev.chainloop.ee.cli.attestation.Statement;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+
+/** Client-signed attestation bundles for a run, built as the CLI builds them. */
+final class Attestations {
+  private static final KeyPair KEY = Signers.ephemeralP256();
+
+  private Attestations() {}
+
+  /** A DSSE bundle over an in-toto statement naming {@code runId}, distinct per {@code salt}. */
+  static byte[] bundle(String runId, String salt) {
+    try {
+      return Bundles.sign(statement(runId, salt), KEY.getPrivate(), KEY.getPublic(), null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A DSSE bundle over any statement bytes, valid or not. */
+  static byte[] sign(String statement) {
+    try {
+      return Bundles.sign(
+          statement.getBytes(StandardCharsets.UTF_8), KEY.getPrivate(), KEY.getPublic(), null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String digest(byte[] bytes) {
+    return "sha256:" + Statement.sha256Hex(bytes);
+  }
+
+  private static byte[] statement(String runId, String salt) {
+    String hex = Statement.sha256Hex(salt.getBytes(StandardCharsets.UTF_8));
+    return ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"x\",\"digest\":{\"sha256\":\""
+            + hex
+            + "\"}}],\"predicateType\":\"chainloop.dev/attestation/v0.2\",\"predicate\":{\"metadata\":{\"workflowRunID\":\""
+            + runId
+            + "\"}}}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,359 @@
+package dev.chainloop.ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * D1/D2/D3/R3 under crashes: an extra server instance of its own (copied from the IT server's
+ * configuration, with its own name, ports and data directory, on the same database kind) takes
+ * attestation pushes from several threads while it is killed with SIGKILL three times and
+ * restarted. Afterwards every acknowledged digest is stored byte-identical, no run is half-written,
+ * every unacknowledged push can be retried to the same digest and one row, and a token revoked
+ * before a crash stays revoked.
+ */
+class CrashDurabilityIT {
+  private static final String NAME = "chainloop-crash";
+  private static final Path WLP = Path.of("target/liberty/wlp").toAbsolutePath();
+  private static final Path SERVER = WLP.resolve("usr/servers/" + NAME);
+  private static final Path DATA = Path.of("target/it-data-crash").toAbsolutePath();
+  private static final int PORT = URI.create(Api.BASE_URL).getPort() + 11;
+  private static final String URL = "http://localhost:" + PORT;
+  private static final int KILLS = 3;
+  private static final int PUSHERS = 4;
+
+  record Push(String runId, byte[] bundle) {}
+
+  @BeforeAll
+  static void createServer() throws IOException {
+    Path template = WLP.resolve("usr/servers/chainloop-it");
+    deleteTree(SERVER);
+    deleteTree(DATA);
+    Set<String> skipped = Set.of("workarea", "logs", "tranlog", "derby.log");
+    try (Stream<Path> files = Files.walk(template)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path rel = template.relativize(from);
+        if (rel.getNameCount() > 0 && skipped.contains(rel.getName(0).toString())) {
+          continue;
+        }
+        Path to = SERVER.resolve(rel.toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    rewrite(
+        "bootstrap.properties",
+        List.of("http.port", "https.port", "chainloop.data.dir"),
+        List.of("http.port=" + PORT, "https.port=" + (PORT + 1), "chainloop.data.dir=" + DATA));
+    rewrite(
+        "jvm.options",
+        List.of(
+            "-Dchainloop.data.dir",
+            "-Dchainloop.keys.dir",
+            "-Dchainloop.runs.",
+            "-Dchainloop.rate-limit."),
+        List.of(
+            "-Dchainloop.data.dir=" + DATA,
+            "-Dchainloop.runs.timeout=1h",
+            "-Dchainloop.rate-limit.requests-per-second=1000",
+            "-Dchainloop.rate-limit.burst=5000"));
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    run(WLP.resolve("bin/server").toString(), "stop", NAME);
+    serverProcess().ifPresent(ProcessHandle::destroyForcibly);
+  }
+
+  @Test
+  void acknowledgedAttestationsSurviveKillNineAndUnacknowledgedOnesCanBeRetried() throws Exception {
+    start();
+    Api anonymous = Api.anonymous().on(URL);
+    String email = Fixtures.uniqueName("crash") + "@example.com";
+    assertThat(
+            anonymous
+                .post(
+                    "/api/v1/auth/signup",
+                    "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}")
+                .status())
+        .isEqualTo(201);
+    String userToken =
+        anonymous
+            .post(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}")
+            .json()
+            .getString("token");
+    Api owner = Api.withToken(userToken).on(URL);
+    assertThat(
+            owner
+                .post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}")
+                .status())
+        .isEqualTo(201);
+    String token =
+        owner.post("/api/v1/api-tokens", "{\"name\":\"pusher\"}").json().getString("token");
+    var doomed = owner.post("/api/v1/api-tokens", "{\"name\":\"doomed\"}").json();
+    assertThat(owner.delete("/api/v1/api-tokens/" + doomed.getString("id")).status())
+        .isEqualTo(204);
+    Api api = Api.withToken(token).on(URL);
+
+    Map<String, Push> acked = new ConcurrentHashMap<>();
+    Map<String, Push> unacked = new ConcurrentHashMap<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> pushers = new ArrayList<>();
+    for (int t = 0; t < PUSHERS; t++) {
+      Thread pusher =
+          new Thread(
+              () -> {
+                try {
+                  while (!stop.get()) {
+                    push(api, acked, unacked);
+                  }
+                } catch (Throwable failure) {
+                  failures.add(failure);
+                }
+              },
+              "pusher-" + t);
+      pusher.start();
+      pushers.add(pusher);
+    }
+    for (int kill = 0; kill < KILLS; kill++) {
+      Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(2000));
+      ProcessHandle server = serverProcess().orElseThrow();
+      server.destroyForcibly(); // SIGKILL
+      server.onExit().get(30, TimeUnit.SECONDS);
+      Thread.sleep(300);
+      start();
+    }
+    Thread.sleep(1500);
+    stop.set(true);
+    for (Thread pusher : pushers) {
+      pusher.join(90_000);
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(acked).as("acknowledged pushes").isNotEmpty();
+    for (var e : acked.entrySet()) {
+      Api.Reply r = api.get("/api/v1/workflow-runs/by-digest/" + e.getKey());
+      assertThat(r.status()).as("acknowledged " + e.getKey() + ": " + r).isEqualTo(200);
+      assertThat(r.json().getJsonObject("run").getString("id")).isEqualTo(e.getValue().runId());
+      assertThat(r.json().getJsonObject("run").getString("state")).isEqualTo("success");
+      assertThat(
+              Base64.getDecoder().decode(r.json().getJsonObject("attestation").getString("bundle")))
+          .isEqualTo(e.getValue().bundle());
+    }
+
+    Map<String, String> digestOfRun = everyRunIsWholeOrUntouched(api);
+    for (Push p : unacked.values()) {
+      String expected = Attestations.digest(p.bundle());
+      Api.Reply retry =
+          api.send(
+              "POST",
+              "/api/v1/attestations/" + p.runId() + "/store",
+              new String(p.bundle(), StandardCharsets.UTF_8),
+              "application/json");
+      assertThat(retry.status()).as("retry of " + p.runId() + ": " + retry).isEqualTo(200);
+      assertThat(retry.json().getString("digest")).isEqualTo(expected);
+    }
+    Map<String, String> after = everyRunIsWholeOrUntouched(api);
+    Map<String, Integer> rowsPerDigest = new HashMap<>();
+    after.values().forEach(d -> rowsPerDigest.merge(d, 1, Integer::sum));
+    for (Push p : unacked.values()) {
+      assertThat(after.get(p.runId())).isEqualTo(Attestations.digest(p.bundle()));
+      assertThat(rowsPerDigest.get(Attestations.digest(p.bundle()))).isEqualTo(1);
+    }
+    assertThat(after).as("retries change no completed run").containsAllEntriesOf(digestOfRun);
+
+    // R3: revoked before the crashes, still revoked; the live token still works.
+    assertThat(Api.withToken(doomed.getString("token")).on(URL).get("/api/v1/context").status())
+        .isEqualTo(401);
+    assertThat(api.get("/api/v1/context").status()).isEqualTo(200);
+  }
+
+  /** One init + push; records it as acknowledged only on a 200 with the expected digest. */
+  private static void push(Api api, Map<String, Push> acked, Map<String, Push> unacked) {
+    String runId;
+    try {
+      Api.Reply init =
+          api.post("/api/v1/attestations/init", "{\"workflow\":\"crash\",\"project\":\"p\"}");
+      if (init.status() != 200) {
+        pause();
+        return;
+      }
+      runId = init.json().getString("attestationId");
+    } catch (RuntimeException down) {
+      pause();
+      return;
+    }
+    byte[] bundle = Attestations.bundle(runId, runId);
+    Push push = new Push(runId, bundle);
+    try {
+      Api.Reply stored =
+          api.send(
+              "POST",
+              "/api/v1/attestations/" + runId + "/store",
+              new String(bundle, StandardCharsets.UTF_8),
+              "application/json");
+      if (stored.status() == 200) {
+        assertThat(stored.json().getString("digest")).isEqualTo(Attestations.digest(bundle));
+        acked.put(stored.json().getString("digest"), push);
+        return;
+      }
+    } catch (RuntimeException down) {
+      // the server died mid-request: not acknowledged
+    }
+    unacked.put(runId, push);
+    pause();
+  }
+
+  /**
+   * Pages through every run: each is either initialized without a digest, or a success whose stored
+   * bundle hashes to its digest. Returns run id to digest for the successful ones.
+   */
+  private static Map<String, String> everyRunIsWholeOrUntouched(Api api) {
+    Map<String, String> digests = new HashMap<>();
+    String next = null;
+    do {
+      Api.Reply page =
+          api.get("/api/v1/workflow-runs?limit=100" + (next == null ? "" : "&next=" + next));
+      assertThat(page.status()).as(page.toString()).isEqualTo(200);
+      for (var v : page.json().getJsonArray("items")) {
+        var run = v.asJsonObject();
+        String id = run.getString("id");
+        String state = run.getString("state");
+        if (state.equals("initialized")) {
+          assertThat(run.get("attestationDigest"))
+              .as("run " + id)
+              .isIn(null, jakarta.json.JsonValue.NULL);
+          continue;
+        }
+        assertThat(state).as("run " + id).isEqualTo("success");
+        String digest = run.getString("attestationDigest");
+        Api.Reply details = api.get("/api/v1/workflow-runs/" + id);
+        byte[] bundle =
+            Base64.getDecoder()
+                .decode(details.json().getJsonObject("attestation").getString("bundle"));
+        assertThat(Attestations.digest(bundle)).as("run " + id).isEqualTo(digest);
+        digests.put(id, digest);
+      }
+      next = page.json().getString("nextCursor", null);
+    } while (next != null);
+    return digests;
+  }
+
+  private static void start() throws Exception {
+    ProcessBuilder server = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", NAME);
+    if ("postgresql".equals(System.getenv("DB_TYPE"))) {
+      // A database of its own (scripts/postgres creates it): the IT nodes' 25 s run-expiry
+      // sweepers would otherwise expire this server's open runs while the test retries them.
+      server.environment().put("DB_NAME", System.getenv("DB_NAME") + "_crash");
+    }
+    run(server);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (true) {
+      try {
+        if (Api.anonymous().on(URL).get("/health/ready").status() == 200) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      assertThat(Instant.now()).as("crash server ready").isBefore(deadline);
+      Thread.sleep(250);
+    }
+  }
+
+  private static java.util.Optional<ProcessHandle> serverProcess() {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(
+                        c ->
+                            c.contains(WLP.toString())
+                                && c.contains("ws-server")
+                                && c.endsWith(" " + NAME))
+                    .orElse(false))
+        .findFirst();
+  }
+
+  private static void run(String... command) throws Exception {
+    run(new ProcessBuilder(command));
+  }
+
+  private static void run(ProcessBuilder command) throws Exception {
+    Process p =
+        command
+            .redirectErrorStream(true)
+            .redirectOutput(Path.of("target", NAME + "-script.log").toFile())
+            .start();
+    assertThat(p.waitFor(150, TimeUnit.SECONDS)).as(String.join(" ", command.command())).isTrue();
+  }
+
+  private static void rewrite(String file, List<String> dropPrefixes, List<String> add)
+      throws IOException {
+    Path path = SERVER.resolve(file);
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(path)) {
+      if (dropPrefixes.stream().noneMatch(line::startsWith)) {
+        lines.add(line);
+      }
+    }
+    lines.addAll(add);
+    Files.write(path, lines);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.chainloop.ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers, one PostgreSQL database (the two-nodes Maven profile starts node B): what one node
+ * does is seen at once by the other, and background sweepers running on both nodes act on each row
+ * exactly once. The database is read directly only to prove "exactly once" (row versions, audit
+ * rows) and to age a token, which stands in for days passing.
+ */
+class TwoNodeIT {
+  private static final String B = System.getProperty("chainloop.test.url.b");
+
+  @BeforeAll
+  static void nodeBIsReady() throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Api.anonymous().on(B).get("/health/ready").status() != 200) {
+      assertThat(Instant.now()).as("node B ready").isBefore(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  private static Api onA(String token) {
+    return Api.withToken(token);
+  }
+
+  private static Api onB(String token) {
+    return Api.withToken(token).on(B);
+  }
+
+  @Test
+  void tokenRevokedOnNodeAIsRejectedByNodeBOnTheNextRequest() {
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    String token = Fixtures.apiToken(owner);
+    assertThat(onB(token).get("/api/v1/context").status()).isEqualTo(200);
+    assertThat(onB(owner.userToken()).get("/api/v1/context").status()).isEqualTo(200);
+    String id = onA(token).get("/api/v1/api-tokens/self").json().getString("id");
+
+    assertThat(owner.api().delete("/api/v1/api-tokens/" + id).status()).isEqualTo(204);
+
+    assertThat(onB(token).get("/api/v1/context").status()).isEqualTo(401);
+    assertThat(onA(token).get("/api/v1/context").status()).isEqualTo(401);
+  }
+
+  @Test
+  void workflowAndAttestationCreatedOnNodeAAreReadOnNodeB() {
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    String token = Fixtures.apiToken(owner);
+    var wf =
+        onA(token)
+            .post(
+                "/api/v1/workflows", "{\"name\":\"build\",\"project\":\"core\",\"team\":\"sec\"}");
+    assertThat(wf.status()).as(wf.toString()).isEqualTo(201);
+    var onB = onB(token).get("/api/v1/workflows/" + wf.json().getString("id"));
+    assertThat(onB.status()).as(onB.toString()).isEqualTo(200);
+    assertThat(onB.json().getString("name")).isEqualTo("build");
+
+    var init =
+        onA(token)
+            .post("/api/v1/attestations/init", "{\"workflow\":\"build\",\"project\":\"core\"}");
+    assertThat(init.status()).as(init.toString()).isEqualTo(200);
+    String runId = init.json().getString("attestationId");
+    byte[] bundle = Attestations.bundle(runId, "two-nodes");
+    var stored =
+        onA(token)
+            .send(
+                "POST",
+                "/api/v1/attestations/" + runId + "/store",
+                new String(bundle, StandardCharsets.UTF_8),
+                "application/json");
+    assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+    String digest = stored.json().getString("digest");
+    assertThat(digest).isEqualTo(Attestations.digest(bundle));
+
+    var read = onB(token).get("/api/v1/workflow-runs/by-digest/" + digest);
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.json().getJsonObject("run").getString("state")).isEqualTo("success");
+    assertThat(
+            Base64.getDecoder()
+                .decode(read.json().getJsonObject("attestation").getString("bundle")))
+        .isEqualTo(bundle);
+  }
+
+  @Test
+  void artifactUploadedOnNodeADownloadsByteIdenticalFromNodeB() throws Exception {
+    String token = Fixtures.apiToken(Fixtures.ownerWithOrg());
+    byte[] content = new byte[1024 * 1024 + 17];
+    new SecureRandom().nextBytes(content);
+    String digest = Attestations.digest(content);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    var put =
+        http.send(
+            HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/api/v1/artifacts/" + digest))
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+
+    var get =
+        http.send(
+            HttpRequest.newBuilder(URI.create(B + "/api/v1/artifacts/" + digest))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.body()).isEqualTo(content);
+  }
+
+  @Test
+  void runExpirySweepersOnBothNodesExpireEachRunExactlyOnce() throws Exception {
+    String token = Fixtures.apiToken(Fixtures.ownerWithOrg());
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Api node = i % 2 == 0 ? onA(token) : onB(token);
+      var init =
+          node.post("/api/v1/attestations/init", "{\"workflow\":\"nightly\",\"project\":\"p\"}");
+      assertThat(init.status()).as(init.toString()).isEqualTo(200);
+      runs.add(init.json().getString("attestationId"));
+    }
+    Map<String, Long> versionAtStart = new HashMap<>();
+    for (String id : runs) {
+      versionAtStart.put(id, runRow(id).version());
+    }
+
+    // Both nodes check every second for runs older than 25 s (the IT servers' settings).
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!runs.stream().allMatch(id -> runRow(id).state().equals("expired"))) {
+      assertThat(Instant.now()).as("runs expired in time").isBefore(deadline);
+      Thread.sleep(1000);
+    }
+    Thread.sleep(3000); // several more sweeps on each node, which must not touch them again
+    for (String id : runs) {
+      RunRow row = runRow(id);
+      assertThat(row.state()).isEqualTo("expired");
+      assertThat(row.version())
+          .as("one state change for run " + id)
+          .isEqualTo(versionAtStart.get(id) + 1);
+      assertThat(
+              onB(token)
+                  .get("/api/v1/workflow-runs/" + id)
+                  .json()
+                  .getJsonObject("run")
+                  .getString("state"))
+          .isEqualTo("expired");
+    }
+  }
+
+  @Test
+  void tokenInactivitySweepersOnBothNodesRevokeAndAuditEachTokenOnce() throws Exception {
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    assertThat(
+            owner
+                .api()
+                .patch("/api/v1/organizations/" + owner.org(), "{\"apiTokenMaxDaysInactive\":3}")
+                .status())
+        .isEqualTo(200);
+    List<String> tokens = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String token = Fixtures.apiToken(owner);
+      tokens.add(token);
+      ids.add(onB(token).get("/api/v1/api-tokens/self").json().getString("id"));
+    }
+    String fresh = Fixtures.apiToken(owner);
+
+    // Four days pass for these tokens (not for `fresh`): both nodes sweep every 2 s.
+    try (Connection db = database();
+        PreparedStatement age =
+            db.prepareStatement(
+                "UPDATE api_tokens SET created_at = created_at - INTERVAL '4 days',"
+                    + " last_used_at = last_used_at - INTERVAL '4 days' WHERE id = ?")) {
+      for (String id : ids) {
+        age.setString(1, id);
+        assertThat(age.executeUpdate()).isEqualTo(1);
+      }
+    }
+
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!ids.stream().allMatch(id -> tokenRevoked(id))) {
+      assertThat(Instant.now()).as("stale tokens revoked in time").isBefore(deadline);
+      Thread.sleep(500);
+    }
+    Thread.sleep(5000); // more sweeps on both nodes
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(auditCount(ids.get(i), "api_token.auto_revoked"))
+          .as("one auto-revocation audit row for token " + ids.get(i))
+          .isEqualTo(1);
+      assertThat(onA(tokens.get(i)).get("/api/v1/context").status()).isEqualTo(401);
+      assertThat(onB(tokens.get(i)).get("/api/v1/context").status()).isEqualTo(401);
+    }
+    assertThat(onB(fresh).get("/api/v1/context").status()).isEqualTo(200);
+  }
+
+  record RunRow(String state, long version) {}
+
+  private static RunRow runRow(String id) {
+    try (Connection db = database();
+        PreparedStatement q =
+            db.prepareStatement("SELECT state, version FROM workflow_runs WHERE id = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return new RunRow(rs.getString(1), rs.getLong(2));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean tokenRevoked(String id) {
+    try (Connection db = database();
+        PreparedStatement q =
+            db.prepareStatement("SELECT revoked_at FROM api_tokens WHERE id = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() && rs.getTimestamp(1) != null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long auditCount(String targetId, String action) throws Exception {
+    try (Connection db = database();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM audit_events WHERE target_id = ? AND action = ?")) {
+      q.setString(1, targetId);
+      q.setString(2, action);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static Connection database() throws java.sql.SQLException {
+    return DriverManager.getConnection(
+        System.getProperty("chainloop.test.jdbc.url"),
+        System.getProperty("chainloop.test.jdbc.user"),
+        System.getProperty("chainloop.test.jdbc.password"));
+  }
+}
