@@ -79,6 +79,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         break;
       }
     }
+    if (isUniqueViolation(cause)) {
+      return Problem.of(
+          409,
+          "conflict",
+          "the request conflicts with a concurrent change: the object already exists",
+          null);
+    }
     if (isMalformedBody(cause)) {
       return Problem.of(
           400, "malformed-body", "the request body is not valid JSON for this operation", null);
@@ -135,6 +142,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       }
     }
     return cause instanceof ProcessingException;
+  }
+
+  /** SQLState class 23 (integrity constraint), e.g. two concurrent creates of one name. */
+  private static boolean isUniqueViolation(Throwable cause) {
+    for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Throwable unwrap(Throwable failure) {
