@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  *   latency NAME URL REQUESTS [TOKEN]                 one connection, sequential (growth lists)
  *   attest  NAME BASE TOKEN WORKFLOW PROJECT CONNECTIONS SECONDS   init + signed store per iteration
  *   clone   JDBC_URL USER PASSWORD TABLE ID COUNT UNIQUE_COLUMN    copies one row COUNT times
+ *   sql     JDBC_URL USER PASSWORD STATEMENT                        runs one update statement
  * </pre>
  */
 public class LoadGen {
@@ -65,6 +66,7 @@ public class LoadGen {
               () -> new AttestIteration(URI.create(args[2]), args[3], args[4], args[5]));
       case "clone" ->
           cloneRows(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), args[7]);
+      case "sql" -> executeUpdate(args[1], args[2], args[3], args[4]);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -410,6 +412,14 @@ public class LoadGen {
    * {@code uniqueColumn} and created_at one millisecond apart (older than the template), in batches.
    * Reads the column list from the row itself, so it follows the schema EclipseLink created.
    */
+  static void executeUpdate(String url, String user, String password, String sql) throws Exception {
+    try (Connection c =
+            user.isEmpty() ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        var statement = c.createStatement()) {
+      System.err.println("updated " + statement.executeUpdate(sql) + " rows");
+    }
+  }
+
   static void cloneRows(
       String url, String user, String password, String table, String id, int count, String uniqueColumn)
       throws Exception {

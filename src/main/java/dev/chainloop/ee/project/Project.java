@@ -35,6 +35,13 @@ public class Project {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /**
+   * Live workflows of the project, kept by the workflow feature in the transaction that creates or
+   * deletes one: list pages print a total without counting an ever-growing table.
+   */
+  @Column(name = "live_workflows")
+  private Long liveWorkflows = 0L;
+
   protected Project() {}
 
   Project(String organizationId, String name, Instant now) {

@@ -63,6 +63,30 @@ public class ProjectService {
     return project;
   }
 
+  /** Counts a workflow created (+1) or deleted (-1) in {@code projectId}, atomically. */
+  public void countWorkflow(String projectId, int delta) {
+    em.createQuery(
+            "UPDATE Project p SET p.liveWorkflows = COALESCE(p.liveWorkflows, 0) + :delta WHERE p.id = :id")
+        .setParameter("delta", (long) delta)
+        .setParameter("id", projectId)
+        .executeUpdate();
+  }
+
+  /** Live workflows of the caller's organization, or of the given projects only. */
+  public long liveWorkflows(List<String> projectIdsOrNull) {
+    String jpql =
+        "SELECT COALESCE(SUM(p.liveWorkflows), 0) FROM Project p WHERE p.organizationId = :org"
+            + (projectIdsOrNull == null ? "" : " AND p.id IN :ids");
+    if (projectIdsOrNull != null && projectIdsOrNull.isEmpty()) {
+      return 0;
+    }
+    var query = em.createQuery(jpql, Number.class).setParameter("org", caller.organizationId());
+    if (projectIdsOrNull != null) {
+      query.setParameter("ids", projectIdsOrNull);
+    }
+    return query.getSingleResult().longValue();
+  }
+
   public List<Project> list() {
     return em
         .createNamedQuery("Project.ofOrg", Project.class)

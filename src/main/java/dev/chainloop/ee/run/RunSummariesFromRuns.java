@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Gives workflow listings their RUNNER and LAST RUN STATUS from the run table. */
 @ApplicationScoped
@@ -15,10 +14,6 @@ public class RunSummariesFromRuns implements RunSummaries {
 
   @Override
   public Map<String, RunSummary> summaries(Collection<String> runIds) {
-    return runs.summaries(runIds).values().stream()
-        .collect(
-            Collectors.toMap(
-                RunView::id,
-                r -> new RunSummary(r.id(), r.state(), r.runnerType(), r.createdAt())));
+    return runs.briefs(runIds);
   }
 }

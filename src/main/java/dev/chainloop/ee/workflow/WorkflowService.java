@@ -112,7 +112,8 @@ public class WorkflowService {
     WorkflowRepository.Filter filter =
         new WorkflowRepository.Filter(
             caller.organizationId(), projectIds, caller.workflowScope().orElse(null));
-    long total = repository.count(filter);
+    long total =
+        filter.workflowId() == null ? projects.liveWorkflows(projectIds) : repository.count(filter);
     List<Workflow> rows = repository.page(filter, page.offset(), page.size());
     return Page.of(items(rows), page, total);
   }
@@ -159,6 +160,7 @@ public class WorkflowService {
     caller.require(Permission.WORKFLOW_DELETE);
     Workflow workflow = require(id);
     workflow.delete(clock.instant());
+    projects.countWorkflow(workflow.getProjectId(), -1);
     audit.record(
         caller.organizationId(),
         "workflow.deleted",
@@ -338,6 +340,7 @@ public class WorkflowService {
             contract.getId(),
             now);
     repository.save(workflow);
+    projects.countWorkflow(workflow.getProjectId(), +1);
     audit.record(
         orgId,
         "workflow.created",
