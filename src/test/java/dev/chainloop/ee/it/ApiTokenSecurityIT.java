@@ -222,6 +222,22 @@ class ApiTokenSecurityIT {
   }
 
   @Test
+  void readOnlyWorkflowTokenCannotCreateAWorkflow() {
+    String readOnly =
+        Fixtures.apiToken(
+            owner,
+            "{\"name\":\"wf-reader\",\"permissions\":[\"workflow:read\",\"workflow:list\"]}");
+    assertThat(Api.withToken(readOnly).get("/api/v1/workflows").status()).isEqualTo(200);
+    Api.Reply create =
+        Api.withToken(readOnly)
+            .post(
+                "/api/v1/workflows",
+                "{\"name\":\"nope\",\"project\":\"p\",\"createRobotAccount\":false}");
+    assertThat(create.status()).as(create.toString()).isEqualTo(403);
+    assertThat(create.json().getString("detail")).contains("workflow:create");
+  }
+
+  @Test
   void crossOrganizationRevokeIsNotFoundAndLeavesTheTokenWorking() {
     Fixtures.Account attacker = Fixtures.ownerWithOrg();
     String victimId = Api.withToken(token).get("/api/v1/api-tokens/self").json().getString("id");
