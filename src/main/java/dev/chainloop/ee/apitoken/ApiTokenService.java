@@ -281,10 +281,6 @@ public class ApiTokenService {
           "claims do not match the token");
       throw new AuthenticationException("API token claims do not match", "claims_mismatch");
     }
-    if (!organizations.isLive(token.getOrganizationId())) {
-      throw new AuthenticationException(
-          "the organization of this API token no longer exists", "organization_deleted");
-    }
     if (token.getLastUsedAt() == null
         || token.getLastUsedAt().isBefore(now.minus(LAST_USED_WINDOW))) {
       repository.touch(token.getId(), now, now.minus(LAST_USED_WINDOW));

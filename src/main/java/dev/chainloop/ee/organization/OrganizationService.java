@@ -51,10 +51,6 @@ public class OrganizationService {
         .findFirst();
   }
 
-  public boolean isLive(String organizationId) {
-    return repository.findLive(organizationId).isPresent();
-  }
-
   public List<Organization> withInactivityPolicy() {
     return repository.withInactivityPolicy();
   }

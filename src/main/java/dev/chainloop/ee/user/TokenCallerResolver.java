@@ -70,8 +70,16 @@ public class TokenCallerResolver implements CallerResolver {
 
   private Caller.Identity serviceAccount(JsonWebToken jwt, TokenKind kind) {
     ApiToken token = apiTokens.authenticate(jwt, kind);
+    // The one organization lookup of the request: a deleted organization kills its tokens.
     String orgName =
-        organizations.findLive(token.getOrganizationId()).map(o -> o.getName()).orElseThrow();
+        organizations
+            .findLive(token.getOrganizationId())
+            .map(o -> o.getName())
+            .orElseThrow(
+                () ->
+                    new AuthenticationException(
+                        "the organization of this API token no longer exists",
+                        "organization_deleted"));
     return new Caller.Identity(
         kind,
         token.getId(),
