@@ -1,6 +1,10 @@
 package dev.chainloop.ee.status;
 
+import dev.chainloop.ee.platform.security.AcceptsTokenProbe;
+import dev.chainloop.ee.platform.security.TokenKind;
+import dev.chainloop.ee.platform.security.TokenSelfCheck;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,4 +32,15 @@ public class StatusResource {
   public StatusResponse get() {
     return status.status(uri.getBaseUri().toString());
   }
+
+  /**
+   * Answers 204 to any verified token. The server probes itself here ({@link TokenSelfCheck}) to
+   * prove that token verification is active; hidden from the API document.
+   */
+  @GET
+  @Path("token-check")
+  @RolesAllowed({TokenKind.Roles.USER, TokenKind.Roles.API_TOKEN, TokenKind.Roles.ROBOT_ACCOUNT})
+  @AcceptsTokenProbe
+  @Operation(hidden = true)
+  public void tokenCheck() {}
 }

@@ -219,12 +219,15 @@ public class WorkflowService {
     caller.require(Permission.WORKFLOW_CREATE);
     // Many CI jobs may init the first run of a new workflow at once: each tries to create it (and
     // its project and default contract) in its own transaction; the losers of the race hit a
-    // unique key, roll back only that attempt and find the winner's workflow.
+    // unique key, roll back only that attempt and find the winner's workflow. A loser fails either
+    // in the database (a unique key: EJBException) or in createWorkflow's own existence check, once
+    // the winner has committed between the two reads (ConflictException, an application exception
+    // the container rethrows as it is).
     for (int attempt = 1; ; attempt++) {
       try {
         self.getBusinessObject(WorkflowService.class)
             .createInOwnTransaction(name, project, contractNameOrNull);
-      } catch (EJBException raced) {
+      } catch (EJBException | ConflictException raced) {
         if (attempt == 3) {
           throw raced;
         }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.security.Principal;
@@ -32,11 +33,22 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Inject CallerResolver resolver;
   @Inject RateLimiter rateLimiter;
   @Inject SecurityMetrics metrics;
+  @Inject TokenSelfCheck selfCheck;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Principal principal = request.getSecurityContext().getUserPrincipal();
     Set<String> allowed = allowedKinds(resourceInfo.getResourceMethod());
+    if (principal instanceof JsonWebToken jwt && selfCheck.isProbe(jwt)) {
+      // The server's own probe: verified by MicroProfile JWT, it has no row and grants nothing.
+      Method method = resourceInfo.getResourceMethod();
+      if (method == null || !method.isAnnotationPresent(AcceptsTokenProbe.class)) {
+        metrics.rejected("probe_elsewhere");
+        throw new AuthenticationException("the token probe is accepted on its own operation only");
+      }
+      request.abortWith(Response.noContent().build());
+      return;
+    }
     if (principal instanceof JsonWebToken jwt) {
       try {
         caller.set(resolver.resolve(jwt, request.getHeaderString(ORGANIZATION_HEADER)));
