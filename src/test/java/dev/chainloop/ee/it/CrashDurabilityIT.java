@@ -3,26 +3,19 @@ package dev.chainloop.ee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,12 +29,9 @@ import org.junit.jupiter.api.Test;
  * before a crash stays revoked.
  */
 class CrashDurabilityIT {
-  private static final String NAME = "chainloop-crash";
-  private static final Path WLP = Path.of("target/liberty/wlp").toAbsolutePath();
-  private static final Path SERVER = WLP.resolve("usr/servers/" + NAME);
-  private static final Path DATA = Path.of("target/it-data-crash").toAbsolutePath();
   private static final int PORT = URI.create(Api.BASE_URL).getPort() + 11;
   private static final String URL = "http://localhost:" + PORT;
+  private static ExtraServer server;
   private static final int KILLS = 3;
   private static final int PUSHERS = 4;
 
@@ -49,46 +39,21 @@ class CrashDurabilityIT {
 
   @BeforeAll
   static void createServer() throws IOException {
-    Path template = WLP.resolve("usr/servers/chainloop-it");
-    deleteTree(SERVER);
-    deleteTree(DATA);
-    Set<String> skipped = Set.of("workarea", "logs", "tranlog", "derby.log");
-    try (Stream<Path> files = Files.walk(template)) {
-      for (Path from : (Iterable<Path>) files::iterator) {
-        Path rel = template.relativize(from);
-        if (rel.getNameCount() > 0 && skipped.contains(rel.getName(0).toString())) {
-          continue;
-        }
-        Path to = SERVER.resolve(rel.toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    rewrite(
-        "bootstrap.properties",
-        List.of("http.port", "https.port", "chainloop.data.dir"),
-        List.of("http.port=" + PORT, "https.port=" + (PORT + 1), "chainloop.data.dir=" + DATA));
-    rewrite(
-        "jvm.options",
-        List.of(
-            "-Dchainloop.data.dir",
-            "-Dchainloop.keys.dir",
-            "-Dchainloop.runs.",
-            "-Dchainloop.rate-limit."),
-        List.of(
-            "-Dchainloop.data.dir=" + DATA,
-            "-Dchainloop.runs.timeout=1h",
-            "-Dchainloop.rate-limit.requests-per-second=1000",
-            "-Dchainloop.rate-limit.burst=5000"));
+    server =
+        ExtraServer.copyOfItServer(
+            "chainloop-crash",
+            PORT,
+            Path.of("target/it-data-crash"),
+            List.of("-Dchainloop.runs.", "-Dchainloop.rate-limit."),
+            List.of(
+                "-Dchainloop.runs.timeout=1h",
+                "-Dchainloop.rate-limit.requests-per-second=1000",
+                "-Dchainloop.rate-limit.burst=5000"));
   }
 
   @AfterAll
   static void stopServer() throws Exception {
-    run(WLP.resolve("bin/server").toString(), "stop", NAME);
-    serverProcess().ifPresent(ProcessHandle::destroyForcibly);
+    server.stop();
   }
 
   @Test
@@ -146,9 +111,9 @@ class CrashDurabilityIT {
     }
     for (int kill = 0; kill < KILLS; kill++) {
       Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(2000));
-      ProcessHandle server = serverProcess().orElseThrow();
-      server.destroyForcibly(); // SIGKILL
-      server.onExit().get(30, TimeUnit.SECONDS);
+      ProcessHandle jvm = server.process().orElseThrow();
+      jvm.destroyForcibly(); // SIGKILL
+      jvm.onExit().get(30, TimeUnit.SECONDS);
       Thread.sleep(300);
       start();
     }
@@ -269,66 +234,14 @@ class CrashDurabilityIT {
   }
 
   private static void start() throws Exception {
-    ProcessBuilder server = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", NAME);
+    Map<String, String> environment = new HashMap<>();
     if ("postgresql".equals(System.getenv("DB_TYPE"))) {
       // A database of its own (scripts/postgres creates it): the IT nodes' 25 s run-expiry
       // sweepers would otherwise expire this server's open runs while the test retries them.
-      server.environment().put("DB_NAME", System.getenv("DB_NAME") + "_crash");
+      environment.put("DB_NAME", System.getenv("DB_NAME") + "_crash");
     }
-    run(server);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (true) {
-      try {
-        if (Api.anonymous().on(URL).get("/health/ready").status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      assertThat(Instant.now()).as("crash server ready").isBefore(deadline);
-      Thread.sleep(250);
-    }
-  }
-
-  private static java.util.Optional<ProcessHandle> serverProcess() {
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info()
-                    .commandLine()
-                    .map(
-                        c ->
-                            c.contains(WLP.toString())
-                                && c.contains("ws-server")
-                                && c.endsWith(" " + NAME))
-                    .orElse(false))
-        .findFirst();
-  }
-
-  private static void run(String... command) throws Exception {
-    run(new ProcessBuilder(command));
-  }
-
-  private static void run(ProcessBuilder command) throws Exception {
-    Process p =
-        command
-            .redirectErrorStream(true)
-            .redirectOutput(Path.of("target", NAME + "-script.log").toFile())
-            .start();
-    assertThat(p.waitFor(150, TimeUnit.SECONDS)).as(String.join(" ", command.command())).isTrue();
-  }
-
-  private static void rewrite(String file, List<String> dropPrefixes, List<String> add)
-      throws IOException {
-    Path path = SERVER.resolve(file);
-    List<String> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(path)) {
-      if (dropPrefixes.stream().noneMatch(line::startsWith)) {
-        lines.add(line);
-      }
-    }
-    lines.addAll(add);
-    Files.write(path, lines);
+    server.start(environment);
+    server.awaitReady(Duration.ofSeconds(120));
   }
 
   private static void pause() {
@@ -336,24 +249,6 @@ class CrashDurabilityIT {
       Thread.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
     }
   }
 }

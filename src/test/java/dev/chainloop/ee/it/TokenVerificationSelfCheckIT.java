@@ -1,0 +1,101 @@
+package dev.chainloop.ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server directory made without {@code server create} (no {@code server.env}, so no generated
+ * keystore password), as when the WAR and server.xml are dropped into an existing Liberty: it
+ * verifies the tokens it issues. And a server whose token verification cannot start (a default
+ * keystore that does not open, so MicroProfile JWT never activates) says so: readiness is DOWN and
+ * one log line names the failure, instead of a ready server that answers every token with a 401.
+ */
+class TokenVerificationSelfCheckIT {
+  private static final int PORT = URI.create(Api.BASE_URL).getPort() + 21;
+  private static ExtraServer server;
+
+  @BeforeAll
+  static void createServer() throws Exception {
+    server =
+        ExtraServer.copyOfItServer(
+            "chainloop-bare", PORT, Path.of("target/it-data-bare"), List.of(), List.of());
+    assertThat(server.dir().resolve("server.env")).doesNotExist();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.stop();
+  }
+
+  @Test
+  void withoutServerEnvTokensVerifyAndABrokenKeystoreMakesTheServerNotReady() throws Exception {
+    Path override = server.dir().resolve("configDropins/overrides/broken-keystore.xml");
+    Path keystore = server.dir().resolve("other-password.p12");
+    try (OutputStream out = Files.newOutputStream(keystore)) {
+      KeyStore p12 = KeyStore.getInstance("PKCS12");
+      p12.load(null, null);
+      p12.store(out, "another-password".toCharArray());
+    }
+    Files.writeString(
+        override,
+        "<server><keyStore id=\"defaultKeyStore\" location=\""
+            + keystore
+            + "\" password=\"not-its-password\"/></server>");
+
+    server.start(Map.of());
+    JsonObject down = awaitTokenCheckAnswered();
+    assertThat(down.getString("status")).isEqualTo("DOWN");
+    assertThat(Api.anonymous().on(server.url()).get("/health/ready").status()).isEqualTo(503);
+    assertThat(Files.readString(server.messagesLog()))
+        .contains("Token verification self-check FAILED")
+        .contains("every authenticated request will answer 401");
+    server.stop();
+
+    Files.delete(override);
+    server.start(Map.of());
+    server.awaitReady(Duration.ofSeconds(120));
+    assertThat(awaitTokenCheckAnswered().getString("status")).isEqualTo("UP");
+    Api anonymous = Api.anonymous().on(server.url());
+    String email = Fixtures.uniqueName("bare") + "@example.com";
+    String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+    assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
+    String token = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
+    Api.Reply memberships = Api.withToken(token).on(server.url()).get("/api/v1/memberships");
+    assertThat(memberships.status()).as(memberships.toString()).isEqualTo(200);
+    assertThat(Files.readString(server.messagesLog()))
+        .contains("Token verification self-check passed");
+  }
+
+  /** The readiness check of token verification, once the probe has had an answer. */
+  private static JsonObject awaitTokenCheckAnswered() throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (true) {
+      try {
+        Api.Reply ready = Api.anonymous().on(server.url()).get("/health/ready");
+        for (JsonObject check : ready.json().getJsonArray("checks").getValuesAs(JsonObject.class)) {
+          if (check.getString("name").equals("token-verification")
+              && !check.getJsonObject("data").getString("detail").contains("yet")) {
+            return check;
+          }
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet, or not a health answer yet
+      }
+      assertThat(Instant.now()).as("token verification probed").isBefore(deadline);
+      Thread.sleep(250);
+    }
+  }
+}
