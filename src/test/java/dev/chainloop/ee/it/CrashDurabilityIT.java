@@ -241,7 +241,7 @@ class CrashDurabilityIT {
       environment.put("DB_NAME", System.getenv("DB_NAME") + "_crash");
     }
     server.start(environment);
-    server.awaitReady(Duration.ofSeconds(120));
+    server.awaitReady(Duration.ofSeconds(300));
   }
 
   private static void pause() {

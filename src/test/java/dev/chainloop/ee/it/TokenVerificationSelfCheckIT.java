@@ -66,7 +66,7 @@ class TokenVerificationSelfCheckIT {
 
     Files.delete(override);
     server.start(Map.of());
-    server.awaitReady(Duration.ofSeconds(120));
+    server.awaitReady(Duration.ofSeconds(300));
     assertThat(awaitTokenCheckAnswered().getString("status")).isEqualTo("UP");
     Api anonymous = Api.anonymous().on(server.url());
     String email = Fixtures.uniqueName("bare") + "@example.com";
@@ -81,7 +81,7 @@ class TokenVerificationSelfCheckIT {
 
   /** The readiness check of token verification, once the probe has had an answer. */
   private static JsonObject awaitTokenCheckAnswered() throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
     while (true) {
       try {
         Api.Reply ready = Api.anonymous().on(server.url()).get("/health/ready");
