@@ -23,23 +23,29 @@ public final class LocalState {
       return Path.of(override);
     }
     String tmp = env.getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"));
-    return Path.of(tmp == null || tmp.isBlank() ? System.getProperty("java.io.tmpdir") : tmp, FILE_NAME);
+    return Path.of(
+        tmp == null || tmp.isBlank() ? System.getProperty("java.io.tmpdir") : tmp, FILE_NAME);
   }
 
   public static Optional<JsonObject> read(Path file) {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    try (var r = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
+    try (var r =
+        Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
       return Optional.of(r.readObject());
     } catch (IOException | RuntimeException e) {
-      throw new CliException("cannot read the attestation state " + file + ": " + e.getMessage(), e);
+      throw new CliException(
+          "cannot read the attestation state " + file + ": " + e.getMessage(), e);
     }
   }
 
   public static JsonObject require(Path file) {
-    return read(file).orElseThrow(() -> new CliException(
-        "attestation not initialized, run \"chainloop attestation init\" first"));
+    return read(file)
+        .orElseThrow(
+            () ->
+                new CliException(
+                    "attestation not initialized, run \"chainloop attestation init\" first"));
   }
 
   public static void write(Path file, JsonObject state) {
@@ -50,7 +56,8 @@ public final class LocalState {
       Files.writeString(tmp, state.toString(), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new CliException("cannot write the attestation state " + file + ": " + e.getMessage(), e);
+      throw new CliException(
+          "cannot write the attestation state " + file + ": " + e.getMessage(), e);
     }
   }
 

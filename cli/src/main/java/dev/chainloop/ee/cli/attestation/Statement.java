@@ -53,16 +53,19 @@ public final class Statement {
               .add("name", m.getString("filename", m.getString("value")))
               .add("digest", Json.createObjectBuilder().add("sha256", hex));
       if (m.getString("kind").equals("STRING")) {
-        rd.add("content", java.util.Base64.getEncoder().encodeToString(
-            m.getString("value").getBytes(StandardCharsets.UTF_8)));
+        rd.add(
+            "content",
+            java.util.Base64.getEncoder()
+                .encodeToString(m.getString("value").getBytes(StandardCharsets.UTF_8)));
       }
       JsonObject annotations = ann.build();
       materials.add(rd.add("annotations", annotations));
       if (m.getBoolean("output", false)) {
-        subjects.add(Json.createObjectBuilder()
-            .add("name", m.getString("filename", m.getString("value")))
-            .add("digest", Json.createObjectBuilder().add("sha256", hex))
-            .add("annotations", annotations));
+        subjects.add(
+            Json.createObjectBuilder()
+                .add("name", m.getString("filename", m.getString("value")))
+                .add("digest", Json.createObjectBuilder().add("sha256", hex))
+                .add("annotations", annotations));
       }
     }
     JsonObjectBuilder predicate =
@@ -77,9 +80,15 @@ public final class Statement {
     JsonObject pred = predicate.build();
     JsonArrayBuilder allSubjects =
         Json.createArrayBuilder()
-            .add(Json.createObjectBuilder()
-                .add("name", "chainloop.workflow." + wf.getString("name", ""))
-                .add("digest", Json.createObjectBuilder().add("sha256", sha256Hex(pred.toString().getBytes(StandardCharsets.UTF_8)))));
+            .add(
+                Json.createObjectBuilder()
+                    .add("name", "chainloop.workflow." + wf.getString("name", ""))
+                    .add(
+                        "digest",
+                        Json.createObjectBuilder()
+                            .add(
+                                "sha256",
+                                sha256Hex(pred.toString().getBytes(StandardCharsets.UTF_8)))));
     subjects.build().forEach(allSubjects::add);
     JsonObject statement =
         Json.createObjectBuilder()

@@ -31,7 +31,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 
-/** The one HTTP client of the CLI: JSON in and out, bearer auth, problem+json errors mapped to messages. */
+/**
+ * The one HTTP client of the CLI: JSON in and out, bearer auth, problem+json errors mapped to
+ * messages.
+ */
 public final class ApiClient {
 
   /** What kind of credential is attached; decides how a 401 is explained. */
@@ -41,13 +44,15 @@ public final class ApiClient {
     API_TOKEN
   }
 
-  static final String AUTH_REQUIRED = "authentication required, please run \"chainloop auth login\"";
+  static final String AUTH_REQUIRED =
+      "authentication required, please run \"chainloop auth login\"";
   static final String USER_TOKEN_INVALID =
       "your authentication token has expired or is invalid, please run \"chainloop auth login\" again";
 
   /**
-   * Plain-HTTP clients never negotiate TLS, yet HttpClient builds the default SSLContext (loading the JDK
-   * trust store) unless given one: handing it this empty context saves about a third of a second of start-up.
+   * Plain-HTTP clients never negotiate TLS, yet HttpClient builds the default SSLContext (loading
+   * the JDK trust store) unless given one: handing it this empty context saves about a third of a
+   * second of start-up.
    */
   private static final SSLContext UNUSED_TLS = emptyTlsContext();
 
@@ -60,9 +65,16 @@ public final class ApiClient {
   private final Log log;
 
   private ApiClient(
-      URI base, Optional<String> token, Credential credential, Optional<String> organization, boolean explain, Log log) {
+      URI base,
+      Optional<String> token,
+      Credential credential,
+      Optional<String> organization,
+      boolean explain,
+      Log log) {
     HttpClient.Builder builder =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10));
     if ("http".equals(base.getScheme())) {
       builder.sslContext(UNUSED_TLS);
     }
@@ -86,11 +98,19 @@ public final class ApiClient {
   }
 
   public static ApiClient authenticated(
-      URI base, Optional<String> token, Credential credential, Optional<String> organization, Log log) {
-    return new ApiClient(base, token, token.isPresent() ? credential : Credential.NONE, organization, true, log);
+      URI base,
+      Optional<String> token,
+      Credential credential,
+      Optional<String> organization,
+      Log log) {
+    return new ApiClient(
+        base, token, token.isPresent() ? credential : Credential.NONE, organization, true, log);
   }
 
-  /** For endpoints without auth (status, login, signup): a 401 there is about credentials typed, not tokens. */
+  /**
+   * For endpoints without auth (status, login, signup): a 401 there is about credentials typed, not
+   * tokens.
+   */
   public static ApiClient anonymous(URI base, Log log) {
     return new ApiClient(base, Optional.empty(), Credential.NONE, Optional.empty(), false, log);
   }
@@ -130,28 +150,41 @@ public final class ApiClient {
 
   static String queryString(Map<String, String> query) {
     StringJoiner j = new StringJoiner("&", "?", "").setEmptyValue("");
-    query.forEach((k, v) -> {
-      if (v != null && !v.isEmpty()) {
-        j.add(segment(k) + "=" + segment(v));
-      }
-    });
+    query.forEach(
+        (k, v) -> {
+          if (v != null && !v.isEmpty()) {
+            j.add(segment(k) + "=" + segment(v));
+          }
+        });
     return j.toString();
   }
 
   /** A non-JSON request body (bundles, artifacts); the answer is still JSON. */
-  public JsonValue sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
-    return exchange(method, path, body, contentType, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+  public JsonValue sendBody(
+      String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+    return exchange(
+            method,
+            path,
+            body,
+            contentType,
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
         .map(ApiClient::parseBody)
         .orElse(JsonValue.NULL);
   }
 
   /** Streams a binary response into {@code sink}; answers the bytes copied. */
   public long download(String path, java.io.OutputStream sink) {
-    HttpResponse<java.io.InputStream> res = rawExchange("GET", path, HttpRequest.BodyPublishers.noBody(), null,
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<java.io.InputStream> res =
+        rawExchange(
+            "GET",
+            path,
+            HttpRequest.BodyPublishers.noBody(),
+            null,
+            HttpResponse.BodyHandlers.ofInputStream());
     try (java.io.InputStream in = res.body()) {
       if (res.statusCode() / 100 != 2) {
-        throw error(res.statusCode(), res.headers(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        throw error(
+            res.statusCode(), res.headers(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
       return in.transferTo(sink);
     } catch (IOException e) {
@@ -171,7 +204,10 @@ public final class ApiClient {
   }
 
   private java.util.Optional<String> exchange(
-      String method, String path, HttpRequest.BodyPublisher body, String contentType,
+      String method,
+      String path,
+      HttpRequest.BodyPublisher body,
+      String contentType,
       HttpResponse.BodyHandler<String> handler) {
     HttpResponse<String> res = rawExchange(method, path, body, contentType, handler);
     if (res.statusCode() / 100 != 2) {
@@ -181,13 +217,17 @@ public final class ApiClient {
   }
 
   private <T> HttpResponse<T> rawExchange(
-      String method, String path, HttpRequest.BodyPublisher body, String contentType,
+      String method,
+      String path,
+      HttpRequest.BodyPublisher body,
+      String contentType,
       HttpResponse.BodyHandler<T> handler) {
     URI uri = URI.create(base + path);
     HttpRequest.Builder req =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofMinutes(10))
-            .header("Accept", "application/json, application/problem+json, application/octet-stream")
+            .header(
+                "Accept", "application/json, application/problem+json, application/octet-stream")
             .header("Chainloop-Cli-Version", Version.CLIENT)
             .header("User-Agent", "chainloop-cli/" + Version.CLIENT)
             .method(method, body);
@@ -220,7 +260,8 @@ public final class ApiClient {
     organization.ifPresent(o -> req.header("Chainloop-Organization", o));
     if (body != null) {
       req.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+          .method(
+              method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
     } else {
       req.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -246,7 +287,8 @@ public final class ApiClient {
     try {
       return parse(text);
     } catch (RuntimeException e) {
-      throw new CliException("the control plane returned an invalid JSON response to " + method + " " + path, e);
+      throw new CliException(
+          "the control plane returned an invalid JSON response to " + method + " " + path, e);
     }
   }
 
@@ -268,7 +310,10 @@ public final class ApiClient {
           return new ApiException(status, AUTH_REQUIRED);
         }
         case USER_TOKEN -> {
-          boolean revoked = detail.map(d -> d.toLowerCase(java.util.Locale.ROOT).contains("revoked")).orElse(false);
+          boolean revoked =
+              detail
+                  .map(d -> d.toLowerCase(java.util.Locale.ROOT).contains("revoked"))
+                  .orElse(false);
           return new ApiException(status, revoked ? detail.get() : USER_TOKEN_INVALID);
         }
         default -> {
@@ -277,10 +322,12 @@ public final class ApiClient {
       }
     }
     if (status == 429) {
-      String retry = headers.firstValue("Retry-After").map(s -> " (retry after " + s + "s)").orElse("");
+      String retry =
+          headers.firstValue("Retry-After").map(s -> " (retry after " + s + "s)").orElse("");
       return new ApiException(status, detail.orElse("too many requests") + retry);
     }
-    return new ApiException(status, detail.orElse("unexpected response from the control plane: HTTP " + status));
+    return new ApiException(
+        status, detail.orElse("unexpected response from the control plane: HTTP " + status));
   }
 
   /** problem+json {@code detail}, falling back to {@code title}; single line. */
@@ -294,14 +341,18 @@ public final class ApiClient {
         return Optional.empty();
       }
       JsonObject o = v.asJsonObject();
-      return text(o, "detail").or(() -> text(o, "title")).map(s -> s.replaceAll("\\s*\\R\\s*", " ").trim());
+      return text(o, "detail")
+          .or(() -> text(o, "title"))
+          .map(s -> s.replaceAll("\\s*\\R\\s*", " ").trim());
     } catch (RuntimeException e) {
       return Optional.empty();
     }
   }
 
   private static Optional<String> text(JsonObject o, String key) {
-    return o.get(key) instanceof JsonString s && !s.getString().isBlank() ? Optional.of(s.getString()) : Optional.empty();
+    return o.get(key) instanceof JsonString s && !s.getString().isBlank()
+        ? Optional.of(s.getString())
+        : Optional.empty();
   }
 
   private static String describe(IOException e) {

@@ -9,7 +9,9 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Optional;
 
-/** Lenient readers for API responses: a missing or null field reads as empty, never as an exception. */
+/**
+ * Lenient readers for API responses: a missing or null field reads as empty, never as an exception.
+ */
 public final class Json {
   private Json() {}
 

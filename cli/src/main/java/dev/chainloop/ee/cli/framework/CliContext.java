@@ -22,7 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything one command run may use: its flags, the resolved settings, streams, the API client. */
+/**
+ * Everything one command run may use: its flags, the resolved settings, streams, the API client.
+ */
 public final class CliContext {
   private final Map<String, String> env;
   private final InputStream in;
@@ -99,7 +101,10 @@ public final class CliContext {
     out.print(table.render());
   }
 
-  /** Client carrying the selected token; created on first use so offline commands never touch the network. */
+  /**
+   * Client carrying the selected token; created on first use so offline commands never touch the
+   * network.
+   */
   public ApiClient api() {
     if (api == null) {
       Optional<Settings.Token> token = settings.token();
@@ -118,7 +123,11 @@ public final class CliContext {
       warnIfInsecure();
       api =
           ApiClient.authenticated(
-              settings.controlPlaneUrl(), token.map(Settings.Token::jwt), credential, settings.organization(), log);
+              settings.controlPlaneUrl(),
+              token.map(Settings.Token::jwt),
+              credential,
+              settings.organization(),
+              log);
     }
     return api;
   }
@@ -136,13 +145,16 @@ public final class CliContext {
   }
 
   private void warnIfExpiringSoon(String jwt) {
-    Jwt.expiry(jwt).ifPresent(exp -> {
-      Duration left = Duration.between(Instant.now(clock), exp);
-      if (!left.isNegative() && left.compareTo(Duration.ofDays(7)) <= 0) {
-        long days = (left.getSeconds() + 86_399) / 86_400;
-        log.warn("the API token in use expires in " + days + (days == 1 ? " day" : " days"));
-      }
-    });
+    Jwt.expiry(jwt)
+        .ifPresent(
+            exp -> {
+              Duration left = Duration.between(Instant.now(clock), exp);
+              if (!left.isNegative() && left.compareTo(Duration.ofDays(7)) <= 0) {
+                long days = (left.getSeconds() + 86_399) / 86_400;
+                log.warn(
+                    "the API token in use expires in " + days + (days == 1 ? " day" : " days"));
+              }
+            });
   }
 
   /** Asks for a y/N answer on stdin unless {@code --yes}; anything but y/yes declines. */
@@ -168,7 +180,9 @@ public final class CliContext {
     }
   }
 
-  /** The terminal for interactive prompts, or a clear error naming the non-interactive alternative. */
+  /**
+   * The terminal for interactive prompts, or a clear error naming the non-interactive alternative.
+   */
   public Console console(String alternative) {
     Console console = System.console();
     if (console == null) {

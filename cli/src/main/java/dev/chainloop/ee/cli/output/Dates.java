@@ -18,7 +18,9 @@ public final class Dates {
     return instant == null ? "" : RFC822.format(instant);
   }
 
-  /** Formats an ISO-8601 timestamp from the API; empty for null/blank, the raw text if unparseable. */
+  /**
+   * Formats an ISO-8601 timestamp from the API; empty for null/blank, the raw text if unparseable.
+   */
   public static String rfc822(String iso) {
     if (iso == null || iso.isBlank()) {
       return "";

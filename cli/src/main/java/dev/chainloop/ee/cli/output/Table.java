@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Box-drawn table in go-pretty's StyleLight: upper-case header, one space of padding per side, an optional
- * title row spanning the table, explicit separators and multi-line cells.
+ * Box-drawn table in go-pretty's StyleLight: upper-case header, one space of padding per side, an
+ * optional title row spanning the table, explicit separators and multi-line cells.
  */
 public final class Table {
   private static final List<String> SEPARATOR = List.of();

@@ -43,9 +43,13 @@ public final class ApiTokenCreateCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags.string("name", "name of the API token").required();
     flags.string("description", "API token description");
-    flags.duration("expiration", "optional API token expiration, e.g. 1h, 24h, 178h (week), 30d, 2w");
-    flags.string("project", "project the token is scoped to; an organization-wide token if not set");
-    flags.strings("permission", "permission granted to the token as resource:action, e.g. workflow:read (repeatable)");
+    flags.duration(
+        "expiration", "optional API token expiration, e.g. 1h, 24h, 178h (week), 30d, 2w");
+    flags.string(
+        "project", "project the token is scoped to; an organization-wide token if not set");
+    flags.strings(
+        "permission",
+        "permission granted to the token as resource:action, e.g. workflow:read (repeatable)");
   }
 
   @Override
@@ -56,12 +60,15 @@ public final class ApiTokenCreateCommand extends LeafCommand {
     }
     JsonObjectBuilder body = Json.object().add("name", name);
     ctx.flags().nonBlank("description").ifPresent(d -> body.add("description", d));
-    ctx.flags().nonBlank("expiration").ifPresent(e -> body.add("expiresIn", Durations.toWire(Durations.parse(e))));
+    ctx.flags()
+        .nonBlank("expiration")
+        .ifPresent(e -> body.add("expiresIn", Durations.toWire(Durations.parse(e))));
     ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
     List<String> permissions = ctx.flags().strings("permission");
     for (String p : permissions) {
       if (!PERMISSION.matcher(p).matches()) {
-        throw new UsageException("invalid permission \"" + p + "\": expected resource:action, e.g. workflow:read");
+        throw new UsageException(
+            "invalid permission \"" + p + "\": expected resource:action, e.g. workflow:read");
       }
     }
     if (!permissions.isEmpty()) {
@@ -75,7 +82,8 @@ public final class ApiTokenCreateCommand extends LeafCommand {
       case "json" -> ctx.printJson(created);
       default -> {
         ctx.print(ApiTokenView.table(List.of(created), false));
-        ctx.out().printf("%nSave the following token since it will not printed again: %n%n %s%n%n", jwt);
+        ctx.out()
+            .printf("%nSave the following token since it will not printed again: %n%n %s%n%n", jwt);
       }
     }
   }

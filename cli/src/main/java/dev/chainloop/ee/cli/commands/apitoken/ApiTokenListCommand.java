@@ -32,7 +32,9 @@ public final class ApiTokenListCommand extends LeafCommand {
   @Override
   public void defineFlags(FlagSet flags) {
     flags.string("status", "filter by status: active, revoked or all").defaultValue("active");
-    flags.bool("all", "show all API tokens including revoked ones (deprecated, use --status all)").shorthand("a");
+    flags
+        .bool("all", "show all API tokens including revoked ones (deprecated, use --status all)")
+        .shorthand("a");
     flags.string("project", "filter by project name").shorthand("p");
     flags.string("scope", "filter by scope: project or global").shorthand("s");
   }
@@ -45,11 +47,13 @@ public final class ApiTokenListCommand extends LeafCommand {
       status = "all";
     }
     if (!STATUSES.contains(status)) {
-      throw new UsageException("invalid --status \"" + status + "\": valid values are active, revoked, all");
+      throw new UsageException(
+          "invalid --status \"" + status + "\": valid values are active, revoked, all");
     }
     String scope = ctx.flags().string("scope").trim();
     if (!scope.isEmpty() && !SCOPES.contains(scope)) {
-      throw new UsageException("invalid --scope \"" + scope + "\": valid values are project, global");
+      throw new UsageException(
+          "invalid --scope \"" + scope + "\": valid values are project, global");
     }
     Map<String, String> query = new LinkedHashMap<>();
     query.put("status", status);

@@ -38,7 +38,8 @@ public final class ApiTokenRevokeCommand extends LeafCommand {
     if (id.isPresent() == name.isPresent()) {
       throw new UsageException("exactly one of --id or --name is required");
     }
-    String tokenId = id.map(ApiTokenRevokeCommand::checkUuid).orElseGet(() -> findActiveByName(ctx, name.get()));
+    String tokenId =
+        id.map(ApiTokenRevokeCommand::checkUuid).orElseGet(() -> findActiveByName(ctx, name.get()));
     ctx.api().delete("/api/v1/api-tokens/" + ApiClient.segment(tokenId));
     ctx.log().info("API token revoked!");
   }
@@ -54,14 +55,16 @@ public final class ApiTokenRevokeCommand extends LeafCommand {
 
   private static String findActiveByName(CliContext ctx, String name) {
     List<JsonObject> matches =
-        Json.objects(Json.items(ctx.api().get("/api/v1/api-tokens", Map.of("status", "active")))).stream()
+        Json.objects(Json.items(ctx.api().get("/api/v1/api-tokens", Map.of("status", "active"))))
+            .stream()
             .filter(t -> name.equals(Json.str(t, "name")))
             .toList();
     if (matches.isEmpty()) {
       throw new CliException("no active API token named \"" + name + "\" in this organization");
     }
     if (matches.size() > 1) {
-      throw new CliException("several active API tokens are named \"" + name + "\", revoke by --id instead");
+      throw new CliException(
+          "several active API tokens are named \"" + name + "\", revoke by --id instead");
     }
     return Json.str(matches.get(0), "id");
   }

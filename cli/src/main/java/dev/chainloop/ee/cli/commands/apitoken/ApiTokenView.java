@@ -16,9 +16,24 @@ final class ApiTokenView {
     Table t =
         withStatus
             ? Table.withHeader(
-                "ID", "Name", "Scope", "Description", "Created At", "Expires At", "Revoked At", "Last Used At", "Status")
+                "ID",
+                "Name",
+                "Scope",
+                "Description",
+                "Created At",
+                "Expires At",
+                "Revoked At",
+                "Last Used At",
+                "Status")
             : Table.withHeader(
-                "ID", "Name", "Scope", "Description", "Created At", "Expires At", "Revoked At", "Last Used At");
+                "ID",
+                "Name",
+                "Scope",
+                "Description",
+                "Created At",
+                "Expires At",
+                "Revoked At",
+                "Last Used At");
     for (JsonObject token : tokens) {
       Object[] cells = {
         str(token, "id"),

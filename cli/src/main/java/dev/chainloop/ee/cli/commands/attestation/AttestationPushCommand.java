@@ -49,7 +49,9 @@ public final class AttestationPushCommand extends LeafCommand {
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("key", "path to a PEM private key or env://VAR; keyless signing if not set").shorthand("k");
+    flags
+        .string("key", "path to a PEM private key or env://VAR; keyless signing if not set")
+        .shorthand("k");
     flags.strings("annotation", "additional annotation in the format of key=value");
     flags.string("bundle", "output file to write the Sigstore bundle to");
     AttestationView.stateFlag(flags);
@@ -60,26 +62,46 @@ public final class AttestationPushCommand extends LeafCommand {
   public void run(CliContext ctx) throws Exception {
     AttestationView.Loaded loaded = AttestationView.load(ctx);
     JsonObject state = loaded.state();
-    Set<String> present = Json.objects(state.getJsonArray("materials")).stream()
-        .map(m -> Json.str(m, "name")).collect(Collectors.toSet());
-    List<String> missing = Json.objects(state.getJsonArray("contractMaterials")).stream()
-        .filter(s -> !Json.bool(s, "optional") && !present.contains(Json.str(s, "name")))
-        .map(s -> Json.str(s, "name") + " (" + Json.str(s, "type") + ")").toList();
+    Set<String> present =
+        Json.objects(state.getJsonArray("materials")).stream()
+            .map(m -> Json.str(m, "name"))
+            .collect(Collectors.toSet());
+    List<String> missing =
+        Json.objects(state.getJsonArray("contractMaterials")).stream()
+            .filter(s -> !Json.bool(s, "optional") && !present.contains(Json.str(s, "name")))
+            .map(s -> Json.str(s, "name") + " (" + Json.str(s, "type") + ")")
+            .toList();
     if (!missing.isEmpty()) {
-      throw new CliException("some materials have not been crafted yet: " + String.join(", ", missing));
+      throw new CliException(
+          "some materials have not been crafted yet: " + String.join(", ", missing));
     }
-    state = jakarta.json.Json.createObjectBuilder(state)
-        .add("annotations", AttestationView.annotations(ctx.flags().strings("annotation"), Json.obj(state, "annotations")))
-        .build();
-    byte[] statement = Statement.render(state, Instant.now(ctx.clock()).truncatedTo(ChronoUnit.SECONDS).toString(), Version.CLIENT);
+    state =
+        jakarta.json.Json.createObjectBuilder(state)
+            .add(
+                "annotations",
+                AttestationView.annotations(
+                    ctx.flags().strings("annotation"), Json.obj(state, "annotations")))
+            .build();
+    byte[] statement =
+        Statement.render(
+            state,
+            Instant.now(ctx.clock()).truncatedTo(ChronoUnit.SECONDS).toString(),
+            Version.CLIENT);
     byte[] bundle = sign(ctx, statement);
     String digest = null;
     if (Json.bool(state, "dryRun")) {
       ctx.log().info("dry-run: the attestation was rendered but not pushed");
     } else {
-      JsonObject stored = Json.asObject(ctx.api().sendBody("POST",
-          "/api/v1/attestations/" + ApiClient.segment(Json.str(state, "attestationId")) + "/store",
-          HttpRequest.BodyPublishers.ofByteArray(bundle), "application/json"));
+      JsonObject stored =
+          Json.asObject(
+              ctx.api()
+                  .sendBody(
+                      "POST",
+                      "/api/v1/attestations/"
+                          + ApiClient.segment(Json.str(state, "attestationId"))
+                          + "/store",
+                      HttpRequest.BodyPublishers.ofByteArray(bundle),
+                      "application/json"));
       digest = Json.str(stored, "digest");
     }
     if (ctx.flags().nonBlank("bundle").isPresent()) {
@@ -97,18 +119,28 @@ public final class AttestationPushCommand extends LeafCommand {
     }
   }
 
-  private static byte[] sign(CliContext ctx, byte[] statement) throws GeneralSecurityException, IOException {
+  private static byte[] sign(CliContext ctx, byte[] statement)
+      throws GeneralSecurityException, IOException {
     if (ctx.flags().nonBlank("key").isPresent()) {
       String pem = Keys.read(ctx.flags().string("key"), ctx.env());
       KeyPair pair = Signers.fromPem(pem, ctx.env().get("CHAINLOOP_SIGNING_PASSWORD"));
       return Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), null);
     }
     KeyPair pair = Signers.ephemeralP256();
-    JsonObject chain = Json.asObject(ctx.api().post("/api/v1/signing/certificates",
-        Json.object().add("publicKey", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())).build()));
+    JsonObject chain =
+        Json.asObject(
+            ctx.api()
+                .post(
+                    "/api/v1/signing/certificates",
+                    Json.object()
+                        .add(
+                            "publicKey",
+                            Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()))
+                        .build()));
     List<Keys.Block> certs = Keys.blocks(Json.str(chain, "chain"));
     if (certs.isEmpty()) {
-      throw new CliException("keyless signing not supported, please provide a private key reference with --key instead");
+      throw new CliException(
+          "keyless signing not supported, please provide a private key reference with --key instead");
     }
     X509Certificate leaf = Keys.certificate(certs.get(0).der());
     return Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), leaf);

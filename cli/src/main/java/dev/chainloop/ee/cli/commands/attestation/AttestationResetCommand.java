@@ -21,7 +21,9 @@ public final class AttestationResetCommand extends LeafCommand {
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("trigger", "trigger for the reset, valid options are failure and cancellation").defaultValue("failure");
+    flags
+        .string("trigger", "trigger for the reset, valid options are failure and cancellation")
+        .defaultValue("failure");
     flags.string("reason", "reset reason");
     AttestationView.stateFlag(flags);
     AttestationView.attestationIdFlag(flags);
@@ -31,13 +33,21 @@ public final class AttestationResetCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String trigger = ctx.flags().string("trigger").trim();
     if (!trigger.equals("failure") && !trigger.equals("cancellation")) {
-      throw new UsageException("invalid --trigger \"" + trigger + "\": valid options are failure and cancellation");
+      throw new UsageException(
+          "invalid --trigger \"" + trigger + "\": valid options are failure and cancellation");
     }
     AttestationView.Loaded loaded = AttestationView.load(ctx);
     JsonObject state = loaded.state();
     if (!Json.bool(state, "dryRun")) {
-      ctx.api().post("/api/v1/attestations/" + ApiClient.segment(Json.str(state, "attestationId")) + "/cancel",
-          Json.object().add("trigger", trigger).add("reason", ctx.flags().string("reason")).build());
+      ctx.api()
+          .post(
+              "/api/v1/attestations/"
+                  + ApiClient.segment(Json.str(state, "attestationId"))
+                  + "/cancel",
+              Json.object()
+                  .add("trigger", trigger)
+                  .add("reason", ctx.flags().string("reason"))
+                  .build());
     }
     AttestationView.discard(ctx, loaded);
     ctx.log().info("Attestation " + (trigger.equals("failure") ? "marked as failed" : "canceled"));

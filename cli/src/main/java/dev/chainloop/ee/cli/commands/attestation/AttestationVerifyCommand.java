@@ -26,7 +26,10 @@ public final class AttestationVerifyCommand extends LeafCommand {
   @Override
   public void defineFlags(FlagSet flags) {
     flags.string("bundle", "path to the Sigstore bundle").shorthand("b").required();
-    flags.string("key", "path to the PEM public key (or certificate) of the signer; keyless if not set").shorthand("k");
+    flags
+        .string(
+            "key", "path to the PEM public key (or certificate) of the signer; keyless if not set")
+        .shorthand("k");
   }
 
   @Override
@@ -37,7 +40,9 @@ public final class AttestationVerifyCommand extends LeafCommand {
     if (ctx.flags().nonBlank("key").isPresent()) {
       key = Keys.publicKey(Keys.read(ctx.flags().string("key"), ctx.env()));
     } else {
-      String pem = Json.str(Json.asObject(ctx.anonymousApi().get("/api/v1/signing/trusted-root")), "certificate");
+      String pem =
+          Json.str(
+              Json.asObject(ctx.anonymousApi().get("/api/v1/signing/trusted-root")), "certificate");
       root = Keys.certificate(Keys.blocks(pem).get(0).der());
     }
     Bundles.Verification v = Bundles.verify(bundle, key, root);

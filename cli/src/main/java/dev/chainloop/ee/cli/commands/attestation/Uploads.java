@@ -45,8 +45,12 @@ public final class Uploads {
       if (progress) {
         ctx.log().info("uploading " + file.getFileName() + " (" + size + " bytes)");
       }
-      ctx.api().sendBody("PUT", "/api/v1/artifacts/" + digest, HttpRequest.BodyPublishers.ofFile(file),
-          "application/octet-stream");
+      ctx.api()
+          .sendBody(
+              "PUT",
+              "/api/v1/artifacts/" + digest,
+              HttpRequest.BodyPublishers.ofFile(file),
+              "application/octet-stream");
       if (progress) {
         ctx.log().info("upload of " + file.getFileName() + " completed: 100%");
       }

@@ -1,11 +1,11 @@
 package dev.chainloop.ee.cli.commands.audit;
 
 import dev.chainloop.ee.cli.client.Json;
-import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.output.Dates;
+import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.output.Table;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;

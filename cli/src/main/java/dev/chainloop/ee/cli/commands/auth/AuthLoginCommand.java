@@ -32,7 +32,9 @@ public final class AuthLoginCommand extends LeafCommand {
     JsonObject response =
         Json.asObject(
             ctx.anonymousApi()
-                .post("/api/v1/auth/login", Json.object().add("email", email).add("password", password).build()));
+                .post(
+                    "/api/v1/auth/login",
+                    Json.object().add("email", email).add("password", password).build()));
     String token = Json.str(response, "token");
     if (token.isEmpty()) {
       throw new CliException("the control plane did not return a token");

@@ -27,7 +27,11 @@ public final class AuthLogoutCommand extends LeafCommand {
     }
     try {
       ApiClient.authenticated(
-              ctx.settings().controlPlaneUrl(), token, ApiClient.Credential.USER_TOKEN, Optional.empty(), ctx.log())
+              ctx.settings().controlPlaneUrl(),
+              token,
+              ApiClient.Credential.USER_TOKEN,
+              Optional.empty(),
+              ctx.log())
           .post("/api/v1/auth/logout", null);
     } catch (CliException e) {
       // the local token goes away regardless; the server may already consider it invalid

@@ -35,6 +35,10 @@ public final class AuthSignupCommand extends LeafCommand {
     if (ctx.jsonOutput()) {
       ctx.printJson(user);
     }
-    ctx.log().info("Account " + Json.opt(user, "email").orElse(email) + " created, now run \"chainloop auth login\"");
+    ctx.log()
+        .info(
+            "Account "
+                + Json.opt(user, "email").orElse(email)
+                + " created, now run \"chainloop auth login\"");
   }
 }

@@ -26,7 +26,8 @@ public final class ConfigViewCommand extends LeafCommand {
     values.put("control-plane", s.controlPlane());
     values.put("organization", s.organization().orElse(""));
     values.put("api-insecure", s.insecure() ? "true" : "");
-    values.put("logged-in", ctx.config().getString(ConfigFile.AUTH_TOKEN).isPresent() ? "true" : "");
+    values.put(
+        "logged-in", ctx.config().getString(ConfigFile.AUTH_TOKEN).isPresent() ? "true" : "");
     values.values().removeIf(String::isEmpty);
     if (ctx.jsonOutput()) {
       var body = Json.object().add("configFile", ctx.config().path().toString());

@@ -79,7 +79,8 @@ public final class ApplyCommand extends LeafCommand {
     if (j.find()) {
       return j.group(1);
     }
-    throw new CliException("a document has no kind: every resource needs one, e.g. \"kind: Contract\"");
+    throw new CliException(
+        "a document has no kind: every resource needs one, e.g. \"kind: Contract\"");
   }
 
   private static List<Path> files(Path location) {

@@ -39,10 +39,13 @@ public final class ContractCreateCommand extends LeafCommand {
     ctx.flags().nonBlank("name").ifPresent(n -> body.add("name", n.trim()));
     ctx.flags().nonBlank("description").ifPresent(d -> body.add("description", d));
     ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
-    ctx.flags().nonBlank("contract").ifPresent(f -> body.add("body", ContractSource.require(f.trim())));
+    ctx.flags()
+        .nonBlank("contract")
+        .ifPresent(f -> body.add("body", ContractSource.require(f.trim())));
     if (ctx.flags().nonBlank("name").isEmpty() && ctx.flags().nonBlank("contract").isEmpty()) {
       throw new UsageException("--name or --contract is required");
     }
-    ContractView.print(ctx, Json.asObject(ctx.api().post("/api/v1/workflow-contracts", body.build())));
+    ContractView.print(
+        ctx, Json.asObject(ctx.api().post("/api/v1/workflow-contracts", body.build())));
   }
 }

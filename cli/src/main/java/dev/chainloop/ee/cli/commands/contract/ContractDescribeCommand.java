@@ -28,7 +28,9 @@ public final class ContractDescribeCommand extends LeafCommand {
   @Override
   public void defineFlags(FlagSet flags) {
     flags.string("name", "contract name").required();
-    flags.integer("revision", "revision of the contract to retrieve, by default the latest").defaultValue("0");
+    flags
+        .integer("revision", "revision of the contract to retrieve, by default the latest")
+        .defaultValue("0");
   }
 
   @Override
@@ -42,7 +44,8 @@ public final class ContractDescribeCommand extends LeafCommand {
         Json.asObject(
             ctx.api()
                 .get(
-                    "/api/v1/workflow-contracts/" + ApiClient.segment(ctx.flags().string("name").trim()),
+                    "/api/v1/workflow-contracts/"
+                        + ApiClient.segment(ctx.flags().string("name").trim()),
                     Map.of("revision", Integer.toString(revision)))));
   }
 }

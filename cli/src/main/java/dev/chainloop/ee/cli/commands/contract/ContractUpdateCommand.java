@@ -39,7 +39,9 @@ public final class ContractUpdateCommand extends LeafCommand {
     if (ctx.flags().isSet("description")) {
       body.add("description", ctx.flags().string("description"));
     }
-    ctx.flags().nonBlank("contract").ifPresent(f -> body.add("body", ContractSource.require(f.trim())));
+    ctx.flags()
+        .nonBlank("contract")
+        .ifPresent(f -> body.add("body", ContractSource.require(f.trim())));
     if (!ctx.flags().isSet("description") && ctx.flags().nonBlank("contract").isEmpty()) {
       throw new UsageException("nothing to update: pass --contract or --description");
     }
@@ -48,7 +50,8 @@ public final class ContractUpdateCommand extends LeafCommand {
         Json.asObject(
             ctx.api()
                 .patch(
-                    "/api/v1/workflow-contracts/" + ApiClient.segment(ctx.flags().string("name").trim()),
+                    "/api/v1/workflow-contracts/"
+                        + ApiClient.segment(ctx.flags().string("name").trim()),
                     body.build())));
   }
 }

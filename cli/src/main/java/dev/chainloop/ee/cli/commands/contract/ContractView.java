@@ -22,7 +22,8 @@ final class ContractView {
 
   static Table list(List<JsonObject> contracts) {
     Table t =
-        Table.withHeader("Name", "Latest Revision", "Created At", "Updated At", "# Workflows", "Scope");
+        Table.withHeader(
+            "Name", "Latest Revision", "Created At", "Updated At", "# Workflows", "Scope");
     for (JsonObject c : contracts) {
       t.row(
           str(c, "name"),

@@ -24,8 +24,13 @@ public final class DiscoverCommand extends LeafCommand {
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("digest", "hash of the attestation, material or subject, sha256:<hex>").shorthand("d").required();
-    flags.string("kind", "only referrers of this kind, e.g. ATTESTATION, ARTIFACT, SUBJECT").shorthand("k");
+    flags
+        .string("digest", "hash of the attestation, material or subject, sha256:<hex>")
+        .shorthand("d")
+        .required();
+    flags
+        .string("kind", "only referrers of this kind, e.g. ATTESTATION, ARTIFACT, SUBJECT")
+        .shorthand("k");
     flags.integer("limit", "number of referrers per page").defaultValue("20");
     flags.string("next", "cursor to load the next page");
   }
@@ -36,10 +41,13 @@ public final class DiscoverCommand extends LeafCommand {
     q.put("kind", ctx.flags().string("kind").trim());
     q.put("limit", String.valueOf(ctx.flags().integer("limit")));
     q.put("next", ctx.flags().string("next").trim());
-    jakarta.json.JsonValue found = ctx.api().get("/api/v1/discover/" + ApiClient.segment(ctx.flags().string("digest").trim()), q);
+    jakarta.json.JsonValue found =
+        ctx.api()
+            .get("/api/v1/discover/" + ApiClient.segment(ctx.flags().string("digest").trim()), q);
     ctx.printJson(found);
     if (found instanceof jakarta.json.JsonObject o) {
-      dev.chainloop.ee.cli.client.Json.opt(o, "nextCursor").ifPresent(c -> ctx.log().info("--next " + c));
+      dev.chainloop.ee.cli.client.Json.opt(o, "nextCursor")
+          .ifPresent(c -> ctx.log().info("--next " + c));
     }
   }
 }

@@ -29,13 +29,16 @@ public final class InvitationCreateCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String receiver = ctx.flags().string("receiver").trim();
     if (!receiver.matches("[^@\\s]+@[^@\\s]+")) {
-      throw new UsageException("invalid --receiver \"" + receiver + "\": expected an email address");
+      throw new UsageException(
+          "invalid --receiver \"" + receiver + "\": expected an email address");
     }
     String role = Roles.check(ctx.flags().string("role"));
     JsonObject invitation =
         Json.asObject(
             ctx.api()
-                .post("/api/v1/invitations", Json.object().add("receiver", receiver).add("role", role).build()));
+                .post(
+                    "/api/v1/invitations",
+                    Json.object().add("receiver", receiver).add("role", role).build()));
     if (ctx.jsonOutput()) {
       ctx.printJson(invitation);
     } else {

@@ -1,10 +1,10 @@
 package dev.chainloop.ee.cli.commands.member;
 
 import dev.chainloop.ee.cli.client.Json;
-import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.output.Paging;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;

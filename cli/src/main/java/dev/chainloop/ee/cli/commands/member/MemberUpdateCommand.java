@@ -31,7 +31,10 @@ public final class MemberUpdateCommand extends LeafCommand {
     String id = ctx.flags().string("id").trim();
     JsonObject member =
         Json.asObject(
-            ctx.api().patch("/api/v1/members/" + ApiClient.segment(id), Json.object().add("role", role).build()));
+            ctx.api()
+                .patch(
+                    "/api/v1/members/" + ApiClient.segment(id),
+                    Json.object().add("role", role).build()));
     if (ctx.jsonOutput()) {
       ctx.printJson(member);
     } else {

@@ -20,7 +20,8 @@ final class Memberships {
     return list(ctx).stream()
         .filter(m -> orgName.equals(Json.str(Json.obj(m, "organization"), "name")))
         .findFirst()
-        .orElseThrow(() -> new CliException("you are not a member of the organization \"" + orgName + "\""));
+        .orElseThrow(
+            () -> new CliException("you are not a member of the organization \"" + orgName + "\""));
   }
 
   static Table table(List<JsonObject> memberships) {

@@ -26,7 +26,9 @@ public final class OrgCreateCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
-    JsonObject org = Json.asObject(ctx.api().post("/api/v1/organizations", Json.object().add("name", name).build()));
+    JsonObject org =
+        Json.asObject(
+            ctx.api().post("/api/v1/organizations", Json.object().add("name", name).build()));
     String created = Json.opt(org, "name").orElse(name);
     ctx.config().set(ConfigFile.ORGANIZATION, created);
     ctx.config().save();

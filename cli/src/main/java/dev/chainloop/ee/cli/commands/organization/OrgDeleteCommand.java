@@ -25,7 +25,8 @@ public final class OrgDeleteCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
-    if (!ctx.confirm("You are about to delete the organization \"" + name + "\" and all its data.")) {
+    if (!ctx.confirm(
+        "You are about to delete the organization \"" + name + "\" and all its data.")) {
       ctx.log().info("Deletion cancelled");
       return;
     }

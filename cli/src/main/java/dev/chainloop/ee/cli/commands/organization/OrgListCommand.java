@@ -28,8 +28,9 @@ public final class OrgListCommand extends LeafCommand {
     if (ctx.jsonOutput()) {
       ctx.printJson(Json.array(memberships));
     } else if (memberships.isEmpty()) {
-      ctx.out().println(
-          "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\" to create one");
+      ctx.out()
+          .println(
+              "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\" to create one");
     } else {
       ctx.print(Memberships.table(memberships));
     }

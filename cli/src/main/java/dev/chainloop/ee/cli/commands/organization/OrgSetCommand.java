@@ -30,7 +30,8 @@ public final class OrgSetCommand extends LeafCommand {
     String name = ctx.flags().string("name").trim();
     JsonObject membership = Memberships.byOrganization(ctx, name);
     if (ctx.flags().bool("default")) {
-      ctx.api().put("/api/v1/memberships/" + ApiClient.segment(Json.str(membership, "id")) + "/default");
+      ctx.api()
+          .put("/api/v1/memberships/" + ApiClient.segment(Json.str(membership, "id")) + "/default");
     }
     ctx.config().set(ConfigFile.ORGANIZATION, name);
     ctx.config().save();

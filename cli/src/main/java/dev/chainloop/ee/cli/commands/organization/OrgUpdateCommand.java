@@ -24,7 +24,9 @@ public final class OrgUpdateCommand extends LeafCommand {
   @Override
   public void defineFlags(FlagSet flags) {
     flags.string("name", "organization name").required();
-    flags.integer("api-token-max-days-inactive", "revoke API tokens unused for this many days (0-365, 0 disables)");
+    flags.integer(
+        "api-token-max-days-inactive",
+        "revoke API tokens unused for this many days (0-365, 0 disables)");
     flags.duration("api-token-max-lifetime", "maximum lifetime of new API tokens, e.g. 720h, 30d");
   }
 
@@ -51,7 +53,8 @@ public final class OrgUpdateCommand extends LeafCommand {
     }
     String name = ctx.flags().string("name").trim();
     JsonObject org =
-        Json.asObject(ctx.api().patch("/api/v1/organizations/" + ApiClient.segment(name), body.build()));
+        Json.asObject(
+            ctx.api().patch("/api/v1/organizations/" + ApiClient.segment(name), body.build()));
     if (ctx.jsonOutput()) {
       ctx.printJson(org);
     }

@@ -43,37 +43,47 @@ public final class RunDescribeCommand extends LeafCommand {
     if (id.isEmpty() == digest.isEmpty()) {
       throw new UsageException("one of --id or --digest is required");
     }
-    String path = id.isEmpty() ? "/api/v1/workflow-runs/by-digest/" + ApiClient.segment(digest)
-        : "/api/v1/workflow-runs/" + ApiClient.segment(id);
-    JsonObject d = Json.asObject(ctx.api().get(path + (ctx.flags().bool("verify") ? "?verify=true" : "")));
+    String path =
+        id.isEmpty()
+            ? "/api/v1/workflow-runs/by-digest/" + ApiClient.segment(digest)
+            : "/api/v1/workflow-runs/" + ApiClient.segment(id);
+    JsonObject d =
+        Json.asObject(ctx.api().get(path + (ctx.flags().bool("verify") ? "?verify=true" : "")));
     JsonObject att = Json.obj(d, "attestation");
-    byte[] bundle = att.isEmpty() ? new byte[0] : Base64.getDecoder().decode(Json.str(att, "bundle"));
+    byte[] bundle =
+        att.isEmpty() ? new byte[0] : Base64.getDecoder().decode(Json.str(att, "bundle"));
     switch (ctx.outputFormat()) {
       case "json" -> ctx.printJson(d);
       case "attestation" -> ctx.out().println(new String(bundle, StandardCharsets.UTF_8));
       case "statement" -> {
-        JsonObject b = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(bundle)).readObject();
+        JsonObject b =
+            jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(bundle)).readObject();
         String payload = Json.str(Json.obj(b, "dsseEnvelope"), "payload");
-        ctx.printJson(jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(payload))).readObject());
+        ctx.printJson(
+            jakarta.json.Json.createReader(
+                    new java.io.ByteArrayInputStream(Base64.getDecoder().decode(payload)))
+                .readObject());
       }
       default -> {
         JsonObject r = Json.obj(d, "run");
         JsonObject wf = Json.obj(r, "workflow");
-        Table t = Table.describe()
-            .row("Workflow", Json.str(wf, "project") + "/" + Json.str(wf, "name"))
-            .row("Workflow run ID", Json.str(r, "id"))
-            .row("State", Json.str(r, "status"))
-            .row("Created At", Dates.rfc822(Json.str(r, "createdAt")))
-            .row("Finished At", Dates.rfc822(Json.str(r, "finishedAt")))
-            .row("Runner", Json.str(r, "runnerType"))
-            .row("Digest", Json.str(att, "digest"));
+        Table t =
+            Table.describe()
+                .row("Workflow", Json.str(wf, "project") + "/" + Json.str(wf, "name"))
+                .row("Workflow run ID", Json.str(r, "id"))
+                .row("State", Json.str(r, "status"))
+                .row("Created At", Dates.rfc822(Json.str(r, "createdAt")))
+                .row("Finished At", Dates.rfc822(Json.str(r, "finishedAt")))
+                .row("Runner", Json.str(r, "runnerType"))
+                .row("Digest", Json.str(att, "digest"));
         JsonObject v = Json.obj(d, "verification");
         if (!v.isEmpty()) {
-          t.row("Verified", Json.bool(v, "verified") ? "true" : "false: " + Json.str(v, "failureReason"));
+          t.row(
+              "Verified",
+              Json.bool(v, "verified") ? "true" : "false: " + Json.str(v, "failureReason"));
         }
         ctx.print(t);
       }
     }
   }
-
 }

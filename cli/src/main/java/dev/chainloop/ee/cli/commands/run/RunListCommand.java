@@ -51,8 +51,13 @@ public final class RunListCommand extends LeafCommand {
     Table t = Table.withHeader("ID", "Workflow", "Version", "State", "Created At", "Runner");
     for (JsonObject r : Json.objects(Json.items(page))) {
       JsonObject wf = Json.obj(r, "workflow");
-      t.row(Json.str(r, "id"), Json.str(wf, "project") + "/" + Json.str(wf, "name"), "",
-          Json.str(r, "status"), Dates.rfc822(Json.str(r, "createdAt")), Json.str(r, "runnerType"));
+      t.row(
+          Json.str(r, "id"),
+          Json.str(wf, "project") + "/" + Json.str(wf, "name"),
+          "",
+          Json.str(r, "status"),
+          Dates.rfc822(Json.str(r, "createdAt")),
+          Json.str(r, "runnerType"));
     }
     ctx.print(t);
     Json.opt(page, "nextCursor").ifPresent(c -> ctx.log().info("--next " + c));

@@ -23,7 +23,8 @@ public final class RobotAccountRevokeCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    ctx.api().delete("/api/v1/robot-accounts/" + ApiClient.segment(ctx.flags().string("id").trim()));
+    ctx.api()
+        .delete("/api/v1/robot-accounts/" + ApiClient.segment(ctx.flags().string("id").trim()));
     ctx.log().info("Robot account revoked!");
   }
 }

@@ -53,8 +53,10 @@ public final class WorkflowCreateCommand extends LeafCommand {
     ctx.flags()
         .nonBlank("contract")
         .ifPresent(
-            c -> ContractSource.read(c.trim())
-                .ifPresentOrElse(b -> body.add("contractBody", b), () -> body.add("contract", c.trim())));
+            c ->
+                ContractSource.read(c.trim())
+                    .ifPresentOrElse(
+                        b -> body.add("contractBody", b), () -> body.add("contract", c.trim())));
     boolean robot = !ctx.flags().bool("skip-robot-account-create");
     body.add("createRobotAccount", robot);
 

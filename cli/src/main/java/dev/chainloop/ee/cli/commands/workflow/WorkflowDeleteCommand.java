@@ -29,7 +29,8 @@ public final class WorkflowDeleteCommand extends LeafCommand {
     String name = ctx.flags().string("name").trim();
     String project = ctx.flags().string("project").trim();
     JsonObject wf = WorkflowView.find(ctx, name, project);
-    if (!ctx.confirm("You are about to delete the workflow \"" + name + "\" of project \"" + project + "\".")) {
+    if (!ctx.confirm(
+        "You are about to delete the workflow \"" + name + "\" of project \"" + project + "\".")) {
       ctx.log().info("Deletion cancelled");
       return;
     }

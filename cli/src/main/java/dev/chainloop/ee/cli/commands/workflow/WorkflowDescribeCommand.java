@@ -36,9 +36,12 @@ public final class WorkflowDescribeCommand extends LeafCommand {
     if (ctx.flags().nonBlank("id").isPresent()) {
       wf =
           Json.asObject(
-              ctx.api().get("/api/v1/workflows/" + ApiClient.segment(ctx.flags().string("id").trim())));
+              ctx.api()
+                  .get("/api/v1/workflows/" + ApiClient.segment(ctx.flags().string("id").trim())));
     } else if (ctx.flags().nonBlank("name").isPresent()) {
-      wf = WorkflowView.find(ctx, ctx.flags().string("name").trim(), ctx.flags().string("project").trim());
+      wf =
+          WorkflowView.find(
+              ctx, ctx.flags().string("name").trim(), ctx.flags().string("project").trim());
     } else {
       throw new UsageException("either --name (with --project) or --id is required");
     }

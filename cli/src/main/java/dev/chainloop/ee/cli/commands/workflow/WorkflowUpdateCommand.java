@@ -44,10 +44,12 @@ public final class WorkflowUpdateCommand extends LeafCommand {
       throw new UsageException("nothing to update: pass --description, --team or --contract");
     }
     JsonObject wf =
-        WorkflowView.find(ctx, ctx.flags().string("name").trim(), ctx.flags().string("project").trim());
+        WorkflowView.find(
+            ctx, ctx.flags().string("name").trim(), ctx.flags().string("project").trim());
     JsonObject updated =
         Json.asObject(
-            ctx.api().patch("/api/v1/workflows/" + ApiClient.segment(Json.str(wf, "id")), body.build()));
+            ctx.api()
+                .patch("/api/v1/workflows/" + ApiClient.segment(Json.str(wf, "id")), body.build()));
     if (ctx.jsonOutput()) {
       ctx.printJson(updated);
       return;

@@ -41,7 +41,14 @@ public final class WorkflowView {
     Table t =
         full
             ? Table.withHeader(
-                "ID", "Name", "Description", "Project", "Team", "Contract", "Created At", "Runner",
+                "ID",
+                "Name",
+                "Description",
+                "Project",
+                "Team",
+                "Contract",
+                "Created At",
+                "Runner",
                 "Last Run Status")
             : Table.withHeader("ID", "Name", "Project", "Created At", "Runner", "Last Run Status");
     for (JsonObject wf : workflows) {
@@ -55,8 +62,15 @@ public final class WorkflowView {
           contract += " (rev " + str(wf, "contractRevisionLatest") + ")";
         }
         t.row(
-            str(wf, "id"), str(wf, "name"), str(wf, "description"), str(wf, "project"),
-            str(wf, "team"), contract, created, runner, state);
+            str(wf, "id"),
+            str(wf, "name"),
+            str(wf, "description"),
+            str(wf, "project"),
+            str(wf, "team"),
+            contract,
+            created,
+            runner,
+            state);
       } else {
         t.row(str(wf, "id"), str(wf, "name"), str(wf, "project"), created, runner, state);
       }
