@@ -64,6 +64,22 @@ public final class Bundles {
     return java.util.HexFormat.of().formatHex(d);
   }
 
+  /**
+   * The statement a bundle's DSSE envelope carries, read without verifying it (for display: what
+   * {@code workflow run describe -o statement} prints).
+   */
+  public static JsonObject statement(byte[] bundleBytes) {
+    JsonObject bundle;
+    try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
+      bundle = r.readObject();
+    }
+    String payload = str(obj(bundle, "dsseEnvelope"), "payload");
+    byte[] decoded = Base64.getDecoder().decode(payload == null ? "" : payload);
+    try (var r = Json.createReader(new ByteArrayInputStream(decoded))) {
+      return r.readObject();
+    }
+  }
+
   /** The outcome of an offline check. */
   public record Verification(boolean verified, String reason, JsonObject statement) {}
 

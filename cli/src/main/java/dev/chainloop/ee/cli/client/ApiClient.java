@@ -26,9 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -161,65 +159,6 @@ public final class ApiClient {
     } catch (IOException e) {
       throw new CliException("download failed: " + describe(e), e);
     }
-  }
-
-  public JsonValue get(String path) {
-    return send(json("GET", path, null));
-  }
-
-  public JsonValue get(String path, Map<String, String> query) {
-    StringJoiner j = new StringJoiner("&", "?", "").setEmptyValue("");
-    query.forEach(
-        (k, v) -> {
-          if (v != null && !v.isEmpty()) {
-            j.add(Endpoint.component(k) + "=" + Endpoint.component(v));
-          }
-        });
-    return send(json("GET", path + j, null));
-  }
-
-  public JsonValue post(String path, JsonObject body) {
-    return send(json("POST", path, body));
-  }
-
-  public JsonValue patch(String path, JsonObject body) {
-    return send(json("PATCH", path, body));
-  }
-
-  public JsonValue put(String path) {
-    return send(json("PUT", path, null));
-  }
-
-  public JsonValue delete(String path) {
-    return send(json("DELETE", path, null));
-  }
-
-  /** A non-JSON request body (bundles, artifacts); the answer is still JSON. */
-  public JsonValue sendBody(
-      String method, String path, HttpRequest.BodyPublisher body, String contentType) {
-    return send(new Request(method, path, body, contentType, false, true));
-  }
-
-  public long download(String path, OutputStream sink) {
-    return download(
-        new Request("GET", path, HttpRequest.BodyPublishers.noBody(), null, true, true), sink);
-  }
-
-  /** Percent-encodes one path segment (names and ids chosen by users). */
-  public static String segment(String value) {
-    return Endpoint.component(value);
-  }
-
-  private static Request json(String method, String path, JsonObject body) {
-    return body == null
-        ? new Request(method, path, HttpRequest.BodyPublishers.noBody(), null, false, false)
-        : new Request(
-            method,
-            path,
-            HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8),
-            "application/json",
-            false,
-            false);
   }
 
   /** The one request path: headers, credentials, and non-2xx answers as {@link ApiException}s. */

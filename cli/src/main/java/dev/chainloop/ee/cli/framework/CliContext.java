@@ -1,7 +1,9 @@
 package dev.chainloop.ee.cli.framework;
 
 import dev.chainloop.ee.cli.client.ApiClient;
+import dev.chainloop.ee.cli.client.ControlPlane;
 import dev.chainloop.ee.cli.client.Jwt;
+import dev.chainloop.ee.cli.client.model.ApiObject;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.config.Settings;
 import dev.chainloop.ee.cli.output.JsonPrinter;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +38,7 @@ public final class CliContext {
   private final String outputFormat;
   private final Clock clock;
   private BufferedReader inReader;
-  private ApiClient api;
+  private ControlPlane api;
 
   public CliContext(
       Map<String, String> env,
@@ -97,6 +100,15 @@ public final class CliContext {
     out.println(JsonPrinter.print(value));
   }
 
+  /** Prints an answer of the control plane as it was received. */
+  public void printJson(ApiObject value) {
+    printJson(value.json());
+  }
+
+  public void printJson(List<? extends ApiObject> values) {
+    printJson(ApiObject.array(values));
+  }
+
   public void print(Table table) {
     out.print(table.render());
   }
@@ -105,7 +117,7 @@ public final class CliContext {
    * Client carrying the selected token; created on first use so offline commands never touch the
    * network.
    */
-  public ApiClient api() {
+  public ControlPlane api() {
     if (api == null) {
       Optional<Settings.Token> token = settings.token();
       ApiClient.Credential credential = ApiClient.Credential.NONE;
@@ -122,20 +134,21 @@ public final class CliContext {
       }
       warnIfInsecure();
       api =
-          ApiClient.authenticated(
-              settings.controlPlaneUrl(),
-              token.map(Settings.Token::jwt),
-              credential,
-              settings.organization(),
-              log);
+          new ControlPlane(
+              ApiClient.authenticated(
+                  settings.controlPlaneUrl(),
+                  token.map(Settings.Token::jwt),
+                  credential,
+                  settings.organization(),
+                  log));
     }
     return api;
   }
 
   /** Client without credentials, for status, signup and login. */
-  public ApiClient anonymousApi() {
+  public ControlPlane anonymousApi() {
     warnIfInsecure();
-    return ApiClient.anonymous(settings.controlPlaneUrl(), log);
+    return new ControlPlane(ApiClient.anonymous(settings.controlPlaneUrl(), log));
   }
 
   private void warnIfInsecure() {

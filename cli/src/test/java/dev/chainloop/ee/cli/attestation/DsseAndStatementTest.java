@@ -92,7 +92,9 @@ class DsseAndStatementTest {
             .build();
     JsonObject st =
         Json.createReader(
-                new ByteArrayInputStream(Statement.render(state, "2024-05-13T12:30:00Z", "dev")))
+                new ByteArrayInputStream(
+                    Statement.render(
+                        CraftingState.parse(state.toString()), "2024-05-13T12:30:00Z", "dev")))
             .readObject();
     assertThat(st.getString("_type")).isEqualTo("https://in-toto.io/Statement/v1");
     assertThat(st.getString("predicateType")).isEqualTo("chainloop.dev/attestation/v0.2");

@@ -1,14 +1,11 @@
 package dev.chainloop.ee.cli.commands.apitoken;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.ApiToken;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonArray;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 public final class ApiTokenListCommand extends LeafCommand {
   private static final List<String> STATUSES = List.of("active", "revoked", "all");
@@ -55,18 +52,14 @@ public final class ApiTokenListCommand extends LeafCommand {
       throw new UsageException(
           "invalid --scope \"" + scope + "\": valid values are project, global");
     }
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("status", status);
-    query.put("project", ctx.flags().string("project").trim());
-    query.put("scope", scope);
-
-    JsonArray items = Json.items(ctx.api().get("/api/v1/api-tokens", query));
+    List<ApiToken> tokens =
+        ctx.api().apiTokens(status, ctx.flags().string("project").trim(), scope);
     if (ctx.jsonOutput()) {
-      ctx.printJson(items);
-    } else if (items.isEmpty()) {
+      ctx.printJson(tokens);
+    } else if (tokens.isEmpty()) {
       ctx.out().println("there are no API tokens in this org");
     } else {
-      ctx.print(ApiTokenView.table(Json.objects(items), true));
+      ctx.print(ApiTokenView.table(tokens, true));
     }
   }
 }

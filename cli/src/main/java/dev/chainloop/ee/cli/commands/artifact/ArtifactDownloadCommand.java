@@ -41,7 +41,7 @@ public final class ArtifactDownloadCommand extends LeafCommand {
     }
     String hex = digest.startsWith("sha256:") ? digest.substring(7) : digest;
     if (output.equals("-")) {
-      ctx.api().download("/api/v1/artifacts/sha256:" + hex, ctx.out());
+      ctx.api().downloadArtifact("sha256:" + hex, ctx.out());
       ctx.out().flush();
       return;
     }
@@ -54,7 +54,7 @@ public final class ArtifactDownloadCommand extends LeafCommand {
     Path tmp = Files.createTempFile(dir, "download", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        ctx.api().download("/api/v1/artifacts/sha256:" + hex, out);
+        ctx.api().downloadArtifact("sha256:" + hex, out);
       }
       if (!Uploads.sha256(tmp).equals("sha256:" + hex)) {
         throw new CliException(

@@ -1,17 +1,20 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
+import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Runners;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.AttestationInit;
+import dev.chainloop.ee.cli.client.model.InitRequest;
+import dev.chainloop.ee.cli.client.model.WorkflowInfo;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 public final class AttestationInitCommand extends LeafCommand {
   @Override
@@ -70,49 +73,56 @@ public final class AttestationInitCommand extends LeafCommand {
     if (dryRun && ctx.flags().bool("remote-state")) {
       throw new UsageException("--remote-state cannot be used with --dry-run");
     }
-    JsonObject init;
+    boolean remote = ctx.flags().bool("remote-state");
+    CraftingState state;
+    Map<String, String> annotations =
+        AttestationView.annotations(ctx.flags().strings("annotation"), Map.of());
+    String runnerType = runner.type() == null ? "" : runner.type();
+    String runnerUrl = runner.url() == null ? "" : runner.url();
     if (dryRun) {
-      init =
-          Json.object()
-              .add("attestationId", "")
-              .add(
-                  "workflow",
-                  Json.object().add("name", workflow).add("project", ctx.flags().string("project")))
-              .add("initializedAt", Instant.now(ctx.clock()).toString())
-              .add("contractRevision", Math.max(revision, 1))
-              .build();
+      state =
+          new CraftingState(
+              "",
+              Instant.now(ctx.clock()).toString(),
+              WorkflowInfo.of(workflow, ctx.flags().string("project")),
+              "",
+              "",
+              Math.max(revision, 1),
+              List.of(),
+              runnerType,
+              runnerUrl,
+              annotations,
+              List.of(),
+              true,
+              remote);
     } else {
-      JsonObjectBuilder body =
-          Json.object().add("workflow", workflow).add("contractRevision", revision);
-      ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
-      if (runner.type() != null) {
-        body.add("runnerType", runner.type()).add("runUrl", runner.url());
-      }
-      init = Json.asObject(ctx.api().post("/api/v1/attestations/init", body.build()));
+      AttestationInit init =
+          ctx.api()
+              .initAttestation(
+                  new InitRequest(
+                      workflow,
+                      revision,
+                      ctx.flags().nonBlank("project").map(String::trim).orElse(null),
+                      runner.type(),
+                      runner.url()));
+      state =
+          new CraftingState(
+              init.attestationId(),
+              init.initializedAt().map(Instant::toString).orElse(""),
+              init.workflow(),
+              init.organization(),
+              init.contractName(),
+              init.contractRevision().orElse(1),
+              init.materials(),
+              runnerType,
+              runnerUrl,
+              annotations,
+              List.of(),
+              false,
+              remote);
     }
-    JsonObject state =
-        Json.object()
-            .add("attestationId", Json.str(init, "attestationId"))
-            .add("initializedAt", Json.str(init, "initializedAt"))
-            .add("workflow", Json.obj(init, "workflow"))
-            .add("organization", Json.str(init, "organization"))
-            .add("contractName", Json.str(init, "contractName"))
-            .add("contractRevision", Json.num(init, "contractRevision", 1))
-            .add(
-                "contractMaterials",
-                init.get("materials") instanceof jakarta.json.JsonArray a
-                    ? a
-                    : jakarta.json.JsonValue.EMPTY_JSON_ARRAY)
-            .add("runnerType", runner.type() == null ? "" : runner.type())
-            .add("runnerUrl", runner.url() == null ? "" : runner.url())
-            .add(
-                "annotations", AttestationView.annotations(ctx.flags().strings("annotation"), null))
-            .add("materials", jakarta.json.JsonValue.EMPTY_JSON_ARRAY)
-            .add("dryRun", dryRun)
-            .add("remoteState", ctx.flags().bool("remote-state"))
-            .build();
-    if (ctx.flags().bool("remote-state")) {
-      AttestationView.saveRemote(ctx, Json.str(state, "attestationId"), state, null);
+    if (remote) {
+      AttestationView.saveRemote(ctx, state.attestationId(), state, null);
     }
     LocalState.write(path, state);
     if (dryRun) {
@@ -125,7 +135,7 @@ public final class AttestationInitCommand extends LeafCommand {
       ctx.printJson(AttestationView.statusJson(state, null));
     } else {
       ctx.print(AttestationView.status(state, null));
-      if (!state.getJsonArray("contractMaterials").isEmpty()) {
+      if (!state.contractMaterials().isEmpty()) {
         ctx.print(AttestationView.materials(state, false));
       }
     }

@@ -1,12 +1,11 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.attestation.CraftingState;
+import dev.chainloop.ee.cli.client.model.CancelRequest;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObject;
 
 public final class AttestationResetCommand extends LeafCommand {
   @Override
@@ -37,17 +36,11 @@ public final class AttestationResetCommand extends LeafCommand {
           "invalid --trigger \"" + trigger + "\": valid options are failure and cancellation");
     }
     AttestationView.Loaded loaded = AttestationView.load(ctx);
-    JsonObject state = loaded.state();
-    if (!Json.bool(state, "dryRun")) {
+    CraftingState state = loaded.state();
+    if (!state.dryRun()) {
       ctx.api()
-          .post(
-              "/api/v1/attestations/"
-                  + ApiClient.segment(Json.str(state, "attestationId"))
-                  + "/cancel",
-              Json.object()
-                  .add("trigger", trigger)
-                  .add("reason", ctx.flags().string("reason"))
-                  .build());
+          .cancelAttestation(
+              state.attestationId(), new CancelRequest(trigger, ctx.flags().string("reason")));
     }
     AttestationView.discard(ctx, loaded);
     ctx.log().info("Attestation " + (trigger.equals("failure") ? "marked as failed" : "canceled"));

@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
@@ -30,7 +29,7 @@ public final class OrgDeleteCommand extends LeafCommand {
       ctx.log().info("Deletion cancelled");
       return;
     }
-    ctx.api().delete("/api/v1/organizations/" + ApiClient.segment(name));
+    ctx.api().deleteOrganization(name);
     forgetIfCurrent(ctx, name);
     ctx.log().info("Organization \"" + name + "\" deleted!");
   }
