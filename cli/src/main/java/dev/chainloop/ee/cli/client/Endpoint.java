@@ -12,7 +12,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,16 +99,6 @@ final class Endpoint<R> {
     return this;
   }
 
-  /** The names of the path template's parameters, in order. */
-  List<String> pathParameters() {
-    List<String> names = new ArrayList<>();
-    Matcher m = PARAMETER.matcher(path);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
-  }
-
   Call<R> call(String... pathValues) {
     return new Call<>(this, pathValues);
   }
@@ -148,12 +137,12 @@ final class Endpoint<R> {
       if (value.getClass() != endpoint.bodyType) {
         throw new IllegalArgumentException(endpoint.operationId + " takes " + endpoint.bodyType);
       }
-      return send(write(value).toString().getBytes(StandardCharsets.UTF_8), "application/json");
+      return content(write(value).toString().getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     Call<R> jsonBytes(byte[] value) {
       require(Body.JSON_BYTES);
-      return send(value, "application/json");
+      return content(value, "application/json");
     }
 
     Call<R> file(Path file) throws FileNotFoundException {
@@ -163,7 +152,7 @@ final class Endpoint<R> {
       return this;
     }
 
-    private Call<R> send(byte[] bytes, String type) {
+    private Call<R> content(byte[] bytes, String type) {
       body = HttpRequest.BodyPublishers.ofByteArray(bytes);
       contentType = type;
       return this;

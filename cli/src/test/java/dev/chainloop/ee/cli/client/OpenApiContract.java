@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks what the CLI's typed client uses (endpoints, request records, response views) against an
@@ -77,8 +79,13 @@ final class OpenApiContract {
         pathNames.add((String) map(p).get("name"));
       }
     }
-    if (!pathNames.equals(new LinkedHashSet<>(e.pathParameters()))) {
-      problems.add(where + ": path parameters " + e.pathParameters() + ", document " + pathNames);
+    Set<String> templateNames = new LinkedHashSet<>();
+    Matcher m = Pattern.compile("\\{([^}]+)}").matcher(e.path);
+    while (m.find()) {
+      templateNames.add(m.group(1));
+    }
+    if (!pathNames.equals(templateNames)) {
+      problems.add(where + ": path parameters " + templateNames + ", document " + pathNames);
     }
     e.query.forEach(
         (name, type) -> {
