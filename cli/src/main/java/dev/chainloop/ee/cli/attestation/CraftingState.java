@@ -21,7 +21,8 @@ import java.util.Map;
  * kept in the local state file, or base64-encoded by the control plane (remote state). The workflow
  * and the contract's materials are kept as the control plane sent them.
  *
- * @param initializedAt RFC 3339, as the control plane sent it
+ * @param initializedAt when the run started (RFC 3339): the control plane's time, the CLI's in a
+ *     dry run
  * @param annotations user annotations; a null value is one the state names but does not set
  */
 public record CraftingState(

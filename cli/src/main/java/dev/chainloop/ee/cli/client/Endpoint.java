@@ -195,17 +195,16 @@ final class Endpoint<R> {
   }
 
   private static String expand(String template, String[] values) {
+    long expected = PARAMETER.matcher(template).results().count();
+    if (expected != values.length) {
+      throw new IllegalArgumentException(
+          template + " takes " + expected + " path values, not " + values.length);
+    }
     Matcher m = PARAMETER.matcher(template);
     StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (m.find()) {
-      if (i == values.length) {
-        throw new IllegalArgumentException(template + " needs " + (i + 1) + " path values or more");
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(segment(values[i++])));
-    }
-    if (i != values.length) {
-      throw new IllegalArgumentException(template + " takes " + i + " path values");
+    for (String value : values) {
+      m.find();
+      m.appendReplacement(out, Matcher.quoteReplacement(segment(value)));
     }
     return m.appendTail(out).toString();
   }
