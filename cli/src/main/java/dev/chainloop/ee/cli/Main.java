@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 
-/** Entry point. {@link #run} holds no static state so tests can call it repeatedly and concurrently. */
+/**
+ * Entry point. {@link #run} holds no static state so tests can call it repeatedly and concurrently.
+ */
 public final class Main {
   private Main() {}
 
@@ -20,9 +22,9 @@ public final class Main {
   }
 
   /**
-   * JDK 17's HttpClient keeps a selector thread blocked in native code, and the JVM's exit waits up to
-   * 300 ms for such threads. Interrupting it makes the selector loop end at once. Only for the real
-   * process: {@link #run} leaves threads alone.
+   * JDK 17's HttpClient keeps a selector thread blocked in native code, and the JVM's exit waits up
+   * to 300 ms for such threads. Interrupting it makes the selector loop end at once. Only for the
+   * real process: {@link #run} leaves threads alone.
    */
   private static void stopHttpSelectorThreads() {
     ThreadGroup group = Thread.currentThread().getThreadGroup();
@@ -45,7 +47,8 @@ public final class Main {
     }
   }
 
-  public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+  public static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
     boolean debug = Arrays.asList(args).contains("--debug");
     Log log = new Log(err, debug);
     try {

@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test driver: runs {@link Main#run} with captured streams and an environment isolated in a temp dir. */
+/**
+ * Test driver: runs {@link Main#run} with captured streams and an environment isolated in a temp
+ * dir.
+ */
 public final class CliRunner {
   private final Map<String, String> env = new HashMap<>();
   private String stdin = "";
@@ -47,7 +50,8 @@ public final class CliRunner {
               o,
               e);
     }
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   public record Result(int code, String out, String err) {

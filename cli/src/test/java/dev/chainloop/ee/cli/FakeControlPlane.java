@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Canned-answer HTTP server for CLI rendering and error-mapping tests only; the real contract is tested
- * against the real server.
+ * Canned-answer HTTP server for CLI rendering and error-mapping tests only; the real contract is
+ * tested against the real server.
  */
 public final class FakeControlPlane implements AutoCloseable {
   public record Answer(int status, String contentType, String body) {}
@@ -49,7 +49,12 @@ public final class FakeControlPlane implements AutoCloseable {
   }
 
   public FakeControlPlane problem(String methodAndPath, int status, String detail) {
-    String body = "{\"type\":\"about:blank\",\"title\":\"Error\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+    String body =
+        "{\"type\":\"about:blank\",\"title\":\"Error\",\"status\":"
+            + status
+            + ",\"detail\":\""
+            + detail
+            + "\"}";
     answers.put(methodAndPath, new Answer(status, "application/problem+json", body));
     return this;
   }
@@ -64,7 +69,12 @@ public final class FakeControlPlane implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders()), body));
+    requests.add(
+        new Request(
+            ex.getRequestMethod(),
+            ex.getRequestURI().toString(),
+            Map.copyOf(ex.getRequestHeaders()),
+            body));
     Answer a = answers.get(ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
     if (a == null) {
       a = new Answer(404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");

@@ -22,13 +22,16 @@ public final class Bundles {
 
   private Bundles() {}
 
-  public static byte[] sign(byte[] statement, PrivateKey key, PublicKey publicKey, X509Certificate certOrNull)
+  public static byte[] sign(
+      byte[] statement, PrivateKey key, PublicKey publicKey, X509Certificate certOrNull)
       throws GeneralSecurityException {
     byte[] sig = Dsse.sign(key, Dsse.IN_TOTO, statement);
     Base64.Encoder b64 = Base64.getEncoder();
     var material = Json.createObjectBuilder();
     if (certOrNull != null) {
-      material.add("certificate", Json.createObjectBuilder().add("rawBytes", b64.encodeToString(certOrNull.getEncoded())));
+      material.add(
+          "certificate",
+          Json.createObjectBuilder().add("rawBytes", b64.encodeToString(certOrNull.getEncoded())));
     } else {
       material.add(
           "publicKey",
@@ -48,7 +51,10 @@ public final class Bundles {
                     .add(
                         "signatures",
                         Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("sig", b64.encodeToString(sig)).add("keyid", ""))))
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("sig", b64.encodeToString(sig))
+                                    .add("keyid", ""))))
             .build();
     return bundle.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -58,6 +64,22 @@ public final class Bundles {
     return java.util.HexFormat.of().formatHex(d);
   }
 
+  /**
+   * The statement a bundle's DSSE envelope carries, read without verifying it (for display: what
+   * {@code workflow run describe -o statement} prints).
+   */
+  public static JsonObject statement(byte[] bundleBytes) {
+    JsonObject bundle;
+    try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
+      bundle = r.readObject();
+    }
+    String payload = str(obj(bundle, "dsseEnvelope"), "payload");
+    byte[] decoded = Base64.getDecoder().decode(payload == null ? "" : payload);
+    try (var r = Json.createReader(new ByteArrayInputStream(decoded))) {
+      return r.readObject();
+    }
+  }
+
   /** The outcome of an offline check. */
   public record Verification(boolean verified, String reason, JsonObject statement) {}
 
@@ -65,7 +87,8 @@ public final class Bundles {
    * Checks the DSSE signature with {@code expectedKey}, or else with the bundle's certificate,
    * which must chain to {@code trustedCa}.
    */
-  public static Verification verify(byte[] bundleBytes, PublicKey expectedKey, X509Certificate trustedCa) {
+  public static Verification verify(
+      byte[] bundleBytes, PublicKey expectedKey, X509Certificate trustedCa) {
     JsonObject bundle;
     try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
       bundle = r.readObject();
@@ -88,18 +111,23 @@ public final class Bundles {
     if (key == null) {
       JsonObject cert = obj(obj(bundle, "verificationMaterial"), "certificate");
       if (cert == null || str(cert, "rawBytes") == null) {
-        return new Verification(false, "the bundle carries no certificate: pass the public key with --key", null);
+        return new Verification(
+            false, "the bundle carries no certificate: pass the public key with --key", null);
       }
       leaf = Keys.certificate(Base64.getDecoder().decode(str(cert, "rawBytes")));
       try {
         leaf.verify(trustedCa.getPublicKey());
       } catch (GeneralSecurityException e) {
-        return new Verification(false, "the signing certificate is not issued by the control plane's CA", null);
+        return new Verification(
+            false, "the signing certificate is not issued by the control plane's CA", null);
       }
       key = leaf.getPublicKey();
     }
     boolean ok = false;
-    JsonArray sigs = env != null && env.get("signatures") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
+    JsonArray sigs =
+        env != null && env.get("signatures") instanceof JsonArray a
+            ? a
+            : JsonValue.EMPTY_JSON_ARRAY;
     for (JsonValue v : sigs) {
       if (v instanceof JsonObject s && str(s, "sig") != null) {
         try {
@@ -129,8 +157,8 @@ public final class Bundles {
 
   /**
    * Keyless certificates live minutes: the signature counts only if it was made while the
-   * certificate was valid. The signing time is the statement's finishedAt, set right before
-   * signing (there is no timestamp authority here); read only once the signature verified.
+   * certificate was valid. The signing time is the statement's finishedAt, set right before signing
+   * (there is no timestamp authority here); read only once the signature verified.
    */
   private static String validAtSigningTime(X509Certificate leaf, JsonObject statement) {
     String signedAt = str(obj(obj(statement, "predicate"), "metadata"), "finishedAt");

@@ -33,7 +33,8 @@ public final class Dsse {
     };
   }
 
-  public static byte[] sign(PrivateKey key, String payloadType, byte[] payload) throws GeneralSecurityException {
+  public static byte[] sign(PrivateKey key, String payloadType, byte[] payload)
+      throws GeneralSecurityException {
     Signature s = Signature.getInstance(algorithm(key.getAlgorithm()));
     s.initSign(key);
     s.update(pae(payloadType, payload));

@@ -27,7 +27,8 @@ import javax.crypto.spec.PBEKeySpec;
 
 /** PEM keys: PKCS#8 private keys (optionally encrypted), SPKI public keys, certificates. */
 public final class Keys {
-  private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([^-]+)-----END \\1-----");
+  private static final Pattern PEM =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([^-]+)-----END \\1-----");
   private static final List<String> TYPES = List.of("EC", "RSA", "Ed25519");
 
   private Keys() {}
@@ -54,7 +55,8 @@ public final class Keys {
     List<Block> out = new ArrayList<>();
     Matcher m = PEM.matcher(pem);
     while (m.find()) {
-      out.add(new Block(m.group(1), Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""))));
+      out.add(
+          new Block(m.group(1), Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""))));
     }
     return out;
   }
@@ -84,15 +86,21 @@ public final class Keys {
           }
         }
       } catch (GeneralSecurityException | IOException e) {
-        throw new CliException("cannot decrypt the private key: wrong CHAINLOOP_SIGNING_PASSWORD?", e);
+        throw new CliException(
+            "cannot decrypt the private key: wrong CHAINLOOP_SIGNING_PASSWORD?", e);
       }
     }
-    throw new CliException("no PKCS#8 private key (ECDSA P-256, RSA or Ed25519) found in the key file");
+    throw new CliException(
+        "no PKCS#8 private key (ECDSA P-256, RSA or Ed25519) found in the key file");
   }
 
   /** The DER of the first (unencrypted) PKCS#8 block. */
   static byte[] privateKeyDer(String pem) {
-    return blocks(pem).stream().filter(b -> b.type().equals("PRIVATE KEY")).findFirst().map(Block::der).orElse(new byte[0]);
+    return blocks(pem).stream()
+        .filter(b -> b.type().equals("PRIVATE KEY"))
+        .findFirst()
+        .map(Block::der)
+        .orElse(new byte[0]);
   }
 
   public static PublicKey publicKey(byte[] spki) {
@@ -122,15 +130,20 @@ public final class Keys {
   public static X509Certificate certificate(byte[] der) {
     try {
       return (X509Certificate)
-          CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(der));
     } catch (GeneralSecurityException e) {
       throw new CliException("invalid certificate: " + e.getMessage(), e);
     }
   }
 
   public static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 }

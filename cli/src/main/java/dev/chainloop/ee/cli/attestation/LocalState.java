@@ -1,10 +1,7 @@
 package dev.chainloop.ee.cli.attestation;
 
 import dev.chainloop.ee.cli.framework.CliException;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,34 +20,40 @@ public final class LocalState {
       return Path.of(override);
     }
     String tmp = env.getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"));
-    return Path.of(tmp == null || tmp.isBlank() ? System.getProperty("java.io.tmpdir") : tmp, FILE_NAME);
+    return Path.of(
+        tmp == null || tmp.isBlank() ? System.getProperty("java.io.tmpdir") : tmp, FILE_NAME);
   }
 
-  public static Optional<JsonObject> read(Path file) {
+  public static Optional<CraftingState> read(Path file) {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    try (var r = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
-      return Optional.of(r.readObject());
+    try {
+      return Optional.of(CraftingState.parse(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {
-      throw new CliException("cannot read the attestation state " + file + ": " + e.getMessage(), e);
+      throw new CliException(
+          "cannot read the attestation state " + file + ": " + e.getMessage(), e);
     }
   }
 
-  public static JsonObject require(Path file) {
-    return read(file).orElseThrow(() -> new CliException(
-        "attestation not initialized, run \"chainloop attestation init\" first"));
+  public static CraftingState require(Path file) {
+    return read(file)
+        .orElseThrow(
+            () ->
+                new CliException(
+                    "attestation not initialized, run \"chainloop attestation init\" first"));
   }
 
-  public static void write(Path file, JsonObject state) {
+  public static void write(Path file, CraftingState state) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "chainloop-state", ".tmp");
-      Files.writeString(tmp, state.toString(), StandardCharsets.UTF_8);
+      Files.writeString(tmp, state.toJson().toString(), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new CliException("cannot write the attestation state " + file + ": " + e.getMessage(), e);
+      throw new CliException(
+          "cannot write the attestation state " + file + ": " + e.getMessage(), e);
     }
   }
 

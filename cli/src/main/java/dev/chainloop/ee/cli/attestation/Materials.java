@@ -20,11 +20,30 @@ import javax.xml.stream.XMLStreamReader;
 /** Material kinds: minimal but real format checks, and auto-detection in upstream's order. */
 public final class Materials {
   public static final List<String> KINDS =
-      List.of("STRING", "CONTAINER_IMAGE", "ARTIFACT", "SBOM_CYCLONEDX_JSON", "SBOM_SPDX_JSON", "JUNIT_XML",
-          "OPENVEX", "CSAF_VEX", "SARIF", "HELM_CHART", "EVIDENCE", "ATTESTATION");
+      List.of(
+          "STRING",
+          "CONTAINER_IMAGE",
+          "ARTIFACT",
+          "SBOM_CYCLONEDX_JSON",
+          "SBOM_SPDX_JSON",
+          "JUNIT_XML",
+          "OPENVEX",
+          "CSAF_VEX",
+          "SARIF",
+          "HELM_CHART",
+          "EVIDENCE",
+          "ATTESTATION");
   private static final List<String> DETECT_ORDER =
-      List.of("OPENVEX", "SBOM_CYCLONEDX_JSON", "SBOM_SPDX_JSON", "CSAF_VEX", "JUNIT_XML", "HELM_CHART", "SARIF",
-          "ATTESTATION", "ARTIFACT");
+      List.of(
+          "OPENVEX",
+          "SBOM_CYCLONEDX_JSON",
+          "SBOM_SPDX_JSON",
+          "CSAF_VEX",
+          "JUNIT_XML",
+          "HELM_CHART",
+          "SARIF",
+          "ATTESTATION",
+          "ARTIFACT");
   private static final Pattern IMAGE = Pattern.compile("[^\\s@]+@sha256:[0-9a-f]{64}");
   static final long MAX_PARSE_BYTES = 64L * 1024 * 1024;
 
@@ -67,22 +86,47 @@ public final class Materials {
       }
       return switch (kind) {
         case "ARTIFACT", "EVIDENCE" -> Optional.empty();
-        case "SBOM_CYCLONEDX_JSON" -> json(p).filter(o -> "CycloneDX".equals(s(o, "bomFormat")))
-            .map(o -> Optional.<String>empty()).orElse(Optional.of("not a CycloneDX JSON SBOM (bomFormat)"));
-        case "SBOM_SPDX_JSON" -> json(p).filter(o -> s(o, "spdxVersion") != null && s(o, "spdxVersion").startsWith("SPDX-"))
-            .map(o -> Optional.<String>empty()).orElse(Optional.of("not an SPDX JSON document (spdxVersion)"));
-        case "SARIF" -> json(p).filter(o -> s(o, "version") != null && o.get("runs") instanceof jakarta.json.JsonArray)
-            .map(o -> Optional.<String>empty()).orElse(Optional.of("not a SARIF report (version, runs)"));
-        case "OPENVEX" -> json(p).filter(o -> s(o, "@context") != null && s(o, "@context").contains("openvex"))
-            .map(o -> Optional.<String>empty()).orElse(Optional.of("not an OpenVEX document (@context)"));
-        case "CSAF_VEX" -> json(p).filter(o -> o.get("document") instanceof JsonObject d
-                && "csaf_vex".equals(s(d, "category")))
-            .map(o -> Optional.<String>empty()).orElse(Optional.of("not a CSAF VEX document (document.category)"));
-        case "ATTESTATION" -> json(p).filter(o -> o.get("dsseEnvelope") instanceof JsonObject || o.get("payloadType") != null)
-            .map(o -> Optional.<String>empty()).orElse(Optional.of("not a DSSE envelope or Sigstore bundle"));
+        case "SBOM_CYCLONEDX_JSON" ->
+            json(p)
+                .filter(o -> "CycloneDX".equals(s(o, "bomFormat")))
+                .map(o -> Optional.<String>empty())
+                .orElse(Optional.of("not a CycloneDX JSON SBOM (bomFormat)"));
+        case "SBOM_SPDX_JSON" ->
+            json(p)
+                .filter(o -> s(o, "spdxVersion") != null && s(o, "spdxVersion").startsWith("SPDX-"))
+                .map(o -> Optional.<String>empty())
+                .orElse(Optional.of("not an SPDX JSON document (spdxVersion)"));
+        case "SARIF" ->
+            json(p)
+                .filter(
+                    o -> s(o, "version") != null && o.get("runs") instanceof jakarta.json.JsonArray)
+                .map(o -> Optional.<String>empty())
+                .orElse(Optional.of("not a SARIF report (version, runs)"));
+        case "OPENVEX" ->
+            json(p)
+                .filter(o -> s(o, "@context") != null && s(o, "@context").contains("openvex"))
+                .map(o -> Optional.<String>empty())
+                .orElse(Optional.of("not an OpenVEX document (@context)"));
+        case "CSAF_VEX" ->
+            json(p)
+                .filter(
+                    o ->
+                        o.get("document") instanceof JsonObject d
+                            && "csaf_vex".equals(s(d, "category")))
+                .map(o -> Optional.<String>empty())
+                .orElse(Optional.of("not a CSAF VEX document (document.category)"));
+        case "ATTESTATION" ->
+            json(p)
+                .filter(
+                    o ->
+                        o.get("dsseEnvelope") instanceof JsonObject || o.get("payloadType") != null)
+                .map(o -> Optional.<String>empty())
+                .orElse(Optional.of("not a DSSE envelope or Sigstore bundle"));
         case "JUNIT_XML" -> junit(p);
-        case "HELM_CHART" -> p.getFileName().toString().endsWith(".tgz")
-            ? Optional.empty() : Optional.of("not a packaged Helm chart (.tgz)");
+        case "HELM_CHART" ->
+            p.getFileName().toString().endsWith(".tgz")
+                ? Optional.empty()
+                : Optional.of("not a packaged Helm chart (.tgz)");
         default -> Optional.of("unsupported kind " + kind);
       };
     } catch (IOException e) {
@@ -102,7 +146,8 @@ public final class Materials {
     if (Files.size(p) > MAX_PARSE_BYTES) {
       return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(p); var r = Json.createReader(in)) {
+    try (InputStream in = Files.newInputStream(p);
+        var r = Json.createReader(in)) {
       return Optional.of(r.readObject());
     } catch (RuntimeException e) {
       return Optional.empty();
@@ -120,7 +165,8 @@ public final class Materials {
         if (r.next() == XMLStreamConstants.START_ELEMENT) {
           String root = r.getLocalName();
           return root.equals("testsuite") || root.equals("testsuites")
-              ? Optional.empty() : Optional.of("not a JUnit XML report (root " + root + ")");
+              ? Optional.empty()
+              : Optional.of("not a JUnit XML report (root " + root + ")");
         }
       }
     } catch (Exception e) {

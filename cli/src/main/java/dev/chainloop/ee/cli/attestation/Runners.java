@@ -10,8 +10,13 @@ public final class Runners {
 
   public static Runner detect(Map<String, String> env) {
     if (env.containsKey("GITHUB_ACTIONS")) {
-      return new Runner("GITHUB_ACTION", env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/"
-          + env.getOrDefault("GITHUB_REPOSITORY", "") + "/actions/runs/" + env.getOrDefault("GITHUB_RUN_ID", ""));
+      return new Runner(
+          "GITHUB_ACTION",
+          env.getOrDefault("GITHUB_SERVER_URL", "https://github.com")
+              + "/"
+              + env.getOrDefault("GITHUB_REPOSITORY", "")
+              + "/actions/runs/"
+              + env.getOrDefault("GITHUB_RUN_ID", ""));
     }
     if (env.containsKey("GITLAB_CI")) {
       return new Runner("GITLAB_PIPELINE", env.getOrDefault("CI_JOB_URL", ""));
@@ -20,8 +25,12 @@ public final class Runners {
       return new Runner("JENKINS_JOB", env.getOrDefault("BUILD_URL", ""));
     }
     if (env.containsKey("TF_BUILD")) {
-      return new Runner("AZURE_PIPELINE", env.getOrDefault("SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", "")
-          + env.getOrDefault("SYSTEM_TEAMPROJECT", "") + "/_build/results?buildId=" + env.getOrDefault("BUILD_BUILDID", ""));
+      return new Runner(
+          "AZURE_PIPELINE",
+          env.getOrDefault("SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", "")
+              + env.getOrDefault("SYSTEM_TEAMPROJECT", "")
+              + "/_build/results?buildId="
+              + env.getOrDefault("BUILD_BUILDID", ""));
     }
     if (env.containsKey("CIRCLECI")) {
       return new Runner("CIRCLECI_BUILD", env.getOrDefault("CIRCLE_BUILD_URL", ""));

@@ -32,24 +32,29 @@ public final class Signers {
     try {
       return new KeyPair(derivePublic(key, pem), key);
     } catch (GeneralSecurityException e) {
-      throw new CliException("cannot derive the public key: add its PUBLIC KEY block to the key file", e);
+      throw new CliException(
+          "cannot derive the public key: add its PUBLIC KEY block to the key file", e);
     }
   }
 
-  private static PublicKey derivePublic(PrivateKey key, String pem) throws GeneralSecurityException {
+  private static PublicKey derivePublic(PrivateKey key, String pem)
+      throws GeneralSecurityException {
     if (key instanceof RSAPrivateCrtKey rsa) {
-      return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+      return KeyFactory.getInstance("RSA")
+          .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
     }
     if (key instanceof EdECPrivateKey ed && ed.getBytes().isPresent()) {
       // Ed25519 public keys are a function of the seed: regenerate the pair from it.
       byte[] seed = ed.getBytes().get();
       KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-      g.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
-        @Override
-        public void nextBytes(byte[] bytes) {
-          System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
-        }
-      });
+      g.initialize(
+          NamedParameterSpec.ED25519,
+          new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+              System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+            }
+          });
       return g.generateKeyPair().getPublic();
     }
     if (key instanceof ECPrivateKey ec) {
@@ -61,7 +66,8 @@ public final class Signers {
           int at = i + marker.length;
           BigInteger x = new BigInteger(1, Arrays.copyOfRange(der, at, at + 32));
           BigInteger y = new BigInteger(1, Arrays.copyOfRange(der, at + 32, at + 64));
-          return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), ec.getParams()));
+          return KeyFactory.getInstance("EC")
+              .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), ec.getParams()));
         }
       }
     }

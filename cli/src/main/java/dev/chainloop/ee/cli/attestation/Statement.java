@@ -1,10 +1,10 @@
 package dev.chainloop.ee.cli.attestation;
 
+import dev.chainloop.ee.cli.client.model.WorkflowInfo;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,52 +17,54 @@ public final class Statement {
 
   private Statement() {}
 
-  public static byte[] render(JsonObject state, String finishedAt, String cliVersion) {
-    JsonObject wf = state.getJsonObject("workflow");
+  public static byte[] render(CraftingState state, String finishedAt, String cliVersion) {
+    WorkflowInfo wf = state.workflow();
     JsonObjectBuilder metadata =
         Json.createObjectBuilder()
-            .add("name", wf.getString("name", ""))
-            .add("project", wf.getString("project", ""))
-            .add("team", wf.getString("team", ""))
-            .add("workflowName", wf.getString("name", ""))
-            .add("workflowID", wf.getString("id", ""))
-            .add("workflowRunID", state.getString("attestationId"))
-            .add("organization", state.getString("organization", ""))
-            .add("contractName", state.getString("contractName", ""))
-            .add("contractVersion", String.valueOf(state.getInt("contractRevision", 0)))
-            .add("initializedAt", state.getString("initializedAt", ""))
+            .add("name", wf.name())
+            .add("project", wf.project())
+            .add("team", wf.team())
+            .add("workflowName", wf.name())
+            .add("workflowID", wf.id())
+            .add("workflowRunID", state.attestationId())
+            .add("organization", state.organization())
+            .add("contractName", state.contractName())
+            .add("contractVersion", String.valueOf(state.contractRevision()))
+            .add("initializedAt", state.initializedAt())
             .add("finishedAt", finishedAt);
     JsonArrayBuilder materials = Json.createArrayBuilder();
     JsonArrayBuilder subjects = Json.createArrayBuilder();
-    for (JsonValue v : state.getJsonArray("materials")) {
-      JsonObject m = v.asJsonObject();
+    for (Material m : state.materials()) {
       JsonObjectBuilder ann =
           Json.createObjectBuilder()
-              .add("chainloop.material.type", m.getString("kind"))
-              .add("chainloop.material.name", m.getString("name"));
-      if (m.containsKey("size")) {
-        ann.add("chainloop.material.size", String.valueOf(m.getJsonNumber("size").longValue()));
+              .add("chainloop.material.type", m.kind())
+              .add("chainloop.material.name", m.name());
+      if (m.size() != null) {
+        ann.add("chainloop.material.size", String.valueOf(m.size()));
       }
-      if (m.getBoolean("uploaded", false)) {
+      if (m.uploaded()) {
         ann.add("chainloop.material.cas", true);
       }
-      m.getJsonObject("annotations").forEach(ann::add);
-      String hex = m.getString("digest").substring("sha256:".length());
+      CraftingState.json(m.annotations()).forEach(ann::add);
+      String hex = m.digest().substring("sha256:".length());
       JsonObjectBuilder rd =
           Json.createObjectBuilder()
-              .add("name", m.getString("filename", m.getString("value")))
+              .add("name", m.descriptorName())
               .add("digest", Json.createObjectBuilder().add("sha256", hex));
-      if (m.getString("kind").equals("STRING")) {
-        rd.add("content", java.util.Base64.getEncoder().encodeToString(
-            m.getString("value").getBytes(StandardCharsets.UTF_8)));
+      if (m.kind().equals("STRING")) {
+        rd.add(
+            "content",
+            java.util.Base64.getEncoder()
+                .encodeToString(m.value().getBytes(StandardCharsets.UTF_8)));
       }
       JsonObject annotations = ann.build();
       materials.add(rd.add("annotations", annotations));
-      if (m.getBoolean("output", false)) {
-        subjects.add(Json.createObjectBuilder()
-            .add("name", m.getString("filename", m.getString("value")))
-            .add("digest", Json.createObjectBuilder().add("sha256", hex))
-            .add("annotations", annotations));
+      if (m.output()) {
+        subjects.add(
+            Json.createObjectBuilder()
+                .add("name", m.descriptorName())
+                .add("digest", Json.createObjectBuilder().add("sha256", hex))
+                .add("annotations", annotations));
       }
     }
     JsonObjectBuilder predicate =
@@ -71,15 +73,21 @@ public final class Statement {
             .add("builder", Json.createObjectBuilder().add("id", "chainloop.dev/cli/" + cliVersion))
             .add("metadata", metadata)
             .add("materials", materials)
-            .add("annotations", state.getJsonObject("annotations"))
-            .add("runnerType", state.getString("runnerType", ""))
-            .add("runnerURL", state.getString("runnerUrl", ""));
+            .add("annotations", state.annotationsJson())
+            .add("runnerType", state.runnerType())
+            .add("runnerURL", state.runnerUrl());
     JsonObject pred = predicate.build();
     JsonArrayBuilder allSubjects =
         Json.createArrayBuilder()
-            .add(Json.createObjectBuilder()
-                .add("name", "chainloop.workflow." + wf.getString("name", ""))
-                .add("digest", Json.createObjectBuilder().add("sha256", sha256Hex(pred.toString().getBytes(StandardCharsets.UTF_8)))));
+            .add(
+                Json.createObjectBuilder()
+                    .add("name", "chainloop.workflow." + wf.name())
+                    .add(
+                        "digest",
+                        Json.createObjectBuilder()
+                            .add(
+                                "sha256",
+                                sha256Hex(pred.toString().getBytes(StandardCharsets.UTF_8)))));
     subjects.build().forEach(allSubjects::add);
     JsonObject statement =
         Json.createObjectBuilder()

@@ -1,21 +1,23 @@
 package dev.chainloop.ee.cli.client;
 
 import dev.chainloop.ee.cli.Version;
+import dev.chainloop.ee.cli.client.model.Problem;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.output.Log;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -23,15 +25,17 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.StringJoiner;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 
-/** The one HTTP client of the CLI: JSON in and out, bearer auth, problem+json errors mapped to messages. */
+/**
+ * The one HTTP client of the CLI: bearer auth, one request path, problem+json errors mapped to
+ * messages. Commands reach it through {@link ControlPlane}, which knows the API's paths and fields.
+ */
 public final class ApiClient {
 
   /** What kind of credential is attached; decides how a 401 is explained. */
@@ -41,13 +45,15 @@ public final class ApiClient {
     API_TOKEN
   }
 
-  static final String AUTH_REQUIRED = "authentication required, please run \"chainloop auth login\"";
+  static final String AUTH_REQUIRED =
+      "authentication required, please run \"chainloop auth login\"";
   static final String USER_TOKEN_INVALID =
       "your authentication token has expired or is invalid, please run \"chainloop auth login\" again";
 
   /**
-   * Plain-HTTP clients never negotiate TLS, yet HttpClient builds the default SSLContext (loading the JDK
-   * trust store) unless given one: handing it this empty context saves about a third of a second of start-up.
+   * Plain-HTTP clients never negotiate TLS, yet HttpClient builds the default SSLContext (loading
+   * the JDK trust store) unless given one: handing it this empty context saves about a third of a
+   * second of start-up.
    */
   private static final SSLContext UNUSED_TLS = emptyTlsContext();
 
@@ -60,9 +66,16 @@ public final class ApiClient {
   private final Log log;
 
   private ApiClient(
-      URI base, Optional<String> token, Credential credential, Optional<String> organization, boolean explain, Log log) {
+      URI base,
+      Optional<String> token,
+      Credential credential,
+      Optional<String> organization,
+      boolean explain,
+      Log log) {
     HttpClient.Builder builder =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10));
     if ("http".equals(base.getScheme())) {
       builder.sslContext(UNUSED_TLS);
     }
@@ -86,168 +99,111 @@ public final class ApiClient {
   }
 
   public static ApiClient authenticated(
-      URI base, Optional<String> token, Credential credential, Optional<String> organization, Log log) {
-    return new ApiClient(base, token, token.isPresent() ? credential : Credential.NONE, organization, true, log);
+      URI base,
+      Optional<String> token,
+      Credential credential,
+      Optional<String> organization,
+      Log log) {
+    return new ApiClient(
+        base, token, token.isPresent() ? credential : Credential.NONE, organization, true, log);
   }
 
-  /** For endpoints without auth (status, login, signup): a 401 there is about credentials typed, not tokens. */
+  /**
+   * For endpoints without auth (status, login, signup): a 401 there is about credentials typed, not
+   * tokens.
+   */
   public static ApiClient anonymous(URI base, Log log) {
     return new ApiClient(base, Optional.empty(), Credential.NONE, Optional.empty(), false, log);
   }
 
-  public URI base() {
-    return base;
+  /**
+   * One call: {@code target} is the path and query below the base URL. With {@code binaryAnswer}
+   * the client accepts bytes too; a {@code transfer} (artifacts, bundles) may take minutes.
+   */
+  record Request(
+      String method,
+      String target,
+      HttpRequest.BodyPublisher body,
+      String contentType,
+      boolean binaryAnswer,
+      boolean transfer) {}
+
+  /** Sends {@code request}; a JSON answer, or {@link JsonValue#NULL} for an empty body. */
+  JsonValue send(Request request) {
+    HttpResponse<InputStream> res = exchange(request);
+    String text;
+    try (InputStream in = res.body()) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+    if (text.isBlank()) {
+      return JsonValue.NULL;
+    }
+    try {
+      return parse(text);
+    } catch (RuntimeException e) {
+      throw new CliException(
+          "the control plane returned an invalid JSON response to "
+              + request.method()
+              + " "
+              + request.target(),
+          e);
+    }
   }
 
-  public JsonValue get(String path) {
-    return send("GET", path, null);
-  }
-
-  public JsonValue get(String path, Map<String, String> query) {
-    return send("GET", path + queryString(query), null);
-  }
-
-  public JsonValue post(String path, JsonObject body) {
-    return send("POST", path, body);
-  }
-
-  public JsonValue patch(String path, JsonObject body) {
-    return send("PATCH", path, body);
-  }
-
-  public JsonValue put(String path) {
-    return send("PUT", path, null);
-  }
-
-  public JsonValue delete(String path) {
-    return send("DELETE", path, null);
-  }
-
-  /** Percent-encodes one path segment (names and ids chosen by users). */
-  public static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  static String queryString(Map<String, String> query) {
-    StringJoiner j = new StringJoiner("&", "?", "").setEmptyValue("");
-    query.forEach((k, v) -> {
-      if (v != null && !v.isEmpty()) {
-        j.add(segment(k) + "=" + segment(v));
-      }
-    });
-    return j.toString();
-  }
-
-  /** A non-JSON request body (bundles, artifacts); the answer is still JSON. */
-  public JsonValue sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
-    return exchange(method, path, body, contentType, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-        .map(ApiClient::parseBody)
-        .orElse(JsonValue.NULL);
-  }
-
-  /** Streams a binary response into {@code sink}; answers the bytes copied. */
-  public long download(String path, java.io.OutputStream sink) {
-    HttpResponse<java.io.InputStream> res = rawExchange("GET", path, HttpRequest.BodyPublishers.noBody(), null,
-        HttpResponse.BodyHandlers.ofInputStream());
-    try (java.io.InputStream in = res.body()) {
-      if (res.statusCode() / 100 != 2) {
-        throw error(res.statusCode(), res.headers(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
+  /** Streams a binary answer into {@code sink}; answers the bytes copied. */
+  long download(Request request, OutputStream sink) {
+    try (InputStream in = exchange(request).body()) {
       return in.transferTo(sink);
     } catch (IOException e) {
       throw new CliException("download failed: " + describe(e), e);
     }
   }
 
-  private static JsonValue parseBody(String text) {
-    if (text == null || text.isBlank()) {
-      return JsonValue.NULL;
-    }
-    try {
-      return parse(text);
-    } catch (RuntimeException e) {
-      throw new CliException("the control plane returned an invalid JSON response", e);
-    }
-  }
-
-  private java.util.Optional<String> exchange(
-      String method, String path, HttpRequest.BodyPublisher body, String contentType,
-      HttpResponse.BodyHandler<String> handler) {
-    HttpResponse<String> res = rawExchange(method, path, body, contentType, handler);
-    if (res.statusCode() / 100 != 2) {
-      throw error(res);
-    }
-    return java.util.Optional.ofNullable(res.body());
-  }
-
-  private <T> HttpResponse<T> rawExchange(
-      String method, String path, HttpRequest.BodyPublisher body, String contentType,
-      HttpResponse.BodyHandler<T> handler) {
-    URI uri = URI.create(base + path);
+  /** The one request path: headers, credentials, and non-2xx answers as {@link ApiException}s. */
+  private HttpResponse<InputStream> exchange(Request request) {
+    URI uri = URI.create(base + request.target());
     HttpRequest.Builder req =
         HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofMinutes(10))
-            .header("Accept", "application/json, application/problem+json, application/octet-stream")
+            .timeout(request.transfer() ? Duration.ofMinutes(10) : Duration.ofSeconds(60))
+            .header(
+                "Accept",
+                request.binaryAnswer()
+                    ? "application/json, application/problem+json, application/octet-stream"
+                    : "application/json, application/problem+json")
             .header("Chainloop-Cli-Version", Version.CLIENT)
             .header("User-Agent", "chainloop-cli/" + Version.CLIENT)
-            .method(method, body);
-    if (contentType != null) {
-      req.header("Content-Type", contentType);
+            .method(request.method(), request.body());
+    if (request.contentType() != null) {
+      req.header("Content-Type", request.contentType());
     }
     token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
     organization.ifPresent(o -> req.header("Chainloop-Organization", o));
+    HttpResponse<InputStream> res;
     try {
-      HttpResponse<T> res = http.send(req.build(), handler);
-      log.debug(method + " " + uri + " -> " + res.statusCode());
-      return res;
+      res = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new CliException("cannot reach the control plane at " + base + ": " + describe(e), e);
+      throw unreachable(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted while calling the control plane", e);
     }
+    log.debug(request.method() + " " + uri + " -> " + res.statusCode());
+    if (res.statusCode() / 100 != 2) {
+      String body;
+      try (InputStream in = res.body()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw unreachable(e);
+      }
+      throw error(res.statusCode(), res.headers(), body);
+    }
+    return res;
   }
 
-  private JsonValue send(String method, String path, JsonObject body) {
-    URI uri = URI.create(base + path);
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(60))
-            .header("Accept", "application/json, application/problem+json")
-            .header("Chainloop-Cli-Version", Version.CLIENT)
-            .header("User-Agent", "chainloop-cli/" + Version.CLIENT);
-    token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
-    organization.ifPresent(o -> req.header("Chainloop-Organization", o));
-    if (body != null) {
-      req.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-    } else {
-      req.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-
-    HttpResponse<String> res;
-    try {
-      res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new CliException("cannot reach the control plane at " + base + ": " + describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted while calling the control plane", e);
-    }
-    log.debug(method + " " + uri + " -> " + res.statusCode());
-
-    if (res.statusCode() / 100 != 2) {
-      throw error(res);
-    }
-    String text = res.body();
-    if (text == null || text.isBlank()) {
-      return JsonValue.NULL;
-    }
-    try {
-      return parse(text);
-    } catch (RuntimeException e) {
-      throw new CliException("the control plane returned an invalid JSON response to " + method + " " + path, e);
-    }
+  private CliException unreachable(IOException e) {
+    return new CliException("cannot reach the control plane at " + base + ": " + describe(e), e);
   }
 
   private static JsonValue parse(String text) {
@@ -256,11 +212,7 @@ public final class ApiClient {
     }
   }
 
-  private ApiException error(HttpResponse<String> res) {
-    return error(res.statusCode(), res.headers(), res.body());
-  }
-
-  private ApiException error(int status, java.net.http.HttpHeaders headers, String body) {
+  private ApiException error(int status, HttpHeaders headers, String body) {
     Optional<String> detail = problemDetail(body);
     if (status == 401 && explainAuthErrors) {
       switch (credential) {
@@ -268,7 +220,8 @@ public final class ApiClient {
           return new ApiException(status, AUTH_REQUIRED);
         }
         case USER_TOKEN -> {
-          boolean revoked = detail.map(d -> d.toLowerCase(java.util.Locale.ROOT).contains("revoked")).orElse(false);
+          boolean revoked =
+              detail.map(d -> d.toLowerCase(Locale.ROOT).contains("revoked")).orElse(false);
           return new ApiException(status, revoked ? detail.get() : USER_TOKEN_INVALID);
         }
         default -> {
@@ -277,10 +230,12 @@ public final class ApiClient {
       }
     }
     if (status == 429) {
-      String retry = headers.firstValue("Retry-After").map(s -> " (retry after " + s + "s)").orElse("");
+      String retry =
+          headers.firstValue("Retry-After").map(s -> " (retry after " + s + "s)").orElse("");
       return new ApiException(status, detail.orElse("too many requests") + retry);
     }
-    return new ApiException(status, detail.orElse("unexpected response from the control plane: HTTP " + status));
+    return new ApiException(
+        status, detail.orElse("unexpected response from the control plane: HTTP " + status));
   }
 
   /** problem+json {@code detail}, falling back to {@code title}; single line. */
@@ -289,19 +244,17 @@ public final class ApiClient {
       return Optional.empty();
     }
     try {
-      JsonValue v = parse(body);
-      if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+      if (!(parse(body) instanceof JsonObject o)) {
         return Optional.empty();
       }
-      JsonObject o = v.asJsonObject();
-      return text(o, "detail").or(() -> text(o, "title")).map(s -> s.replaceAll("\\s*\\R\\s*", " ").trim());
+      Problem problem = new Problem(o);
+      return Optional.of(problem.detail())
+          .filter(s -> !s.isBlank())
+          .or(() -> Optional.of(problem.title()).filter(s -> !s.isBlank()))
+          .map(s -> s.replaceAll("\\s*\\R\\s*", " ").trim());
     } catch (RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  private static Optional<String> text(JsonObject o, String key) {
-    return o.get(key) instanceof JsonString s && !s.getString().isBlank() ? Optional.of(s.getString()) : Optional.empty();
   }
 
   private static String describe(IOException e) {

@@ -11,8 +11,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Reads a JWT's claims without verifying it: only to show local hints (expiry, token kind). The server
- * remains the one judge of a token.
+ * Reads a JWT's claims without verifying it: only to show local hints (expiry, token kind). The
+ * server remains the one judge of a token.
  */
 public final class Jwt {
   private Jwt() {}
@@ -23,10 +23,15 @@ public final class Jwt {
       return Optional.empty();
     }
     try {
-      String json = new String(Base64.getUrlDecoder().decode(parts[1].replace('=', ' ').trim()), StandardCharsets.UTF_8);
+      String json =
+          new String(
+              Base64.getUrlDecoder().decode(parts[1].replace('=', ' ').trim()),
+              StandardCharsets.UTF_8);
       try (JsonReader r = Json.createReader(new StringReader(json))) {
         JsonValue v = r.readValue();
-        return v.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(v.asJsonObject()) : Optional.empty();
+        return v.getValueType() == JsonValue.ValueType.OBJECT
+            ? Optional.of(v.asJsonObject())
+            : Optional.empty();
       }
     } catch (RuntimeException e) {
       return Optional.empty();
@@ -41,7 +46,9 @@ public final class Jwt {
 
   /** User login tokens carry {@code user_id} or the {@code user-auth.chainloop} audience. */
   public static boolean isUserToken(String jwt) {
-    return claims(jwt).map(c -> c.containsKey("user_id") || audience(c).contains("user-auth")).orElse(false);
+    return claims(jwt)
+        .map(c -> c.containsKey("user_id") || audience(c).contains("user-auth"))
+        .orElse(false);
   }
 
   private static String audience(JsonObject c) {

@@ -3,6 +3,14 @@ package dev.chainloop.ee.cli.commands;
 import dev.chainloop.ee.cli.commands.apitoken.ApiTokenCreateCommand;
 import dev.chainloop.ee.cli.commands.apitoken.ApiTokenListCommand;
 import dev.chainloop.ee.cli.commands.apitoken.ApiTokenRevokeCommand;
+import dev.chainloop.ee.cli.commands.artifact.ArtifactDownloadCommand;
+import dev.chainloop.ee.cli.commands.artifact.ArtifactUploadCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationAddCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationInitCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationPushCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationResetCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationStatusCommand;
+import dev.chainloop.ee.cli.commands.attestation.AttestationVerifyCommand;
 import dev.chainloop.ee.cli.commands.audit.AuditListCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthLoginCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthLogoutCommand;
@@ -16,6 +24,7 @@ import dev.chainloop.ee.cli.commands.contract.ContractDeleteCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractDescribeCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractListCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractUpdateCommand;
+import dev.chainloop.ee.cli.commands.discover.DiscoverCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationCreateCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationListCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationRevokeCommand;
@@ -30,18 +39,9 @@ import dev.chainloop.ee.cli.commands.organization.OrgListCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgSetCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgUpdateCommand;
 import dev.chainloop.ee.cli.commands.project.ProjectListCommand;
-import dev.chainloop.ee.cli.commands.version.VersionCommand;
-import dev.chainloop.ee.cli.commands.artifact.ArtifactDownloadCommand;
-import dev.chainloop.ee.cli.commands.artifact.ArtifactUploadCommand;
-import dev.chainloop.ee.cli.commands.attestation.AttestationAddCommand;
-import dev.chainloop.ee.cli.commands.attestation.AttestationInitCommand;
-import dev.chainloop.ee.cli.commands.attestation.AttestationPushCommand;
-import dev.chainloop.ee.cli.commands.attestation.AttestationResetCommand;
-import dev.chainloop.ee.cli.commands.attestation.AttestationStatusCommand;
-import dev.chainloop.ee.cli.commands.attestation.AttestationVerifyCommand;
-import dev.chainloop.ee.cli.commands.discover.DiscoverCommand;
 import dev.chainloop.ee.cli.commands.run.RunDescribeCommand;
 import dev.chainloop.ee.cli.commands.run.RunListCommand;
+import dev.chainloop.ee.cli.commands.version.VersionCommand;
 import dev.chainloop.ee.cli.commands.workflow.RobotAccountCreateCommand;
 import dev.chainloop.ee.cli.commands.workflow.RobotAccountListCommand;
 import dev.chainloop.ee.cli.commands.workflow.RobotAccountRevokeCommand;
@@ -53,9 +53,9 @@ import dev.chainloop.ee.cli.commands.workflow.WorkflowUpdateCommand;
 import dev.chainloop.ee.cli.framework.CommandGroup;
 
 /**
- * The one registry of the command tree. Add a verb by writing a {@code LeafCommand} and adding it to its
- * group here; a new group is a {@link CommandGroup#of} added to the root. Built per run: the tree is cheap
- * and a fresh one keeps {@code Main.run} free of shared state.
+ * The one registry of the command tree. Add a verb by writing a {@code LeafCommand} and adding it
+ * to its group here; a new group is a {@link CommandGroup#of} added to the root. Built per run: the
+ * tree is cheap and a fresh one keeps {@code Main.run} free of shared state.
  */
 public final class Commands {
   private Commands() {}

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CLI's TOML config file, addressed with dotted keys ({@code organization}, {@code control-plane.API},
- * {@code auth.token}). Key lookup ignores case because viper-written files lower-case every key.
+ * The CLI's TOML config file, addressed with dotted keys ({@code organization}, {@code
+ * control-plane.API}, {@code auth.token}). Key lookup ignores case because viper-written files
+ * lower-case every key.
  */
 public final class ConfigFile {
   public static final String ORGANIZATION = "organization";
@@ -45,7 +46,10 @@ public final class ConfigFile {
     }
   }
 
-  /** Default location: {@code $XDG_CONFIG_HOME/chainloop/config.toml}, else {@code ~/.config/chainloop/config.toml}. */
+  /**
+   * Default location: {@code $XDG_CONFIG_HOME/chainloop/config.toml}, else {@code
+   * ~/.config/chainloop/config.toml}.
+   */
   public static Path defaultPath(Map<String, String> env) {
     String xdg = env.get("XDG_CONFIG_HOME");
     if (xdg != null && !xdg.isBlank()) {
@@ -107,7 +111,9 @@ public final class ConfigFile {
       Path tmp = dir.resolve("." + path.getFileName() + ".tmp");
       Files.deleteIfExists(tmp);
       try {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
         Files.deleteIfExists(tmp);
         Files.createFile(tmp);

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Global settings after applying the precedence flag &gt; environment &gt; config file &gt; default.
+ * Global settings after applying the precedence flag &gt; environment &gt; config file &gt;
+ * default.
  *
  * @param controlPlane the address as the user wrote it (what {@code config save} persists)
  * @param controlPlaneUrl normalised base URL, e.g. {@code https://cp.example.com:443}
@@ -39,7 +40,8 @@ public record Settings(
   public static Settings resolve(ParsedFlags globals, Map<String, String> env) {
     ConfigFile config =
         ConfigFile.load(
-            globals.nonBlank(GlobalFlags.CONFIG)
+            globals
+                .nonBlank(GlobalFlags.CONFIG)
                 .map(java.nio.file.Path::of)
                 .orElseGet(() -> ConfigFile.defaultPath(env)));
 
@@ -49,7 +51,11 @@ public record Settings(
     } else if (nonBlank(env.get(ENV_INSECURE))) {
       insecure = parseBool(ENV_INSECURE, env.get(ENV_INSECURE));
     } else {
-      insecure = config.get(ConfigFile.INSECURE).map(v -> parseBool(ConfigFile.INSECURE, v.toString())).orElse(false);
+      insecure =
+          config
+              .get(ConfigFile.INSECURE)
+              .map(v -> parseBool(ConfigFile.INSECURE, v.toString()))
+              .orElse(false);
     }
 
     String controlPlane =
@@ -62,9 +68,16 @@ public record Settings(
     Optional<Token> token =
         flagOrElse(globals, GlobalFlags.TOKEN)
             .map(t -> new Token(t.trim(), TokenSource.FLAG))
-            .or(() -> Optional.ofNullable(env.get(ENV_TOKEN)).filter(Settings::nonBlank)
-                .map(t -> new Token(t.trim(), TokenSource.ENV)))
-            .or(() -> config.getString(ConfigFile.AUTH_TOKEN).map(t -> new Token(t, TokenSource.CONFIG)));
+            .or(
+                () ->
+                    Optional.ofNullable(env.get(ENV_TOKEN))
+                        .filter(Settings::nonBlank)
+                        .map(t -> new Token(t.trim(), TokenSource.ENV)))
+            .or(
+                () ->
+                    config
+                        .getString(ConfigFile.AUTH_TOKEN)
+                        .map(t -> new Token(t, TokenSource.CONFIG)));
 
     Optional<String> org =
         flagOrElse(globals, GlobalFlags.ORG).or(() -> config.getString(ConfigFile.ORGANIZATION));
@@ -92,12 +105,14 @@ public record Settings(
     }
     try {
       URI uri = URI.create(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
         throw new IllegalArgumentException("unsupported scheme or missing host");
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new UsageException("invalid control plane address \"" + address + "\": use host:port or an http(s) URL");
+      throw new UsageException(
+          "invalid control plane address \"" + address + "\": use host:port or an http(s) URL");
     }
   }
 

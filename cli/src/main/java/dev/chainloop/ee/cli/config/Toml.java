@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The subset of TOML the CLI writes: top-level keys, then {@code [section]} tables, with string, boolean
- * and integer values. Anything else is rejected with the line number rather than guessed at.
+ * The subset of TOML the CLI writes: top-level keys, then {@code [section]} tables, with string,
+ * boolean and integer values. Anything else is rejected with the line number rather than guessed
+ * at.
  */
 public final class Toml {
   private Toml() {}
@@ -23,12 +24,14 @@ public final class Toml {
       int lineNo = i + 1;
       if (line.startsWith("[")) {
         if (!line.endsWith("]") || line.startsWith("[[")) {
-          throw new IllegalArgumentException("line " + lineNo + ": unsupported table header " + line);
+          throw new IllegalArgumentException(
+              "line " + lineNo + ": unsupported table header " + line);
         }
         String name = unquoteKey(line.substring(1, line.length() - 1).trim(), lineNo);
         Object existing = root.get(name);
         if (existing != null && !(existing instanceof Map)) {
-          throw new IllegalArgumentException("line " + lineNo + ": " + name + " is both a key and a table");
+          throw new IllegalArgumentException(
+              "line " + lineNo + ": " + name + " is both a key and a table");
         }
         Map<String, Object> section = new LinkedHashMap<>();
         root.put(name, section);
@@ -139,23 +142,29 @@ public final class Toml {
     return sb.toString();
   }
 
-  /** Writes top-level scalars first, then each section, so the output parses back to an equal map. */
+  /**
+   * Writes top-level scalars first, then each section, so the output parses back to an equal map.
+   */
   public static String write(Map<String, Object> doc) {
     StringBuilder sb = new StringBuilder();
-    doc.forEach((k, v) -> {
-      if (!(v instanceof Map)) {
-        sb.append(key(k)).append(" = ").append(value(v)).append('\n');
-      }
-    });
-    doc.forEach((k, v) -> {
-      if (v instanceof Map<?, ?> section) {
-        if (sb.length() > 0) {
-          sb.append('\n');
-        }
-        sb.append('[').append(key(k)).append("]\n");
-        section.forEach((sk, sv) -> sb.append(key((String) sk)).append(" = ").append(value(sv)).append('\n'));
-      }
-    });
+    doc.forEach(
+        (k, v) -> {
+          if (!(v instanceof Map)) {
+            sb.append(key(k)).append(" = ").append(value(v)).append('\n');
+          }
+        });
+    doc.forEach(
+        (k, v) -> {
+          if (v instanceof Map<?, ?> section) {
+            if (sb.length() > 0) {
+              sb.append('\n');
+            }
+            sb.append('[').append(key(k)).append("]\n");
+            section.forEach(
+                (sk, sv) ->
+                    sb.append(key((String) sk)).append(" = ").append(value(sv)).append('\n'));
+          }
+        });
     return sb.toString();
   }
 
@@ -170,7 +179,8 @@ public final class Toml {
     if (v instanceof String s) {
       return quote(s);
     }
-    throw new IllegalArgumentException("unsupported TOML value type " + v.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "unsupported TOML value type " + v.getClass().getSimpleName());
   }
 
   private static String quote(String s) {

@@ -1,7 +1,9 @@
 package dev.chainloop.ee.cli.framework;
 
 import dev.chainloop.ee.cli.client.ApiClient;
+import dev.chainloop.ee.cli.client.ControlPlane;
 import dev.chainloop.ee.cli.client.Jwt;
+import dev.chainloop.ee.cli.client.model.ApiObject;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.config.Settings;
 import dev.chainloop.ee.cli.output.JsonPrinter;
@@ -18,11 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything one command run may use: its flags, the resolved settings, streams, the API client. */
+/**
+ * Everything one command run may use: its flags, the resolved settings, streams, the API client.
+ */
 public final class CliContext {
   private final Map<String, String> env;
   private final InputStream in;
@@ -33,7 +38,7 @@ public final class CliContext {
   private final String outputFormat;
   private final Clock clock;
   private BufferedReader inReader;
-  private ApiClient api;
+  private ControlPlane api;
 
   public CliContext(
       Map<String, String> env,
@@ -95,12 +100,24 @@ public final class CliContext {
     out.println(JsonPrinter.print(value));
   }
 
+  /** Prints an answer of the control plane as it was received. */
+  public void printJson(ApiObject value) {
+    printJson(value.json());
+  }
+
+  public void printJson(List<? extends ApiObject> values) {
+    printJson(ApiObject.array(values));
+  }
+
   public void print(Table table) {
     out.print(table.render());
   }
 
-  /** Client carrying the selected token; created on first use so offline commands never touch the network. */
-  public ApiClient api() {
+  /**
+   * Client carrying the selected token; created on first use so offline commands never touch the
+   * network.
+   */
+  public ControlPlane api() {
     if (api == null) {
       Optional<Settings.Token> token = settings.token();
       ApiClient.Credential credential = ApiClient.Credential.NONE;
@@ -117,16 +134,21 @@ public final class CliContext {
       }
       warnIfInsecure();
       api =
-          ApiClient.authenticated(
-              settings.controlPlaneUrl(), token.map(Settings.Token::jwt), credential, settings.organization(), log);
+          new ControlPlane(
+              ApiClient.authenticated(
+                  settings.controlPlaneUrl(),
+                  token.map(Settings.Token::jwt),
+                  credential,
+                  settings.organization(),
+                  log));
     }
     return api;
   }
 
   /** Client without credentials, for status, signup and login. */
-  public ApiClient anonymousApi() {
+  public ControlPlane anonymousApi() {
     warnIfInsecure();
-    return ApiClient.anonymous(settings.controlPlaneUrl(), log);
+    return new ControlPlane(ApiClient.anonymous(settings.controlPlaneUrl(), log));
   }
 
   private void warnIfInsecure() {
@@ -136,13 +158,16 @@ public final class CliContext {
   }
 
   private void warnIfExpiringSoon(String jwt) {
-    Jwt.expiry(jwt).ifPresent(exp -> {
-      Duration left = Duration.between(Instant.now(clock), exp);
-      if (!left.isNegative() && left.compareTo(Duration.ofDays(7)) <= 0) {
-        long days = (left.getSeconds() + 86_399) / 86_400;
-        log.warn("the API token in use expires in " + days + (days == 1 ? " day" : " days"));
-      }
-    });
+    Jwt.expiry(jwt)
+        .ifPresent(
+            exp -> {
+              Duration left = Duration.between(Instant.now(clock), exp);
+              if (!left.isNegative() && left.compareTo(Duration.ofDays(7)) <= 0) {
+                long days = (left.getSeconds() + 86_399) / 86_400;
+                log.warn(
+                    "the API token in use expires in " + days + (days == 1 ? " day" : " days"));
+              }
+            });
   }
 
   /** Asks for a y/N answer on stdin unless {@code --yes}; anything but y/yes declines. */
@@ -168,7 +193,9 @@ public final class CliContext {
     }
   }
 
-  /** The terminal for interactive prompts, or a clear error naming the non-interactive alternative. */
+  /**
+   * The terminal for interactive prompts, or a clear error naming the non-interactive alternative.
+   */
   public Console console(String alternative) {
     Console console = System.console();
     if (console == null) {

@@ -1,8 +1,9 @@
 package dev.chainloop.ee.cli.framework;
 
 /**
- * An error meant for the user: {@link dev.chainloop.ee.cli.Main} prints its message as one {@code ERR} line
- * and exits with {@link #exitCode()}. Never carries a stack trace to the terminal unless {@code --debug}.
+ * An error meant for the user: {@link dev.chainloop.ee.cli.Main} prints its message as one {@code
+ * ERR} line and exits with {@link #exitCode()}. Never carries a stack trace to the terminal unless
+ * {@code --debug}.
  */
 public class CliException extends RuntimeException {
   private final int exitCode;

@@ -12,7 +12,8 @@ public final class CommandGroup implements CommandNode {
   private final String longDescription;
   private final List<CommandNode> children = new ArrayList<>();
 
-  public CommandGroup(String name, List<String> aliases, String shortDescription, String longDescription) {
+  public CommandGroup(
+      String name, List<String> aliases, String shortDescription, String longDescription) {
     this.name = name;
     this.aliases = List.copyOf(aliases);
     this.shortDescription = shortDescription;
@@ -33,7 +34,8 @@ public final class CommandGroup implements CommandNode {
     for (CommandNode existing : children) {
       for (String word : names(child)) {
         if (existing.answersTo(word)) {
-          throw new IllegalStateException("command '" + word + "' registered twice under '" + name + "'");
+          throw new IllegalStateException(
+              "command '" + word + "' registered twice under '" + name + "'");
         }
       }
     }

@@ -18,8 +18,8 @@ import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
 
 /**
- * Finds the command a command line names, parses its flags (global ones may appear anywhere, as Cobra's
- * persistent flags), shows help or runs the leaf.
+ * Finds the command a command line names, parses its flags (global ones may appear anywhere, as
+ * Cobra's persistent flags), shows help or runs the leaf.
  */
 public final class Dispatcher {
   private final CommandGroup root;
@@ -28,7 +28,8 @@ public final class Dispatcher {
     this.root = root;
   }
 
-  public int dispatch(String[] args, Map<String, String> env, InputStream in, PrintStream out, Log baseLog)
+  public int dispatch(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, Log baseLog)
       throws Exception {
     FlagSet globalsForScan = GlobalFlags.declare();
     List<CommandNode> path = new ArrayList<>(List.of(root));
@@ -49,8 +50,12 @@ public final class Dispatcher {
       }
       if (node instanceof CommandGroup group) {
         CommandNode child =
-            group.child(arg).orElseThrow(() -> new UsageException(
-                "unknown command \"" + arg + "\" for \"" + fullName(path) + "\""));
+            group
+                .child(arg)
+                .orElseThrow(
+                    () ->
+                        new UsageException(
+                            "unknown command \"" + arg + "\" for \"" + fullName(path) + "\""));
         path.add(child);
       } else {
         rest.add(arg);
@@ -58,7 +63,8 @@ public final class Dispatcher {
     }
 
     CommandNode node = path.get(path.size() - 1);
-    List<String> formats = node instanceof LeafCommand leaf ? leaf.outputFormats() : List.of("table", "json");
+    List<String> formats =
+        node instanceof LeafCommand leaf ? leaf.outputFormats() : List.of("table", "json");
     FlagSet globals = GlobalFlags.declare(formats);
     FlagSet local = new FlagSet();
     if (node instanceof LeafCommand leaf) {
@@ -90,14 +96,20 @@ public final class Dispatcher {
 
     ParsedFlags globalValues = new ParsedFlags(globals, line);
     String format =
-        globals.find(GlobalFlags.OUTPUT).isPresent() ? globalValues.string(GlobalFlags.OUTPUT) : formats.get(0);
+        globals.find(GlobalFlags.OUTPUT).isPresent()
+            ? globalValues.string(GlobalFlags.OUTPUT)
+            : formats.get(0);
     if (!formats.contains(format)) {
       throw new CliException("format not implemented");
     }
     Settings settings = Settings.resolve(globalValues, env);
-    Log log = baseLog.isDebug() == settings.debug() ? baseLog : new Log(baseLog.stream(), settings.debug());
+    Log log =
+        baseLog.isDebug() == settings.debug()
+            ? baseLog
+            : new Log(baseLog.stream(), settings.debug());
     CliContext ctx =
-        new CliContext(env, in, out, log, settings, new ParsedFlags(local, line), format, Clock.systemUTC());
+        new CliContext(
+            env, in, out, log, settings, new ParsedFlags(local, line), format, Clock.systemUTC());
     ((LeafCommand) node).run(ctx);
     return 0;
   }
@@ -115,7 +127,10 @@ public final class Dispatcher {
     }
     String shorthand = arg.substring(1);
     return globals.all().stream()
-        .anyMatch(f -> f.shortName().map(shorthand::equals).orElse(false) && f.type() != FlagSet.Type.BOOL);
+        .anyMatch(
+            f ->
+                f.shortName().map(shorthand::equals).orElse(false)
+                    && f.type() != FlagSet.Type.BOOL);
   }
 
   private static CommandLine parse(Options options, List<String> rest) {
@@ -129,7 +144,11 @@ public final class Dispatcher {
       if (opt.startsWith("--")) {
         throw new UsageException("unknown flag: " + opt.split("=", 2)[0]);
       }
-      throw new UsageException("unknown shorthand flag: '" + opt.substring(1, Math.min(2, opt.length())) + "' in " + opt);
+      throw new UsageException(
+          "unknown shorthand flag: '"
+              + opt.substring(1, Math.min(2, opt.length()))
+              + "' in "
+              + opt);
     } catch (MissingArgumentException e) {
       throw new UsageException("flag needs an argument: --" + e.getOption().getLongOpt());
     } catch (ParseException e) {

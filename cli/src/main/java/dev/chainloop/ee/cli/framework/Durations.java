@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as users type them: one or more number+unit pairs, units {@code s m h d w}, e.g. {@code 1h},
- * {@code 178h}, {@code 30d}, {@code 2w}, {@code 1h30m}. Always strictly positive.
+ * Durations as users type them: one or more number+unit pairs, units {@code s m h d w}, e.g. {@code
+ * 1h}, {@code 178h}, {@code 30d}, {@code 2w}, {@code 1h30m}. Always strictly positive.
  */
 public final class Durations {
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+[smhdw])+");
@@ -18,20 +18,24 @@ public final class Durations {
     String s = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
     if (!WHOLE.matcher(s).matches()) {
       throw new UsageException(
-          "invalid duration \"" + text + "\": use a number followed by a unit (s, m, h, d, w), e.g. 1h, 24h, 30d, 2w");
+          "invalid duration \""
+              + text
+              + "\": use a number followed by a unit (s, m, h, d, w), e.g. 1h, 24h, 30d, 2w");
     }
     Duration total = Duration.ZERO;
     Matcher m = PART.matcher(s);
     try {
       while (m.find()) {
         long n = Long.parseLong(m.group(1));
-        total = total.plus(switch (m.group(2)) {
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          case "d" -> Duration.ofDays(n);
-          default -> Duration.ofDays(Math.multiplyExact(n, 7));
-        });
+        total =
+            total.plus(
+                switch (m.group(2)) {
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  case "h" -> Duration.ofHours(n);
+                  case "d" -> Duration.ofDays(n);
+                  default -> Duration.ofDays(Math.multiplyExact(n, 7));
+                });
       }
     } catch (ArithmeticException | NumberFormatException e) {
       throw new UsageException("invalid duration \"" + text + "\": too large");

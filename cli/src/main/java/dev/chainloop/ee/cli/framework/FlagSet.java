@@ -8,8 +8,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * Declared flags of one command, in pflag terms (type name and default shown in help), turned into Commons
- * CLI {@link Options} for parsing.
+ * Declared flags of one command, in pflag terms (type name and default shown in help), turned into
+ * Commons CLI {@link Options} for parsing.
  */
 public final class FlagSet {
 
@@ -96,7 +96,7 @@ public final class FlagSet {
       return b.get();
     }
 
-    /** pflag's left column, e.g. {@code "  -n, --name string"}. */
+    /** pflag's left column, e.g. {@code " -n, --name string"}. */
     String helpLeft() {
       String left = shortName == null ? "      --" + name : "  -" + shortName + ", --" + name;
       return type == Type.BOOL ? left : left + " " + type.helpName;
@@ -104,8 +104,13 @@ public final class FlagSet {
 
     String helpRight() {
       String text = usage();
-      if (defaultValue != null && !defaultValue.isEmpty() && !(type == Type.BOOL && defaultValue.equals("false"))) {
-        text += type == Type.STRING ? " (default \"" + defaultValue + "\")" : " (default " + defaultValue + ")";
+      if (defaultValue != null
+          && !defaultValue.isEmpty()
+          && !(type == Type.BOOL && defaultValue.equals("false"))) {
+        text +=
+            type == Type.STRING
+                ? " (default \"" + defaultValue + "\")"
+                : " (default " + defaultValue + ")";
       }
       return text;
     }
@@ -156,8 +161,12 @@ public final class FlagSet {
    */
   public void removeShadowedBy(FlagSet local) {
     flags.removeIf(
-        f -> local.flags.stream()
-            .anyMatch(l -> l.name.equals(f.name) || (l.shortName != null && l.shortName.equals(f.shortName))));
+        f ->
+            local.flags.stream()
+                .anyMatch(
+                    l ->
+                        l.name.equals(f.name)
+                            || (l.shortName != null && l.shortName.equals(f.shortName))));
   }
 
   public void addTo(Options options) {
@@ -174,7 +183,10 @@ public final class FlagSet {
     StringBuilder sb = new StringBuilder();
     for (Flag f : sorted) {
       String left = f.helpLeft();
-      sb.append(left).append(" ".repeat(width - left.length() + 3)).append(f.helpRight()).append('\n');
+      sb.append(left)
+          .append(" ".repeat(width - left.length() + 3))
+          .append(f.helpRight())
+          .append('\n');
     }
     return sb.toString();
   }

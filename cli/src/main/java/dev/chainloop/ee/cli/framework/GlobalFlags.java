@@ -20,21 +20,30 @@ public final class GlobalFlags {
     return declare(java.util.List.of("table", "json"));
   }
 
-  /** @param outputFormats the formats the current command accepts; the first is the default */
+  /**
+   * @param outputFormats the formats the current command accepts; the first is the default
+   */
   public static FlagSet declare(java.util.List<String> outputFormats) {
     FlagSet f = new FlagSet();
-    f.string(CONFIG, "Path to an existing config file (default is $HOME/.config/chainloop/config.toml)")
+    f.string(
+            CONFIG,
+            "Path to an existing config file (default is $HOME/.config/chainloop/config.toml)")
         .shorthand("c");
-    f.string(CONTROL_PLANE, "URL or host:port of the Control Plane API (\"CHAINLOOP_CONTROL_PLANE_API\" env var)")
+    f.string(
+            CONTROL_PLANE,
+            "URL or host:port of the Control Plane API (\"CHAINLOOP_CONTROL_PLANE_API\" env var)")
         .defaultValue(DEFAULT_CONTROL_PLANE);
     f.bool(DEBUG, "Enable debug/verbose logging mode");
-    f.bool(INSECURE, "Use plain HTTP for a host:port control plane address (\"CHAINLOOP_API_INSECURE\" env var)")
+    f.bool(
+            INSECURE,
+            "Use plain HTTP for a host:port control plane address (\"CHAINLOOP_API_INSECURE\" env var)")
         .shorthand("i");
     f.string(ORG, "organization name").shorthand("n");
     f.string(OUTPUT, "Output format, valid options are " + describe(outputFormats))
         .shorthand("o")
         .defaultValue(outputFormats.get(0));
-    f.string(TOKEN, "API token. NOTE: Alternatively use the env variable CHAINLOOP_TOKEN").shorthand("t");
+    f.string(TOKEN, "API token. NOTE: Alternatively use the env variable CHAINLOOP_TOKEN")
+        .shorthand("t");
     f.bool(YES, "Skip confirmation").shorthand("y");
     return f;
   }
@@ -43,6 +52,8 @@ public final class GlobalFlags {
     if (formats.size() == 1) {
       return formats.get(0);
     }
-    return String.join(", ", formats.subList(0, formats.size() - 1)) + " and " + formats.get(formats.size() - 1);
+    return String.join(", ", formats.subList(0, formats.size() - 1))
+        + " and "
+        + formats.get(formats.size() - 1);
   }
 }

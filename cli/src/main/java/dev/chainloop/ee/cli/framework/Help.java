@@ -10,7 +10,8 @@ public final class Help {
   private Help() {}
 
   /**
-   * @param path nodes from the root to the command whose help is shown (the root alone for top-level help)
+   * @param path nodes from the root to the command whose help is shown (the root alone for
+   *     top-level help)
    */
   public static String render(List<CommandNode> path) {
     CommandNode node = path.get(path.size() - 1);
@@ -38,14 +39,21 @@ public final class Help {
 
     if (node instanceof CommandGroup group) {
       List<CommandNode> children = group.children();
-      int pad = Math.max(MIN_NAME_PADDING, children.stream().mapToInt(c -> c.name().length()).max().orElse(0));
+      int pad =
+          Math.max(
+              MIN_NAME_PADDING, children.stream().mapToInt(c -> c.name().length()).max().orElse(0));
       sb.append("\nAvailable Commands:\n");
       for (CommandNode c : children) {
-        sb.append("  ").append(rightPad(c.name(), pad)).append(' ').append(c.shortDescription()).append('\n');
+        sb.append("  ")
+            .append(rightPad(c.name(), pad))
+            .append(' ')
+            .append(c.shortDescription())
+            .append('\n');
       }
     }
 
-    List<String> formats = node instanceof LeafCommand leaf ? leaf.outputFormats() : List.of("table", "json");
+    List<String> formats =
+        node instanceof LeafCommand leaf ? leaf.outputFormats() : List.of("table", "json");
     FlagSet globals = GlobalFlags.declare(formats);
     FlagSet local = new FlagSet();
     if (node instanceof LeafCommand leaf) {
@@ -61,7 +69,9 @@ public final class Help {
     }
 
     if (node instanceof CommandGroup) {
-      sb.append("\nUse \"").append(fullName).append(" [command] --help\" for more information about a command.\n");
+      sb.append("\nUse \"")
+          .append(fullName)
+          .append(" [command] --help\" for more information about a command.\n");
     }
     return sb.toString();
   }

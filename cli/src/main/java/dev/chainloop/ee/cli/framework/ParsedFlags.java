@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 
-/** Typed access to the values of a {@link FlagSet} after parsing, falling back to declared defaults. */
+/**
+ * Typed access to the values of a {@link FlagSet} after parsing, falling back to declared defaults.
+ */
 public final class ParsedFlags {
   private final FlagSet declared;
   private final CommandLine line;
@@ -17,7 +19,9 @@ public final class ParsedFlags {
   }
 
   private FlagSet.Flag flag(String name) {
-    return declared.find(name).orElseThrow(() -> new IllegalArgumentException("undeclared flag --" + name));
+    return declared
+        .find(name)
+        .orElseThrow(() -> new IllegalArgumentException("undeclared flag --" + name));
   }
 
   /** True when the user passed the flag explicitly. */
@@ -54,7 +58,8 @@ public final class ParsedFlags {
     try {
       return Integer.parseInt(raw.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("invalid argument \"" + raw + "\" for \"--" + name + "\" flag: not a number");
+      throw new UsageException(
+          "invalid argument \"" + raw + "\" for \"--" + name + "\" flag: not a number");
     }
   }
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The one date format of the CLI: Go's RFC 822 in UTC, e.g. {@code 13 May 24 11:08 UTC}. */
 public final class Dates {
@@ -18,7 +19,14 @@ public final class Dates {
     return instant == null ? "" : RFC822.format(instant);
   }
 
-  /** Formats an ISO-8601 timestamp from the API; empty for null/blank, the raw text if unparseable. */
+  /** An optional timestamp of the API; empty when absent. */
+  public static String rfc822(Optional<Instant> instant) {
+    return instant.map(RFC822::format).orElse("");
+  }
+
+  /**
+   * Formats an ISO-8601 timestamp from the API; empty for null/blank, the raw text if unparseable.
+   */
   public static String rfc822(String iso) {
     if (iso == null || iso.isBlank()) {
       return "";

@@ -1,6 +1,8 @@
 package dev.chainloop.ee.cli.output;
 
-/** Terminal column width of a string: combining marks take none, East Asian wide and emoji take two. */
+/**
+ * Terminal column width of a string: combining marks take none, East Asian wide and emoji take two.
+ */
 public final class DisplayWidth {
   private DisplayWidth() {}
 
@@ -19,7 +21,9 @@ public final class DisplayWidth {
       return 0;
     }
     int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT) {
       return 0;
     }
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {

@@ -7,7 +7,10 @@ import jakarta.json.JsonValue;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Pretty-prints JSON-P values with 3-space indentation, as the upstream CLI's {@code EncodeJSON} does. */
+/**
+ * Pretty-prints JSON-P values with 3-space indentation, as the upstream CLI's {@code EncodeJSON}
+ * does.
+ */
 public final class JsonPrinter {
   private static final String INDENT = "   ";
 

@@ -2,7 +2,10 @@ package dev.chainloop.ee.cli.output;
 
 import java.io.PrintStream;
 
-/** Human log lines on stderr, zerolog console style: {@code INF ...}, {@code WRN ...}, {@code ERR ...}. */
+/**
+ * Human log lines on stderr, zerolog console style: {@code INF ...}, {@code WRN ...}, {@code ERR
+ * ...}.
+ */
 public final class Log {
   private final PrintStream err;
   private final boolean debug;

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Box-drawn table in go-pretty's StyleLight: upper-case header, one space of padding per side, an optional
- * title row spanning the table, explicit separators and multi-line cells.
+ * Box-drawn table in go-pretty's StyleLight: upper-case header, one space of padding per side, an
+ * optional title row spanning the table, explicit separators and multi-line cells.
  */
 public final class Table {
   private static final List<String> SEPARATOR = List.of();
@@ -35,10 +36,12 @@ public final class Table {
     return this;
   }
 
+  /** Adds a row; a null or empty {@link Optional} cell is an empty one. */
   public Table row(Object... cells) {
     List<String> row = new ArrayList<>();
     for (Object c : cells) {
-      row.add(c == null ? "" : c.toString());
+      Object value = c instanceof Optional<?> o ? o.orElse(null) : c;
+      row.add(value == null ? "" : value.toString());
     }
     rows.add(row);
     return this;

@@ -38,15 +38,18 @@ class ApiTokenCommandsTest {
 
   static String jwt(String claims) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".sig";
+    return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + ".sig";
   }
 
   @Test
   void createRendersTheRowThenTheTokenOnce() {
     server.json("POST /api/v1/api-tokens", 201, TOKEN_JSON + ",\"token\":\"the.jwt.value\"}");
 
-    CliRunner.Result r = cli.env("CHAINLOOP_TOKEN", "user.token").run("org", "token", "create", "--name", "ci");
+    CliRunner.Result r =
+        cli.env("CHAINLOOP_TOKEN", "user.token").run("org", "token", "create", "--name", "ci");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
@@ -70,9 +73,26 @@ class ApiTokenCommandsTest {
     server.json("POST /api/v1/api-tokens", 201, TOKEN_JSON + ",\"token\":\"the.jwt.value\"}");
 
     CliRunner.Result r =
-        cli.run("org", "token", "create", "--name", "ci", "--expiration", "30d", "--project", "core",
-            "--permission", "workflow:read", "--permission", "attestation:create", "--token", "tok", "-n", "acme",
-            "-o", "token");
+        cli.run(
+            "org",
+            "token",
+            "create",
+            "--name",
+            "ci",
+            "--expiration",
+            "30d",
+            "--project",
+            "core",
+            "--permission",
+            "workflow:read",
+            "--permission",
+            "attestation:create",
+            "--token",
+            "tok",
+            "-n",
+            "acme",
+            "-o",
+            "token");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("the.jwt.value");
@@ -82,18 +102,21 @@ class ApiTokenCommandsTest {
     assertThat(req.header("Chainloop-Organization")).isEqualTo("acme");
     assertThat(req.header("Chainloop-Cli-Version")).isEqualTo("0.1.0");
     assertThat(req.body())
-        .isEqualTo("{\"name\":\"ci\",\"expiresIn\":\"720h\",\"project\":\"core\","
-            + "\"permissions\":[\"workflow:read\",\"attestation:create\"]}");
+        .isEqualTo(
+            "{\"name\":\"ci\",\"expiresIn\":\"720h\",\"project\":\"core\","
+                + "\"permissions\":[\"workflow:read\",\"attestation:create\"]}");
   }
 
   @Test
   void createJsonIsOneIndentedObjectIncludingTheToken() {
-    server.json("POST /api/v1/api-tokens", 201, "{\"id\":\"i\",\"name\":\"ci\",\"token\":\"t.j.w\"}");
+    server.json(
+        "POST /api/v1/api-tokens", 201, "{\"id\":\"i\",\"name\":\"ci\",\"token\":\"t.j.w\"}");
 
     CliRunner.Result r = cli.run("org", "api-token", "create", "--name", "ci", "-o", "json");
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo("{\n   \"id\": \"i\",\n   \"name\": \"ci\",\n   \"token\": \"t.j.w\"\n}\n");
+    assertThat(r.out())
+        .isEqualTo("{\n   \"id\": \"i\",\n   \"name\": \"ci\",\n   \"token\": \"t.j.w\"\n}\n");
   }
 
   @Test
@@ -115,7 +138,9 @@ class ApiTokenCommandsTest {
 
   @Test
   void listShowsStatusColumnAndPassesFilters() {
-    server.json("GET /api/v1/api-tokens", 200,
+    server.json(
+        "GET /api/v1/api-tokens",
+        200,
         "{\"items\":[" + TOKEN_JSON.replace("\"active\"", "\"expired\"") + "}]}");
 
     CliRunner.Result r = cli.run("org", "token", "ls", "--all", "-p", "core", "-s", "project");
@@ -124,7 +149,8 @@ class ApiTokenCommandsTest {
     assertThat(r.err()).isEqualTo("WRN --all is deprecated, use --status all instead\n");
     assertThat(r.out().lines().toList().get(1)).endsWith("│ LAST USED AT │ STATUS  │");
     assertThat(r.out().lines().toList().get(3)).endsWith("│              │ expired │");
-    assertThat(server.lastRequest().uri()).isEqualTo("/api/v1/api-tokens?status=all&project=core&scope=project");
+    assertThat(server.lastRequest().uri())
+        .isEqualTo("/api/v1/api-tokens?status=all&project=core&scope=project");
   }
 
   @Test
@@ -143,14 +169,20 @@ class ApiTokenCommandsTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEqualTo("INF API token revoked!\n");
-    assertThat(server.requests()).extracting(FakeControlPlane.Request::method).containsExactly("GET", "DELETE");
+    assertThat(server.requests())
+        .extracting(FakeControlPlane.Request::method)
+        .containsExactly("GET", "DELETE");
   }
 
   @Test
   void problemDetailIsPrintedAsOneLine() {
-    server.problem("DELETE /api/v1/api-tokens/c2a8395c-c42e-41c2-bbf9-521dbe7955d5", 404, "API token not found");
+    server.problem(
+        "DELETE /api/v1/api-tokens/c2a8395c-c42e-41c2-bbf9-521dbe7955d5",
+        404,
+        "API token not found");
 
-    CliRunner.Result r = cli.run("org", "token", "revoke", "--id", "c2a8395c-c42e-41c2-bbf9-521dbe7955d5");
+    CliRunner.Result r =
+        cli.run("org", "token", "revoke", "--id", "c2a8395c-c42e-41c2-bbf9-521dbe7955d5");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("ERR API token not found\n");
@@ -160,29 +192,36 @@ class ApiTokenCommandsTest {
   void unauthorizedWithoutTokenAsksToLogIn() {
     server.problem("GET /api/v1/api-tokens", 401, "missing bearer token");
     CliRunner.Result r = cli.run("org", "token", "list");
-    assertThat(r.err()).isEqualTo("ERR authentication required, please run \"chainloop auth login\"\n");
+    assertThat(r.err())
+        .isEqualTo("ERR authentication required, please run \"chainloop auth login\"\n");
   }
 
   @Test
   void unauthorizedWithUserTokenAsksToLogInAgainUnlessRevoked() throws Exception {
     cli.run("config", "save");
-    java.nio.file.Files.writeString(cli.configFile(), "\n[auth]\ntoken = \"old.user.jwt\"\n",
+    java.nio.file.Files.writeString(
+        cli.configFile(),
+        "\n[auth]\ntoken = \"old.user.jwt\"\n",
         java.nio.file.StandardOpenOption.APPEND);
     server.problem("GET /api/v1/api-tokens", 401, "token expired");
     assertThat(cli.run("org", "token", "list").err())
-        .isEqualTo("ERR your authentication token has expired or is invalid, please run \"chainloop auth login\" again\n");
+        .isEqualTo(
+            "ERR your authentication token has expired or is invalid, please run \"chainloop auth login\" again\n");
 
     server.problem("GET /api/v1/api-tokens", 401, "this session was revoked by logout");
-    assertThat(cli.run("org", "token", "list").err()).isEqualTo("ERR this session was revoked by logout\n");
+    assertThat(cli.run("org", "token", "list").err())
+        .isEqualTo("ERR this session was revoked by logout\n");
     assertThat(server.lastRequest().header("Authorization")).isEqualTo("Bearer old.user.jwt");
   }
 
   @Test
   void unreachableServerIsOneLine() {
-    CliRunner.Result r = new CliRunner(home).run("org", "token", "list", "--control-plane", "http://127.0.0.1:1");
+    CliRunner.Result r =
+        new CliRunner(home).run("org", "token", "list", "--control-plane", "http://127.0.0.1:1");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
-        .isEqualTo("ERR cannot reach the control plane at http://127.0.0.1:1: connection refused\n");
+        .isEqualTo(
+            "ERR cannot reach the control plane at http://127.0.0.1:1: connection refused\n");
   }
 
   @Test
@@ -190,7 +229,8 @@ class ApiTokenCommandsTest {
     server.json("GET /api/v1/api-tokens", 200, "{\"items\":[]}");
     long exp = Instant.now().plus(3, ChronoUnit.DAYS).getEpochSecond();
 
-    CliRunner.Result r = cli.env("CHAINLOOP_TOKEN", jwt("{\"exp\":" + exp + "}")).run("org", "token", "list");
+    CliRunner.Result r =
+        cli.env("CHAINLOOP_TOKEN", jwt("{\"exp\":" + exp + "}")).run("org", "token", "list");
 
     assertThat(r.err()).isEqualTo("WRN the API token in use expires in 3 days\n");
   }
@@ -199,6 +239,10 @@ class ApiTokenCommandsTest {
   void noWarningForLongLivedTokens() {
     server.json("GET /api/v1/api-tokens", 200, "{\"items\":[]}");
     long exp = Instant.now().plus(30, ChronoUnit.DAYS).getEpochSecond();
-    assertThat(cli.env("CHAINLOOP_TOKEN", jwt("{\"exp\":" + exp + "}")).run("org", "token", "list").err()).isEmpty();
+    assertThat(
+            cli.env("CHAINLOOP_TOKEN", jwt("{\"exp\":" + exp + "}"))
+                .run("org", "token", "list")
+                .err())
+        .isEmpty();
   }
 }

@@ -21,7 +21,8 @@ class CommandLineErrorsTest {
   void unknownCommandIsOneErrLine() {
     CliRunner.Result r = new CliRunner(home).run("org", "frobnicate");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("ERR unknown command \"frobnicate\" for \"chainloop organization\"\n");
+    assertThat(r.err())
+        .isEqualTo("ERR unknown command \"frobnicate\" for \"chainloop organization\"\n");
     assertThat(r.out()).isEmpty();
   }
 
@@ -47,7 +48,8 @@ class CommandLineErrorsTest {
 
   @Test
   void versionWithoutServerPrintsClientVersionAndWarns() {
-    CliRunner.Result r = new CliRunner(home).run("version", "--control-plane", "http://127.0.0.1:1");
+    CliRunner.Result r =
+        new CliRunner(home).run("version", "--control-plane", "http://127.0.0.1:1");
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("Client Version: 0.1.0\n");
     assertThat(r.err()).startsWith("WRN ").contains("connection refused");
@@ -56,7 +58,8 @@ class CommandLineErrorsTest {
   @Test
   void versionShowsTheServerVersion() throws Exception {
     try (FakeControlPlane server = new FakeControlPlane()) {
-      server.json("GET /api/v1/status", 200, "{\"version\":\"0.1.0-server\",\"signupMode\":\"open\"}");
+      server.json(
+          "GET /api/v1/status", 200, "{\"version\":\"0.1.0-server\",\"signupMode\":\"open\"}");
       CliRunner.Result r = new CliRunner(home).run("version", "--control-plane", server.url());
       assertThat(r.out()).isEqualTo("Client Version: 0.1.0\nServer Version: 0.1.0-server\n");
       assertThat(server.lastRequest().header("Authorization")).isNull();
@@ -69,7 +72,8 @@ class CommandLineErrorsTest {
     try {
       List<Callable<CliRunner.Result>> calls =
           IntStream.range(0, 16)
-              .<Callable<CliRunner.Result>>mapToObj(i -> () -> new CliRunner(home).run("org", "token", "-h"))
+              .<Callable<CliRunner.Result>>mapToObj(
+                  i -> () -> new CliRunner(home).run("org", "token", "-h"))
               .toList();
       String expected = new CliRunner(home).run("org", "token", "-h").out();
       for (Future<CliRunner.Result> f : pool.invokeAll(calls)) {

@@ -29,7 +29,10 @@ class OrganizationAndAuthCommandsTest {
 
   @Test
   void loginStoresTheTokenAndLogoutRemovesIt() throws Exception {
-    server.json("POST /api/v1/auth/login", 200, "{\"token\":\"user.jwt\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
+    server.json(
+        "POST /api/v1/auth/login",
+        200,
+        "{\"token\":\"user.jwt\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
     server.json("POST /api/v1/auth/logout", 204, "");
 
     CliRunner.Result login =
@@ -37,7 +40,8 @@ class OrganizationAndAuthCommandsTest {
 
     assertThat(login.code()).as(login.err()).isZero();
     assertThat(login.err()).isEqualTo("INF login successful!\n");
-    assertThat(server.lastRequest().body()).isEqualTo("{\"email\":\"jane@acme.io\",\"password\":\"s3cret\"}");
+    assertThat(server.lastRequest().body())
+        .isEqualTo("{\"email\":\"jane@acme.io\",\"password\":\"s3cret\"}");
     assertThat(Files.readString(cli.configFile())).contains("[auth]\ntoken = \"user.jwt\"");
 
     CliRunner.Result logout = cli.run("auth", "logout");
@@ -49,14 +53,17 @@ class OrganizationAndAuthCommandsTest {
   @Test
   void badCredentialsShowTheServerDetail() {
     server.problem("POST /api/v1/auth/login", 401, "invalid email or password");
-    CliRunner.Result r = cli.stdin("nope\n").run("auth", "login", "--email", "a@b.c", "--password-stdin");
+    CliRunner.Result r =
+        cli.stdin("nope\n").run("auth", "login", "--email", "a@b.c", "--password-stdin");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("ERR invalid email or password\n");
   }
 
   @Test
   void orgListTableAndEmptyMessage() {
-    server.json("GET /api/v1/memberships", 200,
+    server.json(
+        "GET /api/v1/memberships",
+        200,
         "{\"items\":[{\"id\":\"m1\",\"organization\":{\"id\":\"o1\",\"name\":\"acme\"},\"role\":\"owner\","
             + "\"current\":true,\"default\":false,\"joinedAt\":\"2024-05-13T11:08:00Z\"}]}");
     assertThat(cli.run("org", "ls").out())
@@ -71,13 +78,16 @@ class OrganizationAndAuthCommandsTest {
 
     server.json("GET /api/v1/memberships", 200, "{\"items\":[]}");
     assertThat(cli.run("org", "list").out())
-        .isEqualTo("you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\""
-            + " to create one\n");
+        .isEqualTo(
+            "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\""
+                + " to create one\n");
   }
 
   @Test
   void orgSetWritesTheLocalOrgAndOptionallyTheDefault() throws Exception {
-    server.json("GET /api/v1/memberships", 200,
+    server.json(
+        "GET /api/v1/memberships",
+        200,
         "{\"items\":[{\"id\":\"m1\",\"organization\":{\"id\":\"o1\",\"name\":\"acme\"},\"role\":\"owner\"}]}");
     server.json("PUT /api/v1/memberships/m1/default", 204, "");
 
@@ -105,7 +115,9 @@ class OrganizationAndAuthCommandsTest {
 
   @Test
   void describeShowsTheCurrentContext() {
-    server.json("GET /api/v1/context", 200,
+    server.json(
+        "GET /api/v1/context",
+        200,
         "{\"user\":{\"id\":\"u\",\"email\":\"jane@acme.io\"},\"apiToken\":null,"
             + "\"organization\":{\"id\":\"o\",\"name\":\"acme\",\"role\":\"owner\"}}");
     assertThat(cli.run("org", "current-context").out())
@@ -122,23 +134,30 @@ class OrganizationAndAuthCommandsTest {
 
   @Test
   void memberListReportsPaging() {
-    server.json("GET /api/v1/members", 200,
+    server.json(
+        "GET /api/v1/members",
+        200,
         "{\"items\":[{\"id\":\"m1\",\"user\":{\"email\":\"a@acme.io\"},\"role\":\"viewer\","
             + "\"joinedAt\":\"2024-05-13T11:08:00Z\"}],\"page\":2,\"pageSize\":1,\"totalCount\":3,\"totalPages\":3}");
 
-    CliRunner.Result r = cli.run("org", "member", "ls", "--page", "2", "--limit", "1", "--role", "viewer");
+    CliRunner.Result r =
+        cli.run("org", "member", "ls", "--page", "2", "--limit", "1", "--role", "viewer");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("│ m1 │ a@acme.io │ viewer │ 13 May 24 11:08 UTC │");
-    assertThat(r.errLines()).containsExactly("INF Showing [2-2] out of 3", "INF Next page available: 3");
+    assertThat(r.errLines())
+        .containsExactly("INF Showing [2-2] out of 3", "INF Next page available: 3");
     assertThat(server.lastRequest().uri()).isEqualTo("/api/v1/members?role=viewer&page=2&limit=1");
   }
 
   @Test
   void invitationListEmptyAndInvalidRole() {
     server.json("GET /api/v1/invitations", 200, "{\"items\":[]}");
-    assertThat(cli.run("org", "member", "invite", "ls").out()).isEqualTo("there are no sent invitations\n");
-    assertThat(cli.run("org", "member", "invitation", "create", "--receiver", "a@b.c", "--role", "god").err())
+    assertThat(cli.run("org", "member", "invite", "ls").out())
+        .isEqualTo("there are no sent invitations\n");
+    assertThat(
+            cli.run("org", "member", "invitation", "create", "--receiver", "a@b.c", "--role", "god")
+                .err())
         .startsWith("ERR invalid role \"god\"");
   }
 }

@@ -28,13 +28,15 @@ class SettingsTest {
   void defaultWhenNothingIsSet() {
     CliRunner.Result r = cli.run("config", "view");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("Config file: " + cli.configFile() + "\ncontrol-plane: http://localhost:9080\n");
+    assertThat(r.out())
+        .isEqualTo("Config file: " + cli.configFile() + "\ncontrol-plane: http://localhost:9080\n");
   }
 
   @Test
   void configFileBeatsDefault() throws Exception {
     writeConfig("organization = \"acme\"\n[control-plane]\nAPI = \"file:443\"\n");
-    assertThat(cli.run("config", "view").out()).contains("control-plane: file:443\n", "organization: acme\n");
+    assertThat(cli.run("config", "view").out())
+        .contains("control-plane: file:443\n", "organization: acme\n");
   }
 
   @Test
@@ -70,7 +72,8 @@ class SettingsTest {
 
   @Test
   void saveThenResetPersistsAndRemovesTheFile() {
-    CliRunner.Result saved = cli.run("config", "save", "--control-plane", "cp.example.com:443", "-n", "acme", "-i");
+    CliRunner.Result saved =
+        cli.run("config", "save", "--control-plane", "cp.example.com:443", "-n", "acme", "-i");
     assertThat(saved.code()).as(saved.err()).isZero();
     assertThat(cli.run("config", "view").out())
         .contains("control-plane: cp.example.com:443", "organization: acme", "api-insecure: true");
@@ -81,8 +84,11 @@ class SettingsTest {
 
   @Test
   void hostPortBecomesHttpsUnlessInsecure() {
-    assertThat(Settings.normalize("cp.example.com:443", false).toString()).isEqualTo("https://cp.example.com:443");
-    assertThat(Settings.normalize("localhost:9080", true).toString()).isEqualTo("http://localhost:9080");
-    assertThat(Settings.normalize("http://localhost:9080/", false).toString()).isEqualTo("http://localhost:9080");
+    assertThat(Settings.normalize("cp.example.com:443", false).toString())
+        .isEqualTo("https://cp.example.com:443");
+    assertThat(Settings.normalize("localhost:9080", true).toString())
+        .isEqualTo("http://localhost:9080");
+    assertThat(Settings.normalize("http://localhost:9080/", false).toString())
+        .isEqualTo("http://localhost:9080");
   }
 }

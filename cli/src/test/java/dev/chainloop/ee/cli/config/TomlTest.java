@@ -44,7 +44,8 @@ class TomlTest {
   @Test
   void readsCommentsLiteralStringsAndViperLowerCaseKeys() {
     Map<String, Object> doc =
-        Toml.parse("# written by viper\norganization = 'acme' # trailing\n[control-plane]\napi = \"h:443\"\n");
+        Toml.parse(
+            "# written by viper\norganization = 'acme' # trailing\n[control-plane]\napi = \"h:443\"\n");
 
     assertThat(doc).containsEntry("organization", "acme");
     assertThat(doc.get("control-plane")).isEqualTo(Map.of("api", "h:443"));
@@ -64,7 +65,8 @@ class TomlTest {
     config.set(ConfigFile.CONTROL_PLANE, "cp:443");
     config.save();
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     Files.writeString(file, Files.readString(file).replace("API", "api"));
     ConfigFile reloaded = ConfigFile.load(file);
     assertThat(reloaded.getString(ConfigFile.CONTROL_PLANE)).contains("cp:443");

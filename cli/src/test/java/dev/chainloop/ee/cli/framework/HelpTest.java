@@ -35,19 +35,24 @@ class HelpTest {
       assertThat(actual.get(i)).as("line %d", i + 1).isEqualTo(expected.get(i));
     }
     List<String> rest = actual.subList(expected.size(), actual.size());
-    assertThat(rest.subList(0, 4)).containsExactly("", "Flags:", "  -h, --help   help for api-token", "");
+    assertThat(rest.subList(0, 4))
+        .containsExactly("", "Flags:", "  -h, --help   help for api-token", "");
     assertThat(rest.get(4)).isEqualTo("Global Flags:");
-    assertThat(rest).contains("      --control-plane string   URL or host:port of the Control Plane API"
-        + " (\"CHAINLOOP_CONTROL_PLANE_API\" env var) (default \"http://localhost:9080\")");
+    assertThat(rest)
+        .contains(
+            "      --control-plane string   URL or host:port of the Control Plane API"
+                + " (\"CHAINLOOP_CONTROL_PLANE_API\" env var) (default \"http://localhost:9080\")");
     assertThat(rest.get(rest.size() - 2)).isEmpty();
     assertThat(rest.get(rest.size() - 1))
-        .isEqualTo("Use \"chainloop organization api-token [command] --help\" for more information about a command.");
+        .isEqualTo(
+            "Use \"chainloop organization api-token [command] --help\" for more information about a command.");
   }
 
   @Test
   void aliasesReachTheSameHelp() {
     CliRunner cli = new CliRunner(home);
-    assertThat(cli.run("org", "token", "--help").out()).isEqualTo(cli.run("organization", "api-token", "-h").out());
+    assertThat(cli.run("org", "token", "--help").out())
+        .isEqualTo(cli.run("organization", "api-token", "-h").out());
   }
 
   @Test
@@ -70,7 +75,8 @@ class HelpTest {
               -a, --all              show all API tokens including revoked ones (deprecated, use --status all)
               -h, --help             help for list
             """)
-        .contains("      --status string    filter by status: active, revoked or all (default \"active\")\n")
+        .contains(
+            "      --status string    filter by status: active, revoked or all (default \"active\")\n")
         .contains("\nGlobal Flags:\n");
   }
 
@@ -86,15 +92,23 @@ class HelpTest {
     List<List<String>> paths = new ArrayList<>();
     collect(Commands.root(), new ArrayList<>(), paths);
     return paths.stream()
-        .map(path -> DynamicTest.dynamicTest(String.join(" ", path) + " -h", () -> {
-          List<String> args = new ArrayList<>(path);
-          args.add("-h");
-          CliRunner.Result result = new CliRunner(home).run(args.toArray(String[]::new));
-          assertThat(result.code()).as(result.err()).isZero();
-          assertThat(result.err()).isEmpty();
-          assertThat(result.out()).contains("Usage:\n  chainloop" + (path.isEmpty() ? "" : " " + String.join(" ", path)));
-          assertThat(result.out()).contains("-h, --help");
-        }));
+        .map(
+            path ->
+                DynamicTest.dynamicTest(
+                    String.join(" ", path) + " -h",
+                    () -> {
+                      List<String> args = new ArrayList<>(path);
+                      args.add("-h");
+                      CliRunner.Result result =
+                          new CliRunner(home).run(args.toArray(String[]::new));
+                      assertThat(result.code()).as(result.err()).isZero();
+                      assertThat(result.err()).isEmpty();
+                      assertThat(result.out())
+                          .contains(
+                              "Usage:\n  chainloop"
+                                  + (path.isEmpty() ? "" : " " + String.join(" ", path)));
+                      assertThat(result.out()).contains("-h, --help");
+                    }));
   }
 
   private static void collect(CommandNode node, List<String> prefix, List<List<String>> out) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class DatesTest {
   @Test
   void formatsAsGoRfc822InUtc() {
-    assertThat(Dates.rfc822(Instant.parse("2024-05-13T11:08:59Z"))).isEqualTo("13 May 24 11:08 UTC");
+    assertThat(Dates.rfc822(Instant.parse("2024-05-13T11:08:59Z")))
+        .isEqualTo("13 May 24 11:08 UTC");
     assertThat(Dates.rfc822("2026-03-03T11:06:00Z")).isEqualTo("03 Mar 26 11:06 UTC");
   }
 

@@ -8,7 +8,11 @@ class TableTest {
 
   @Test
   void listTableHasUpperCaseHeaderAndSeparatorAfterIt() {
-    String rendered = Table.withHeader("Name", "Last used at").row("ci", "").row("release-bot", "13 May 24 11:08 UTC").render();
+    String rendered =
+        Table.withHeader("Name", "Last used at")
+            .row("ci", "")
+            .row("release-bot", "13 May 24 11:08 UTC")
+            .render();
 
     assertThat(rendered)
         .isEqualTo(
@@ -46,7 +50,8 @@ class TableTest {
 
   @Test
   void titleSpansTheWholeTable() {
-    String rendered = Table.describe().title("Current Context").row("Logged in as", "jane@acme.io").render();
+    String rendered =
+        Table.describe().title("Current Context").row("Logged in as", "jane@acme.io").render();
 
     assertThat(rendered)
         .isEqualTo(
@@ -69,7 +74,8 @@ class TableTest {
 
   @Test
   void multiLineCellsGrowTheRow() {
-    String rendered = Table.describe().row("Organization", "acme (role=owner)\nauto-revoke: 30 days").render();
+    String rendered =
+        Table.describe().row("Organization", "acme (role=owner)\nauto-revoke: 30 days").render();
 
     assertThat(rendered.lines().toList())
         .containsExactly(

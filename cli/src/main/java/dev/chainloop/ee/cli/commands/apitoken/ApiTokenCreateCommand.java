@@ -1,13 +1,12 @@
 package dev.chainloop.ee.cli.commands.apitoken;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.ApiToken;
+import dev.chainloop.ee.cli.client.model.CreateApiTokenRequest;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.Durations;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -43,9 +42,13 @@ public final class ApiTokenCreateCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags.string("name", "name of the API token").required();
     flags.string("description", "API token description");
-    flags.duration("expiration", "optional API token expiration, e.g. 1h, 24h, 178h (week), 30d, 2w");
-    flags.string("project", "project the token is scoped to; an organization-wide token if not set");
-    flags.strings("permission", "permission granted to the token as resource:action, e.g. workflow:read (repeatable)");
+    flags.duration(
+        "expiration", "optional API token expiration, e.g. 1h, 24h, 178h (week), 30d, 2w");
+    flags.string(
+        "project", "project the token is scoped to; an organization-wide token if not set");
+    flags.strings(
+        "permission",
+        "permission granted to the token as resource:action, e.g. workflow:read (repeatable)");
   }
 
   @Override
@@ -54,28 +57,35 @@ public final class ApiTokenCreateCommand extends LeafCommand {
     if (name.isEmpty()) {
       throw new UsageException("--name must not be empty");
     }
-    JsonObjectBuilder body = Json.object().add("name", name);
-    ctx.flags().nonBlank("description").ifPresent(d -> body.add("description", d));
-    ctx.flags().nonBlank("expiration").ifPresent(e -> body.add("expiresIn", Durations.toWire(Durations.parse(e))));
-    ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
+    String expiresIn =
+        ctx.flags()
+            .nonBlank("expiration")
+            .map(e -> Durations.toWire(Durations.parse(e)))
+            .orElse(null);
     List<String> permissions = ctx.flags().strings("permission");
     for (String p : permissions) {
       if (!PERMISSION.matcher(p).matches()) {
-        throw new UsageException("invalid permission \"" + p + "\": expected resource:action, e.g. workflow:read");
+        throw new UsageException(
+            "invalid permission \"" + p + "\": expected resource:action, e.g. workflow:read");
       }
     }
-    if (!permissions.isEmpty()) {
-      body.add("permissions", Json.strings(permissions));
-    }
-
-    JsonObject created = Json.asObject(ctx.api().post("/api/v1/api-tokens", body.build()));
-    String jwt = Json.str(created, "token");
+    ApiToken created =
+        ctx.api()
+            .createApiToken(
+                new CreateApiTokenRequest(
+                    name,
+                    ctx.flags().nonBlank("description").orElse(null),
+                    expiresIn,
+                    ctx.flags().nonBlank("project").map(String::trim).orElse(null),
+                    permissions.isEmpty() ? null : permissions));
+    String jwt = created.token();
     switch (ctx.outputFormat()) {
       case "token" -> ctx.out().print(jwt);
       case "json" -> ctx.printJson(created);
       default -> {
         ctx.print(ApiTokenView.table(List.of(created), false));
-        ctx.out().printf("%nSave the following token since it will not printed again: %n%n %s%n%n", jwt);
+        ctx.out()
+            .printf("%nSave the following token since it will not printed again: %n%n %s%n%n", jwt);
       }
     }
   }

@@ -1,15 +1,12 @@
 package dev.chainloop.ee.cli.commands.apitoken;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.ApiToken;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,8 +35,9 @@ public final class ApiTokenRevokeCommand extends LeafCommand {
     if (id.isPresent() == name.isPresent()) {
       throw new UsageException("exactly one of --id or --name is required");
     }
-    String tokenId = id.map(ApiTokenRevokeCommand::checkUuid).orElseGet(() -> findActiveByName(ctx, name.get()));
-    ctx.api().delete("/api/v1/api-tokens/" + ApiClient.segment(tokenId));
+    String tokenId =
+        id.map(ApiTokenRevokeCommand::checkUuid).orElseGet(() -> findActiveByName(ctx, name.get()));
+    ctx.api().revokeApiToken(tokenId);
     ctx.log().info("API token revoked!");
   }
 
@@ -53,16 +51,15 @@ public final class ApiTokenRevokeCommand extends LeafCommand {
   }
 
   private static String findActiveByName(CliContext ctx, String name) {
-    List<JsonObject> matches =
-        Json.objects(Json.items(ctx.api().get("/api/v1/api-tokens", Map.of("status", "active")))).stream()
-            .filter(t -> name.equals(Json.str(t, "name")))
-            .toList();
+    List<ApiToken> matches =
+        ctx.api().apiTokens("active", "", "").stream().filter(t -> name.equals(t.name())).toList();
     if (matches.isEmpty()) {
       throw new CliException("no active API token named \"" + name + "\" in this organization");
     }
     if (matches.size() > 1) {
-      throw new CliException("several active API tokens are named \"" + name + "\", revoke by --id instead");
+      throw new CliException(
+          "several active API tokens are named \"" + name + "\", revoke by --id instead");
     }
-    return Json.str(matches.get(0), "id");
+    return matches.get(0).id();
   }
 }

@@ -24,7 +24,10 @@ public final class ArtifactDownloadCommand extends LeafCommand {
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("digest", "digest of the file to download, sha256:<hex>").shorthand("d").required();
+    flags
+        .string("digest", "digest of the file to download, sha256:<hex>")
+        .shorthand("d")
+        .required();
     flags.string("path", "directory to download the file into (default: current directory)");
     flags.string("output", "file to write to, or - for standard output");
   }
@@ -38,21 +41,24 @@ public final class ArtifactDownloadCommand extends LeafCommand {
     }
     String hex = digest.startsWith("sha256:") ? digest.substring(7) : digest;
     if (output.equals("-")) {
-      ctx.api().download("/api/v1/artifacts/sha256:" + hex, ctx.out());
+      ctx.api().downloadArtifact("sha256:" + hex, ctx.out());
       ctx.out().flush();
       return;
     }
-    Path target = !output.isEmpty() ? Path.of(output)
-        : Path.of(ctx.flags().nonBlank("path").orElse(".")).resolve(hex);
+    Path target =
+        !output.isEmpty()
+            ? Path.of(output)
+            : Path.of(ctx.flags().nonBlank("path").orElse(".")).resolve(hex);
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "download", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        ctx.api().download("/api/v1/artifacts/sha256:" + hex, out);
+        ctx.api().downloadArtifact("sha256:" + hex, out);
       }
       if (!Uploads.sha256(tmp).equals("sha256:" + hex)) {
-        throw new CliException("checksum mismatch: the downloaded content does not match " + digest);
+        throw new CliException(
+            "checksum mismatch: the downloaded content does not match " + digest);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     } finally {

@@ -1,10 +1,10 @@
 package dev.chainloop.ee.cli.commands.artifact;
 
-import dev.chainloop.ee.cli.client.Json;
 import dev.chainloop.ee.cli.commands.attestation.Uploads;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.Json;
 import java.nio.file.Path;
 
 public final class ArtifactUploadCommand extends LeafCommand {
@@ -30,7 +30,7 @@ public final class ArtifactUploadCommand extends LeafCommand {
     Uploads.upload(ctx, file, digest);
     ctx.log().info("artifact uploaded: " + digest);
     if (ctx.jsonOutput()) {
-      ctx.printJson(Json.object().add("digest", digest).build());
+      ctx.printJson(Json.createObjectBuilder().add("digest", digest).build());
     } else {
       ctx.out().println(digest);
     }

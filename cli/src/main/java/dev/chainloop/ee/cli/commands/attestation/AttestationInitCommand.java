@@ -1,17 +1,20 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
+import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Runners;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.AttestationInit;
+import dev.chainloop.ee.cli.client.model.InitRequest;
+import dev.chainloop.ee.cli.client.model.WorkflowInfo;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 public final class AttestationInitCommand extends LeafCommand {
   @Override
@@ -36,9 +39,12 @@ public final class AttestationInitCommand extends LeafCommand {
     flags.string("workflow-name", "name of the workflow (alias of --workflow)");
     flags.string("name", "name of the workflow (alias of --workflow)");
     flags.string("project", "name of the project of this workflow");
-    flags.integer("contract-revision", "revision of the contract to retrieve, \"latest\" by default").defaultValue("0");
+    flags
+        .integer("contract-revision", "revision of the contract to retrieve, \"latest\" by default")
+        .defaultValue("0");
     flags.bool("replace", "replace any existing in-progress attestation").shorthand("f");
-    flags.bool("dry-run", "do not record the attestation in the control plane, useful for development");
+    flags.bool(
+        "dry-run", "do not record the attestation in the control plane, useful for development");
     flags.bool("remote-state", "store the attestation state remotely");
     flags.strings("annotation", "additional annotation in the format of key=value");
     AttestationView.stateFlag(flags);
@@ -48,7 +54,8 @@ public final class AttestationInitCommand extends LeafCommand {
   public void run(CliContext ctx) {
     Path path = AttestationView.statePath(ctx);
     if (LocalState.read(path).isPresent() && !ctx.flags().bool("replace")) {
-      throw new CliException("attestation already initialized, to override it use the --replace flag");
+      throw new CliException(
+          "attestation already initialized, to override it use the --replace flag");
     }
     String workflow = ctx.flags().string("workflow").trim();
     // The seed's --workflow-name (and --name) stay first-class aliases: no warning on stderr.
@@ -66,50 +73,69 @@ public final class AttestationInitCommand extends LeafCommand {
     if (dryRun && ctx.flags().bool("remote-state")) {
       throw new UsageException("--remote-state cannot be used with --dry-run");
     }
-    JsonObject init;
+    boolean remote = ctx.flags().bool("remote-state");
+    CraftingState state;
+    Map<String, String> annotations =
+        AttestationView.annotations(ctx.flags().strings("annotation"), Map.of());
+    String runnerType = runner.type() == null ? "" : runner.type();
+    String runnerUrl = runner.url() == null ? "" : runner.url();
     if (dryRun) {
-      init = Json.object()
-          .add("attestationId", "")
-          .add("workflow", Json.object().add("name", workflow).add("project", ctx.flags().string("project")))
-          .add("initializedAt", Instant.now(ctx.clock()).toString())
-          .add("contractRevision", Math.max(revision, 1))
-          .build();
+      state =
+          new CraftingState(
+              "",
+              Instant.now(ctx.clock()).toString(),
+              WorkflowInfo.of(workflow, ctx.flags().string("project")),
+              "",
+              "",
+              Math.max(revision, 1),
+              List.of(),
+              runnerType,
+              runnerUrl,
+              annotations,
+              List.of(),
+              true,
+              remote);
     } else {
-      JsonObjectBuilder body = Json.object().add("workflow", workflow).add("contractRevision", revision);
-      ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
-      if (runner.type() != null) {
-        body.add("runnerType", runner.type()).add("runUrl", runner.url());
-      }
-      init = Json.asObject(ctx.api().post("/api/v1/attestations/init", body.build()));
+      AttestationInit init =
+          ctx.api()
+              .initAttestation(
+                  new InitRequest(
+                      workflow,
+                      revision,
+                      ctx.flags().nonBlank("project").map(String::trim).orElse(null),
+                      runner.type(),
+                      runner.url()));
+      state =
+          new CraftingState(
+              init.attestationId(),
+              init.initializedAt().map(Instant::toString).orElse(""),
+              init.workflow(),
+              init.organization(),
+              init.contractName(),
+              init.contractRevision().orElse(1),
+              init.materials(),
+              runnerType,
+              runnerUrl,
+              annotations,
+              List.of(),
+              false,
+              remote);
     }
-    JsonObject state = Json.object()
-        .add("attestationId", Json.str(init, "attestationId"))
-        .add("initializedAt", Json.str(init, "initializedAt"))
-        .add("workflow", Json.obj(init, "workflow"))
-        .add("organization", Json.str(init, "organization"))
-        .add("contractName", Json.str(init, "contractName"))
-        .add("contractRevision", Json.num(init, "contractRevision", 1))
-        .add("contractMaterials", init.get("materials") instanceof jakarta.json.JsonArray a ? a : jakarta.json.JsonValue.EMPTY_JSON_ARRAY)
-        .add("runnerType", runner.type() == null ? "" : runner.type())
-        .add("runnerUrl", runner.url() == null ? "" : runner.url())
-        .add("annotations", AttestationView.annotations(ctx.flags().strings("annotation"), null))
-        .add("materials", jakarta.json.JsonValue.EMPTY_JSON_ARRAY)
-        .add("dryRun", dryRun)
-        .add("remoteState", ctx.flags().bool("remote-state"))
-        .build();
-    if (ctx.flags().bool("remote-state")) {
-      AttestationView.saveRemote(ctx, Json.str(state, "attestationId"), state, null);
+    if (remote) {
+      AttestationView.saveRemote(ctx, state.attestationId(), state, null);
     }
     LocalState.write(path, state);
     if (dryRun) {
-      ctx.log().info("The attestation is being crafted in dry-run mode. It will not get stored once rendered");
+      ctx.log()
+          .info(
+              "The attestation is being crafted in dry-run mode. It will not get stored once rendered");
     }
     ctx.log().info("Attestation initialized! now you can check its status or add materials to it");
     if (ctx.jsonOutput()) {
       ctx.printJson(AttestationView.statusJson(state, null));
     } else {
       ctx.print(AttestationView.status(state, null));
-      if (!state.getJsonArray("contractMaterials").isEmpty()) {
+      if (!state.contractMaterials().isEmpty()) {
         ctx.print(AttestationView.materials(state, false));
       }
     }

@@ -2,18 +2,18 @@ package dev.chainloop.ee.cli.commands.attestation;
 
 import dev.chainloop.ee.cli.Version;
 import dev.chainloop.ee.cli.attestation.Bundles;
+import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.attestation.Keys;
+import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.CertificateChain;
+import dev.chainloop.ee.cli.client.model.CertificateRequest;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -49,7 +49,9 @@ public final class AttestationPushCommand extends LeafCommand {
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("key", "path to a PEM private key or env://VAR; keyless signing if not set").shorthand("k");
+    flags
+        .string("key", "path to a PEM private key or env://VAR; keyless signing if not set")
+        .shorthand("k");
     flags.strings("annotation", "additional annotation in the format of key=value");
     flags.string("bundle", "output file to write the Sigstore bundle to");
     AttestationView.stateFlag(flags);
@@ -59,28 +61,32 @@ public final class AttestationPushCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) throws Exception {
     AttestationView.Loaded loaded = AttestationView.load(ctx);
-    JsonObject state = loaded.state();
-    Set<String> present = Json.objects(state.getJsonArray("materials")).stream()
-        .map(m -> Json.str(m, "name")).collect(Collectors.toSet());
-    List<String> missing = Json.objects(state.getJsonArray("contractMaterials")).stream()
-        .filter(s -> !Json.bool(s, "optional") && !present.contains(Json.str(s, "name")))
-        .map(s -> Json.str(s, "name") + " (" + Json.str(s, "type") + ")").toList();
+    CraftingState state = loaded.state();
+    Set<String> present =
+        state.materials().stream().map(Material::name).collect(Collectors.toSet());
+    List<String> missing =
+        state.contractMaterials().stream()
+            .filter(s -> !s.optional() && !present.contains(s.name()))
+            .map(s -> s.name() + " (" + s.type() + ")")
+            .toList();
     if (!missing.isEmpty()) {
-      throw new CliException("some materials have not been crafted yet: " + String.join(", ", missing));
+      throw new CliException(
+          "some materials have not been crafted yet: " + String.join(", ", missing));
     }
-    state = jakarta.json.Json.createObjectBuilder(state)
-        .add("annotations", AttestationView.annotations(ctx.flags().strings("annotation"), Json.obj(state, "annotations")))
-        .build();
-    byte[] statement = Statement.render(state, Instant.now(ctx.clock()).truncatedTo(ChronoUnit.SECONDS).toString(), Version.CLIENT);
+    state =
+        state.withAnnotations(
+            AttestationView.annotations(ctx.flags().strings("annotation"), state.annotations()));
+    byte[] statement =
+        Statement.render(
+            state,
+            Instant.now(ctx.clock()).truncatedTo(ChronoUnit.SECONDS).toString(),
+            Version.CLIENT);
     byte[] bundle = sign(ctx, statement);
     String digest = null;
-    if (Json.bool(state, "dryRun")) {
+    if (state.dryRun()) {
       ctx.log().info("dry-run: the attestation was rendered but not pushed");
     } else {
-      JsonObject stored = Json.asObject(ctx.api().sendBody("POST",
-          "/api/v1/attestations/" + ApiClient.segment(Json.str(state, "attestationId")) + "/store",
-          HttpRequest.BodyPublishers.ofByteArray(bundle), "application/json"));
-      digest = Json.str(stored, "digest");
+      digest = ctx.api().storeAttestation(state.attestationId(), bundle).digest();
     }
     if (ctx.flags().nonBlank("bundle").isPresent()) {
       Files.write(Path.of(ctx.flags().string("bundle")), bundle);
@@ -97,18 +103,23 @@ public final class AttestationPushCommand extends LeafCommand {
     }
   }
 
-  private static byte[] sign(CliContext ctx, byte[] statement) throws GeneralSecurityException, IOException {
+  private static byte[] sign(CliContext ctx, byte[] statement)
+      throws GeneralSecurityException, IOException {
     if (ctx.flags().nonBlank("key").isPresent()) {
       String pem = Keys.read(ctx.flags().string("key"), ctx.env());
       KeyPair pair = Signers.fromPem(pem, ctx.env().get("CHAINLOOP_SIGNING_PASSWORD"));
       return Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), null);
     }
     KeyPair pair = Signers.ephemeralP256();
-    JsonObject chain = Json.asObject(ctx.api().post("/api/v1/signing/certificates",
-        Json.object().add("publicKey", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())).build()));
-    List<Keys.Block> certs = Keys.blocks(Json.str(chain, "chain"));
+    CertificateChain chain =
+        ctx.api()
+            .signingCertificate(
+                new CertificateRequest(
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())));
+    List<Keys.Block> certs = Keys.blocks(chain.chain());
     if (certs.isEmpty()) {
-      throw new CliException("keyless signing not supported, please provide a private key reference with --key instead");
+      throw new CliException(
+          "keyless signing not supported, please provide a private key reference with --key instead");
     }
     X509Certificate leaf = Keys.certificate(certs.get(0).der());
     return Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), leaf);

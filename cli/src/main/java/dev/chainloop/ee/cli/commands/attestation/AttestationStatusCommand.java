@@ -1,9 +1,9 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
+import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 
 public final class AttestationStatusCommand extends LeafCommand {
   @Override
@@ -25,7 +25,7 @@ public final class AttestationStatusCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    JsonObject state = AttestationView.load(ctx).state();
+    CraftingState state = AttestationView.load(ctx).state();
     if (ctx.jsonOutput()) {
       ctx.printJson(AttestationView.statusJson(state, null));
       return;

@@ -2,7 +2,6 @@ package dev.chainloop.ee.cli.commands.attestation;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
-import dev.chainloop.ee.cli.client.Json;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
@@ -26,7 +25,10 @@ public final class AttestationVerifyCommand extends LeafCommand {
   @Override
   public void defineFlags(FlagSet flags) {
     flags.string("bundle", "path to the Sigstore bundle").shorthand("b").required();
-    flags.string("key", "path to the PEM public key (or certificate) of the signer; keyless if not set").shorthand("k");
+    flags
+        .string(
+            "key", "path to the PEM public key (or certificate) of the signer; keyless if not set")
+        .shorthand("k");
   }
 
   @Override
@@ -37,7 +39,7 @@ public final class AttestationVerifyCommand extends LeafCommand {
     if (ctx.flags().nonBlank("key").isPresent()) {
       key = Keys.publicKey(Keys.read(ctx.flags().string("key"), ctx.env()));
     } else {
-      String pem = Json.str(Json.asObject(ctx.anonymousApi().get("/api/v1/signing/trusted-root")), "certificate");
+      String pem = ctx.anonymousApi().trustedRoot().certificate();
       root = Keys.certificate(Keys.blocks(pem).get(0).der());
     }
     Bundles.Verification v = Bundles.verify(bundle, key, root);

@@ -5,7 +5,6 @@ import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,8 +44,7 @@ public final class Uploads {
       if (progress) {
         ctx.log().info("uploading " + file.getFileName() + " (" + size + " bytes)");
       }
-      ctx.api().sendBody("PUT", "/api/v1/artifacts/" + digest, HttpRequest.BodyPublishers.ofFile(file),
-          "application/octet-stream");
+      ctx.api().uploadArtifact(digest, file);
       if (progress) {
         ctx.log().info("upload of " + file.getFileName() + " completed: 100%");
       }

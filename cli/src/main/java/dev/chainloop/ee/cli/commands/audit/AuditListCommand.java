@@ -1,16 +1,14 @@
 package dev.chainloop.ee.cli.commands.audit;
 
-import dev.chainloop.ee.cli.client.Json;
-import dev.chainloop.ee.cli.output.Paging;
+import dev.chainloop.ee.cli.client.model.AuditEvent;
+import dev.chainloop.ee.cli.client.model.AuditEventPage;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.output.Dates;
+import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonObject;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 public final class AuditListCommand extends LeafCommand {
   @Override
@@ -35,10 +33,9 @@ public final class AuditListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    Map<String, String> query = new LinkedHashMap<>();
-    Paging.addTo(ctx, query);
-    JsonObject response = Json.asObject(ctx.api().get("/api/v1/audit-events", query));
-    List<JsonObject> events = Json.objects(Json.items(response));
+    Paging.Requested paging = Paging.requested(ctx);
+    AuditEventPage response = ctx.api().auditEvents(paging.page(), paging.limit());
+    List<AuditEvent> events = response.items();
     if (ctx.jsonOutput()) {
       ctx.printJson(response);
       return;
@@ -48,15 +45,15 @@ public final class AuditListCommand extends LeafCommand {
       return;
     }
     Table t = Table.withHeader("Time", "Action", "Actor", "Target", "Detail");
-    for (JsonObject e : events) {
-      String type = Json.str(e, "targetType");
-      String id = Json.str(e, "targetId");
+    for (AuditEvent e : events) {
+      String type = e.targetType();
+      String id = e.targetId();
       t.row(
-          Dates.rfc822(Json.str(e, "occurredAt")),
-          Json.str(e, "action"),
-          Json.str(e, "actor"),
+          Dates.rfc822(e.occurredAt()),
+          e.action(),
+          e.actor(),
           type.isEmpty() ? id : id.isEmpty() ? type : type + "/" + id,
-          Json.str(e, "detail"));
+          e.detail());
     }
     ctx.print(t);
     Paging.report(ctx, response, events.size());

@@ -1,12 +1,11 @@
 package dev.chainloop.ee.cli.commands.auth;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.LoginRequest;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 
 public final class AuthLoginCommand extends LeafCommand {
   @Override
@@ -29,11 +28,7 @@ public final class AuthLoginCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String email = Passwords.email(ctx, ctx.flags().string("email"));
     String password = Passwords.read(ctx, ctx.flags().bool("password-stdin"), false);
-    JsonObject response =
-        Json.asObject(
-            ctx.anonymousApi()
-                .post("/api/v1/auth/login", Json.object().add("email", email).add("password", password).build()));
-    String token = Json.str(response, "token");
+    String token = ctx.anonymousApi().login(new LoginRequest(email, password)).token();
     if (token.isEmpty()) {
       throw new CliException("the control plane did not return a token");
     }

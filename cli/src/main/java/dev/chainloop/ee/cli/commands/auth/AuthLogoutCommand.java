@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.commands.auth;
 
 import dev.chainloop.ee.cli.client.ApiClient;
+import dev.chainloop.ee.cli.client.ControlPlane;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
@@ -26,9 +27,14 @@ public final class AuthLogoutCommand extends LeafCommand {
       return;
     }
     try {
-      ApiClient.authenticated(
-              ctx.settings().controlPlaneUrl(), token, ApiClient.Credential.USER_TOKEN, Optional.empty(), ctx.log())
-          .post("/api/v1/auth/logout", null);
+      new ControlPlane(
+              ApiClient.authenticated(
+                  ctx.settings().controlPlaneUrl(),
+                  token,
+                  ApiClient.Credential.USER_TOKEN,
+                  Optional.empty(),
+                  ctx.log()))
+          .logout();
     } catch (CliException e) {
       // the local token goes away regardless; the server may already consider it invalid
       ctx.log().debug("server-side logout failed: " + e.getMessage());

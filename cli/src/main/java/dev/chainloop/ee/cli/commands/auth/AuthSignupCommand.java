@@ -1,11 +1,10 @@
 package dev.chainloop.ee.cli.commands.auth;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.SignupRequest;
+import dev.chainloop.ee.cli.client.model.User;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 public final class AuthSignupCommand extends LeafCommand {
   @Override
@@ -29,12 +28,16 @@ public final class AuthSignupCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String email = ctx.flags().string("email").trim();
     String password = Passwords.read(ctx, ctx.flags().bool("password-stdin"), true);
-    JsonObjectBuilder body = Json.object().add("email", email).add("password", password);
-    ctx.flags().nonBlank("name").ifPresent(n -> body.add("name", n.trim()));
-    JsonObject user = Json.asObject(ctx.anonymousApi().post("/api/v1/auth/signup", body.build()));
+    User user =
+        ctx.anonymousApi()
+            .signup(
+                new SignupRequest(
+                    email, password, ctx.flags().nonBlank("name").map(String::trim).orElse(null)));
     if (ctx.jsonOutput()) {
       ctx.printJson(user);
     }
-    ctx.log().info("Account " + Json.opt(user, "email").orElse(email) + " created, now run \"chainloop auth login\"");
+    ctx.log()
+        .info(
+            "Account " + user.email().orElse(email) + " created, now run \"chainloop auth login\"");
   }
 }

@@ -1,10 +1,10 @@
 package dev.chainloop.ee.cli.commands.config;
 
-import dev.chainloop.ee.cli.client.Json;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.config.Settings;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,10 +26,11 @@ public final class ConfigViewCommand extends LeafCommand {
     values.put("control-plane", s.controlPlane());
     values.put("organization", s.organization().orElse(""));
     values.put("api-insecure", s.insecure() ? "true" : "");
-    values.put("logged-in", ctx.config().getString(ConfigFile.AUTH_TOKEN).isPresent() ? "true" : "");
+    values.put(
+        "logged-in", ctx.config().getString(ConfigFile.AUTH_TOKEN).isPresent() ? "true" : "");
     values.values().removeIf(String::isEmpty);
     if (ctx.jsonOutput()) {
-      var body = Json.object().add("configFile", ctx.config().path().toString());
+      var body = Json.createObjectBuilder().add("configFile", ctx.config().path().toString());
       values.forEach(body::add);
       ctx.printJson(body.build());
       return;

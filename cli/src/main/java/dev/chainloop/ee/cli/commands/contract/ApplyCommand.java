@@ -1,11 +1,11 @@
 package dev.chainloop.ee.cli.commands.contract;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Applied;
+import dev.chainloop.ee.cli.client.model.ApplyContractRequest;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,12 +60,13 @@ public final class ApplyCommand extends LeafCommand {
       }
     }
     for (String doc : documents) {
-      var body = Json.object().add("body", doc);
-      ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
-      JsonObject result =
-          Json.asObject(ctx.api().post("/api/v1/workflow-contracts/apply", body.build()));
-      String name = Json.str(Json.obj(result, "contract"), "name");
-      String verb = Json.str(result, "status").equals("UNCHANGED") ? "unchanged" : "applied";
+      Applied result =
+          ctx.api()
+              .applyContract(
+                  new ApplyContractRequest(
+                      doc, ctx.flags().nonBlank("project").map(String::trim).orElse(null)));
+      String name = result.contract().name();
+      String verb = result.status().equals("UNCHANGED") ? "unchanged" : "applied";
       ctx.log().info("Contract/" + name + " " + verb);
     }
   }
@@ -79,7 +80,8 @@ public final class ApplyCommand extends LeafCommand {
     if (j.find()) {
       return j.group(1);
     }
-    throw new CliException("a document has no kind: every resource needs one, e.g. \"kind: Contract\"");
+    throw new CliException(
+        "a document has no kind: every resource needs one, e.g. \"kind: Contract\"");
   }
 
   private static List<Path> files(Path location) {

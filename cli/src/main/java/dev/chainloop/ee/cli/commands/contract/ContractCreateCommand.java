@@ -1,12 +1,11 @@
 package dev.chainloop.ee.cli.commands.contract;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.CreateContractRequest;
 import dev.chainloop.ee.cli.commands.workflow.ContractSource;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 public final class ContractCreateCommand extends LeafCommand {
@@ -35,14 +34,19 @@ public final class ContractCreateCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    JsonObjectBuilder body = Json.object();
-    ctx.flags().nonBlank("name").ifPresent(n -> body.add("name", n.trim()));
-    ctx.flags().nonBlank("description").ifPresent(d -> body.add("description", d));
-    ctx.flags().nonBlank("project").ifPresent(p -> body.add("project", p.trim()));
-    ctx.flags().nonBlank("contract").ifPresent(f -> body.add("body", ContractSource.require(f.trim())));
-    if (ctx.flags().nonBlank("name").isEmpty() && ctx.flags().nonBlank("contract").isEmpty()) {
+    String body =
+        ctx.flags().nonBlank("contract").map(f -> ContractSource.require(f.trim())).orElse(null);
+    if (ctx.flags().nonBlank("name").isEmpty() && body == null) {
       throw new UsageException("--name or --contract is required");
     }
-    ContractView.print(ctx, Json.asObject(ctx.api().post("/api/v1/workflow-contracts", body.build())));
+    ContractView.print(
+        ctx,
+        ctx.api()
+            .createContract(
+                new CreateContractRequest(
+                    ctx.flags().nonBlank("name").map(String::trim).orElse(null),
+                    ctx.flags().nonBlank("description").orElse(null),
+                    ctx.flags().nonBlank("project").map(String::trim).orElse(null),
+                    body)));
   }
 }

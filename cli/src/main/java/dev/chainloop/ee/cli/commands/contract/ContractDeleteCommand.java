@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.contract;
 
-import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
@@ -24,7 +23,7 @@ public final class ContractDeleteCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
-    ctx.api().delete("/api/v1/workflow-contracts/" + ApiClient.segment(name));
+    ctx.api().deleteContract(name);
     ctx.log().info("Contract deleted!");
   }
 }

@@ -1,9 +1,8 @@
 package dev.chainloop.ee.cli.commands.contract;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Contract;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonArray;
 import java.util.List;
 
 public final class ContractListCommand extends LeafCommand {
@@ -24,13 +23,13 @@ public final class ContractListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    JsonArray items = Json.items(ctx.api().get("/api/v1/workflow-contracts"));
+    List<Contract> items = ctx.api().contracts();
     if (ctx.jsonOutput()) {
       ctx.printJson(items);
     } else if (items.isEmpty()) {
       ctx.out().println("there are no contracts yet");
     } else {
-      ctx.print(ContractView.list(Json.objects(items)));
+      ctx.print(ContractView.list(items));
     }
   }
 }

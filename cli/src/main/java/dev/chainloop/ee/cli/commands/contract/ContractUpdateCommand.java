@@ -1,13 +1,11 @@
 package dev.chainloop.ee.cli.commands.contract;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.UpdateContractRequest;
 import dev.chainloop.ee.cli.commands.workflow.ContractSource;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 public final class ContractUpdateCommand extends LeafCommand {
@@ -35,20 +33,17 @@ public final class ContractUpdateCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    JsonObjectBuilder body = Json.object();
-    if (ctx.flags().isSet("description")) {
-      body.add("description", ctx.flags().string("description"));
-    }
-    ctx.flags().nonBlank("contract").ifPresent(f -> body.add("body", ContractSource.require(f.trim())));
-    if (!ctx.flags().isSet("description") && ctx.flags().nonBlank("contract").isEmpty()) {
+    String description =
+        ctx.flags().isSet("description") ? ctx.flags().string("description") : null;
+    String body =
+        ctx.flags().nonBlank("contract").map(f -> ContractSource.require(f.trim())).orElse(null);
+    if (description == null && body == null) {
       throw new UsageException("nothing to update: pass --contract or --description");
     }
     ContractView.print(
         ctx,
-        Json.asObject(
-            ctx.api()
-                .patch(
-                    "/api/v1/workflow-contracts/" + ApiClient.segment(ctx.flags().string("name").trim()),
-                    body.build())));
+        ctx.api()
+            .updateContract(
+                ctx.flags().string("name").trim(), new UpdateContractRequest(description, body)));
   }
 }

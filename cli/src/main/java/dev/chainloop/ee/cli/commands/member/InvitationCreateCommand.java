@@ -1,11 +1,11 @@
 package dev.chainloop.ee.cli.commands.member;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.CreateInvitationRequest;
+import dev.chainloop.ee.cli.client.model.Invitation;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObject;
 import java.util.List;
 
 public final class InvitationCreateCommand extends LeafCommand {
@@ -29,13 +29,11 @@ public final class InvitationCreateCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String receiver = ctx.flags().string("receiver").trim();
     if (!receiver.matches("[^@\\s]+@[^@\\s]+")) {
-      throw new UsageException("invalid --receiver \"" + receiver + "\": expected an email address");
+      throw new UsageException(
+          "invalid --receiver \"" + receiver + "\": expected an email address");
     }
     String role = Roles.check(ctx.flags().string("role"));
-    JsonObject invitation =
-        Json.asObject(
-            ctx.api()
-                .post("/api/v1/invitations", Json.object().add("receiver", receiver).add("role", role).build()));
+    Invitation invitation = ctx.api().createInvitation(new CreateInvitationRequest(receiver, role));
     if (ctx.jsonOutput()) {
       ctx.printJson(invitation);
     } else {

@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.member;
 
-import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
@@ -24,7 +23,7 @@ public final class MemberDeleteCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String id = ctx.flags().string("id").trim();
-    ctx.api().delete("/api/v1/members/" + ApiClient.segment(id));
+    ctx.api().deleteMember(id);
     ctx.log().info("Member deleted!");
   }
 }

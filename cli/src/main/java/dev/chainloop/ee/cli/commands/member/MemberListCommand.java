@@ -1,14 +1,12 @@
 package dev.chainloop.ee.cli.commands.member;
 
-import dev.chainloop.ee.cli.client.Json;
-import dev.chainloop.ee.cli.output.Paging;
+import dev.chainloop.ee.cli.client.model.Member;
+import dev.chainloop.ee.cli.client.model.MemberPage;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
-import java.util.LinkedHashMap;
+import dev.chainloop.ee.cli.output.Paging;
 import java.util.List;
-import java.util.Map;
 
 public final class MemberListCommand extends LeafCommand {
   @Override
@@ -35,12 +33,11 @@ public final class MemberListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("email", ctx.flags().string("email").trim());
-    query.put("role", ctx.flags().nonBlank("role").map(Roles::check).orElse(""));
-    Paging.addTo(ctx, query);
-    JsonObject response = Json.asObject(ctx.api().get("/api/v1/members", query));
-    List<JsonObject> members = Json.objects(Json.items(response));
+    String role = ctx.flags().nonBlank("role").map(Roles::check).orElse("");
+    Paging.Requested paging = Paging.requested(ctx);
+    MemberPage response =
+        ctx.api().members(ctx.flags().string("email").trim(), role, paging.page(), paging.limit());
+    List<Member> members = response.items();
     if (ctx.jsonOutput()) {
       ctx.printJson(response);
       return;

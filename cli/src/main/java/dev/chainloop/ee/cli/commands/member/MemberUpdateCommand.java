@@ -1,11 +1,10 @@
 package dev.chainloop.ee.cli.commands.member;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Member;
+import dev.chainloop.ee.cli.client.model.UpdateMemberRequest;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 import java.util.List;
 
 public final class MemberUpdateCommand extends LeafCommand {
@@ -29,9 +28,7 @@ public final class MemberUpdateCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String role = Roles.check(ctx.flags().string("role"));
     String id = ctx.flags().string("id").trim();
-    JsonObject member =
-        Json.asObject(
-            ctx.api().patch("/api/v1/members/" + ApiClient.segment(id), Json.object().add("role", role).build()));
+    Member member = ctx.api().updateMember(id, new UpdateMemberRequest(role));
     if (ctx.jsonOutput()) {
       ctx.printJson(member);
     } else {

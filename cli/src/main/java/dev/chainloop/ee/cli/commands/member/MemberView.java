@@ -1,35 +1,26 @@
 package dev.chainloop.ee.cli.commands.member;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Invitation;
+import dev.chainloop.ee.cli.client.model.Member;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonObject;
 import java.util.List;
 
 final class MemberView {
   private MemberView() {}
 
-  static Table members(List<JsonObject> members) {
+  static Table members(List<Member> members) {
     Table t = Table.withHeader("ID", "Email", "Role", "Joined At");
-    for (JsonObject m : members) {
-      t.row(
-          Json.str(m, "id"),
-          Json.str(Json.obj(m, "user"), "email"),
-          Json.str(m, "role"),
-          Dates.rfc822(Json.str(m, "joinedAt")));
+    for (Member m : members) {
+      t.row(m.id(), m.user().email(), m.role(), Dates.rfc822(m.joinedAt()));
     }
     return t;
   }
 
-  static Table invitations(List<JsonObject> invitations) {
+  static Table invitations(List<Invitation> invitations) {
     Table t = Table.withHeader("ID", "Receiver Email", "Role", "Status", "Created At");
-    for (JsonObject i : invitations) {
-      t.row(
-          Json.str(i, "id"),
-          Json.str(i, "receiverEmail"),
-          Json.str(i, "role"),
-          Json.str(i, "status"),
-          Dates.rfc822(Json.str(i, "createdAt")));
+    for (Invitation i : invitations) {
+      t.row(i.id(), i.receiverEmail(), i.role(), i.status(), Dates.rfc822(i.createdAt()));
     }
     return t;
   }

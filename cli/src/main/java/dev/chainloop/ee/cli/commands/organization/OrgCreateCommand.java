@@ -1,11 +1,11 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.CreateOrganizationRequest;
+import dev.chainloop.ee.cli.client.model.Organization;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 
 public final class OrgCreateCommand extends LeafCommand {
   @Override
@@ -26,8 +26,8 @@ public final class OrgCreateCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
-    JsonObject org = Json.asObject(ctx.api().post("/api/v1/organizations", Json.object().add("name", name).build()));
-    String created = Json.opt(org, "name").orElse(name);
+    Organization org = ctx.api().createOrganization(new CreateOrganizationRequest(name));
+    String created = org.name().orElse(name);
     ctx.config().set(ConfigFile.ORGANIZATION, created);
     ctx.config().save();
     if (ctx.jsonOutput()) {

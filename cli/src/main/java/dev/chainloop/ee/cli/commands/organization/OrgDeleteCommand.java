@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
@@ -25,11 +24,12 @@ public final class OrgDeleteCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
-    if (!ctx.confirm("You are about to delete the organization \"" + name + "\" and all its data.")) {
+    if (!ctx.confirm(
+        "You are about to delete the organization \"" + name + "\" and all its data.")) {
       ctx.log().info("Deletion cancelled");
       return;
     }
-    ctx.api().delete("/api/v1/organizations/" + ApiClient.segment(name));
+    ctx.api().deleteOrganization(name);
     forgetIfCurrent(ctx, name);
     ctx.log().info("Organization \"" + name + "\" deleted!");
   }

@@ -1,10 +1,12 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Context;
+import dev.chainloop.ee.cli.client.model.ContextOrganization;
+import dev.chainloop.ee.cli.client.model.ContextUser;
+import dev.chainloop.ee.cli.client.model.TokenRef;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonObject;
 import java.util.List;
 
 public final class OrgDescribeCommand extends LeafCommand {
@@ -25,21 +27,21 @@ public final class OrgDescribeCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    JsonObject context = Json.asObject(ctx.api().get("/api/v1/context"));
+    Context context = ctx.api().context();
     if (ctx.jsonOutput()) {
       ctx.printJson(context);
       return;
     }
-    JsonObject user = Json.obj(context, "user");
-    JsonObject apiToken = Json.obj(context, "apiToken");
-    JsonObject org = Json.obj(context, "organization");
+    ContextUser user = context.user();
+    TokenRef apiToken = context.apiToken();
+    ContextOrganization org = context.organization();
     String who =
         user.isEmpty()
-            ? (apiToken.isEmpty() ? "" : "API token \"" + Json.str(apiToken, "name") + "\"")
-            : Json.str(user, "email");
+            ? (apiToken.isEmpty() ? "" : "API token \"" + apiToken.name() + "\"")
+            : user.email();
     Table t = Table.describe().title("Current Context").row("Logged in as", who);
     if (!org.isEmpty()) {
-      t.row("Organization", Json.str(org, "name") + " (role=" + Json.str(org, "role") + ")");
+      t.row("Organization", org.name() + " (role=" + org.role() + ")");
     }
     ctx.print(t);
   }

@@ -1,11 +1,9 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Membership;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 
 public final class OrgLeaveCommand extends LeafCommand {
   @Override
@@ -26,12 +24,12 @@ public final class OrgLeaveCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
-    JsonObject membership = Memberships.byOrganization(ctx, name);
+    Membership membership = Memberships.byOrganization(ctx, name);
     if (!ctx.confirm("You are about to leave the organization \"" + name + "\".")) {
       ctx.log().info("Leave cancelled");
       return;
     }
-    ctx.api().delete("/api/v1/memberships/" + ApiClient.segment(Json.str(membership, "id")));
+    ctx.api().leaveOrganization(membership.id());
     OrgDeleteCommand.forgetIfCurrent(ctx, name);
     ctx.log().info("You have left the organization \"" + name + "\"");
   }

@@ -1,9 +1,8 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Membership;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 import java.util.List;
 
 public final class OrgListCommand extends LeafCommand {
@@ -24,12 +23,13 @@ public final class OrgListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    List<JsonObject> memberships = Memberships.list(ctx);
+    List<Membership> memberships = ctx.api().memberships();
     if (ctx.jsonOutput()) {
-      ctx.printJson(Json.array(memberships));
+      ctx.printJson(memberships);
     } else if (memberships.isEmpty()) {
-      ctx.out().println(
-          "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\" to create one");
+      ctx.out()
+          .println(
+              "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\" to create one");
     } else {
       ctx.print(Memberships.table(memberships));
     }

@@ -1,12 +1,10 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Membership;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 
 public final class OrgSetCommand extends LeafCommand {
   @Override
@@ -28,9 +26,9 @@ public final class OrgSetCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
-    JsonObject membership = Memberships.byOrganization(ctx, name);
+    Membership membership = Memberships.byOrganization(ctx, name);
     if (ctx.flags().bool("default")) {
-      ctx.api().put("/api/v1/memberships/" + ApiClient.segment(Json.str(membership, "id")) + "/default");
+      ctx.api().makeDefault(membership.id());
     }
     ctx.config().set(ConfigFile.ORGANIZATION, name);
     ctx.config().save();

@@ -1,14 +1,10 @@
 package dev.chainloop.ee.cli.commands.project;
 
-import static dev.chainloop.ee.cli.client.Json.str;
-
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Project;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.util.List;
 
 public final class ProjectListCommand extends LeafCommand {
@@ -29,7 +25,7 @@ public final class ProjectListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    JsonArray items = Json.items(ctx.api().get("/api/v1/projects"));
+    List<Project> items = ctx.api().projects();
     if (ctx.jsonOutput()) {
       ctx.printJson(items);
       return;
@@ -39,8 +35,8 @@ public final class ProjectListCommand extends LeafCommand {
       return;
     }
     Table t = Table.withHeader("Name", "Created At", "Workflows");
-    for (JsonObject p : Json.objects(items)) {
-      t.row(str(p, "name"), Dates.rfc822(str(p, "createdAt")), str(p, "workflowsCount"));
+    for (Project p : items) {
+      t.row(p.name(), Dates.rfc822(p.createdAt()), p.workflowsCount());
     }
     ctx.print(t);
   }

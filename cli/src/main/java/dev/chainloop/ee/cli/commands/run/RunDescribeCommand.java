@@ -1,14 +1,17 @@
 package dev.chainloop.ee.cli.commands.run;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.attestation.Bundles;
+import dev.chainloop.ee.cli.client.model.AttestationInfo;
+import dev.chainloop.ee.cli.client.model.Run;
+import dev.chainloop.ee.cli.client.model.RunDetails;
+import dev.chainloop.ee.cli.client.model.Verification;
+import dev.chainloop.ee.cli.client.model.WorkflowRef;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -43,37 +46,32 @@ public final class RunDescribeCommand extends LeafCommand {
     if (id.isEmpty() == digest.isEmpty()) {
       throw new UsageException("one of --id or --digest is required");
     }
-    String path = id.isEmpty() ? "/api/v1/workflow-runs/by-digest/" + ApiClient.segment(digest)
-        : "/api/v1/workflow-runs/" + ApiClient.segment(id);
-    JsonObject d = Json.asObject(ctx.api().get(path + (ctx.flags().bool("verify") ? "?verify=true" : "")));
-    JsonObject att = Json.obj(d, "attestation");
-    byte[] bundle = att.isEmpty() ? new byte[0] : Base64.getDecoder().decode(Json.str(att, "bundle"));
+    boolean verify = ctx.flags().bool("verify");
+    RunDetails d = id.isEmpty() ? ctx.api().runByDigest(digest, verify) : ctx.api().run(id, verify);
+    AttestationInfo att = d.attestation();
+    byte[] bundle = att.isEmpty() ? new byte[0] : Base64.getDecoder().decode(att.bundle());
     switch (ctx.outputFormat()) {
       case "json" -> ctx.printJson(d);
       case "attestation" -> ctx.out().println(new String(bundle, StandardCharsets.UTF_8));
-      case "statement" -> {
-        JsonObject b = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(bundle)).readObject();
-        String payload = Json.str(Json.obj(b, "dsseEnvelope"), "payload");
-        ctx.printJson(jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(payload))).readObject());
-      }
+      case "statement" -> ctx.printJson(Bundles.statement(bundle));
       default -> {
-        JsonObject r = Json.obj(d, "run");
-        JsonObject wf = Json.obj(r, "workflow");
-        Table t = Table.describe()
-            .row("Workflow", Json.str(wf, "project") + "/" + Json.str(wf, "name"))
-            .row("Workflow run ID", Json.str(r, "id"))
-            .row("State", Json.str(r, "status"))
-            .row("Created At", Dates.rfc822(Json.str(r, "createdAt")))
-            .row("Finished At", Dates.rfc822(Json.str(r, "finishedAt")))
-            .row("Runner", Json.str(r, "runnerType"))
-            .row("Digest", Json.str(att, "digest"));
-        JsonObject v = Json.obj(d, "verification");
+        Run r = d.run();
+        WorkflowRef wf = r.workflow();
+        Table t =
+            Table.describe()
+                .row("Workflow", wf.project() + "/" + wf.name())
+                .row("Workflow run ID", r.id())
+                .row("State", r.status())
+                .row("Created At", Dates.rfc822(r.createdAt()))
+                .row("Finished At", Dates.rfc822(r.finishedAt()))
+                .row("Runner", r.runnerType())
+                .row("Digest", att.digest());
+        Verification v = d.verification();
         if (!v.isEmpty()) {
-          t.row("Verified", Json.bool(v, "verified") ? "true" : "false: " + Json.str(v, "failureReason"));
+          t.row("Verified", v.verified() ? "true" : "false: " + v.failureReason());
         }
         ctx.print(t);
       }
     }
   }
-
 }

@@ -1,15 +1,14 @@
 package dev.chainloop.ee.cli.commands.run;
 
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Run;
+import dev.chainloop.ee.cli.client.model.RunPage;
+import dev.chainloop.ee.cli.client.model.WorkflowRef;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonObject;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 public final class RunListCommand extends LeafCommand {
   @Override
@@ -38,23 +37,30 @@ public final class RunListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    Map<String, String> q = new LinkedHashMap<>();
-    for (String f : List.of("workflow", "project", "status", "next")) {
-      q.put(f, ctx.flags().string(f).trim());
-    }
-    q.put("limit", String.valueOf(ctx.flags().integer("limit")));
-    JsonObject page = Json.asObject(ctx.api().get("/api/v1/workflow-runs", q));
+    RunPage page =
+        ctx.api()
+            .runs(
+                ctx.flags().string("workflow").trim(),
+                ctx.flags().string("project").trim(),
+                ctx.flags().string("status").trim(),
+                ctx.flags().string("next").trim(),
+                ctx.flags().integer("limit"));
     if (ctx.jsonOutput()) {
       ctx.printJson(page);
       return;
     }
     Table t = Table.withHeader("ID", "Workflow", "Version", "State", "Created At", "Runner");
-    for (JsonObject r : Json.objects(Json.items(page))) {
-      JsonObject wf = Json.obj(r, "workflow");
-      t.row(Json.str(r, "id"), Json.str(wf, "project") + "/" + Json.str(wf, "name"), "",
-          Json.str(r, "status"), Dates.rfc822(Json.str(r, "createdAt")), Json.str(r, "runnerType"));
+    for (Run r : page.items()) {
+      WorkflowRef wf = r.workflow();
+      t.row(
+          r.id(),
+          wf.project() + "/" + wf.name(),
+          "",
+          r.status(),
+          Dates.rfc822(r.createdAt()),
+          r.runnerType());
     }
     ctx.print(t);
-    Json.opt(page, "nextCursor").ifPresent(c -> ctx.log().info("--next " + c));
+    page.nextCursor().ifPresent(c -> ctx.log().info("--next " + c));
   }
 }

@@ -1,10 +1,10 @@
 package dev.chainloop.ee.cli.commands.version;
 
 import dev.chainloop.ee.cli.Version;
-import dev.chainloop.ee.cli.client.Json;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import jakarta.json.Json;
 
 public final class VersionCommand extends LeafCommand {
   @Override
@@ -21,12 +21,12 @@ public final class VersionCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String server = null;
     try {
-      server = Json.str(Json.asObject(ctx.anonymousApi().get("/api/v1/status")), "version");
+      server = ctx.anonymousApi().status().version();
     } catch (CliException e) {
       ctx.log().warn("could not get the server version: " + e.getMessage());
     }
     if (ctx.jsonOutput()) {
-      var body = Json.object().add("client", Version.CLIENT);
+      var body = Json.createObjectBuilder().add("client", Version.CLIENT);
       if (server != null) {
         body.add("server", server);
       }

@@ -38,8 +38,7 @@ public final class ContractSource {
 
   /** Like {@link #read} but the value must be a file or URL. */
   public static String require(String value) {
-    return read(value)
-        .orElseThrow(() -> new CliException("contract file " + value + " not found"));
+    return read(value).orElseThrow(() -> new CliException("contract file " + value + " not found"));
   }
 
   private static boolean isUrl(String value) {
@@ -57,7 +56,8 @@ public final class ContractSource {
                   HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
                   HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (res.statusCode() / 100 != 2) {
-        throw new CliException("cannot download the contract from " + url + ": HTTP " + res.statusCode());
+        throw new CliException(
+            "cannot download the contract from " + url + ": HTTP " + res.statusCode());
       }
       return res.body();
     } catch (IOException | IllegalArgumentException e) {

@@ -1,11 +1,10 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.CreateRobotAccountRequest;
+import dev.chainloop.ee.cli.client.model.RobotAccount;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 import java.util.List;
 
 public final class RobotAccountCreateCommand extends LeafCommand {
@@ -29,12 +28,10 @@ public final class RobotAccountCreateCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String id = RobotAccounts.workflowId(ctx);
-    JsonObject created =
-        Json.asObject(
-            ctx.api()
-                .post(
-                    "/api/v1/workflows/" + ApiClient.segment(id) + "/robot-accounts",
-                    Json.object().add("name", ctx.flags().string("name").trim()).build()));
+    RobotAccount created =
+        ctx.api()
+            .createRobotAccount(
+                id, new CreateRobotAccountRequest(ctx.flags().string("name").trim()));
     if (ctx.jsonOutput()) {
       ctx.printJson(created);
       return;
@@ -42,7 +39,6 @@ public final class RobotAccountCreateCommand extends LeafCommand {
     ctx.print(RobotAccounts.table(List.of(created)));
     ctx.out()
         .printf(
-            "%nSave the following key since it will not be shown again:%n%n%s%n",
-            Json.str(created, "key"));
+            "%nSave the following key since it will not be shown again:%n%n%s%n", created.key());
   }
 }

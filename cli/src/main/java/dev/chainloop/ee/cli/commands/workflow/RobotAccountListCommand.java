@@ -1,13 +1,10 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.RobotAccount;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonArray;
 import java.util.List;
-import java.util.Map;
 
 public final class RobotAccountListCommand extends LeafCommand {
   @Override
@@ -35,18 +32,13 @@ public final class RobotAccountListCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String id = RobotAccounts.workflowId(ctx);
-    JsonArray items =
-        Json.items(
-            ctx.api()
-                .get(
-                    "/api/v1/workflows/" + ApiClient.segment(id) + "/robot-accounts",
-                    Map.of("all", ctx.flags().bool("all") ? "true" : "")));
+    List<RobotAccount> items = ctx.api().robotAccounts(id, ctx.flags().bool("all"));
     if (ctx.jsonOutput()) {
       ctx.printJson(items);
     } else if (items.isEmpty()) {
       ctx.out().println("there are no robot accounts for this workflow");
     } else {
-      ctx.print(RobotAccounts.table(Json.objects(items)));
+      ctx.print(RobotAccounts.table(items));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
@@ -23,7 +22,7 @@ public final class RobotAccountRevokeCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    ctx.api().delete("/api/v1/robot-accounts/" + ApiClient.segment(ctx.flags().string("id").trim()));
+    ctx.api().revokeRobotAccount(ctx.flags().string("id").trim());
     ctx.log().info("Robot account revoked!");
   }
 }

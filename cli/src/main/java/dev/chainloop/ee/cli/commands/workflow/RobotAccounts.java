@@ -1,11 +1,9 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import static dev.chainloop.ee.cli.client.Json.str;
-
+import dev.chainloop.ee.cli.client.model.RobotAccount;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,18 +20,18 @@ final class RobotAccounts {
     if (UUID.matcher(workflow).matches()) {
       return workflow;
     }
-    return str(WorkflowView.find(ctx, workflow, ctx.flags().string("project").trim()), "id");
+    return WorkflowView.find(ctx, workflow, ctx.flags().string("project").trim()).id();
   }
 
-  static Table table(List<JsonObject> accounts) {
+  static Table table(List<RobotAccount> accounts) {
     Table t = Table.withHeader("ID", "Name", "Workflow ID", "Created At", "Revoked At");
-    for (JsonObject a : accounts) {
+    for (RobotAccount a : accounts) {
       t.row(
-          str(a, "id"),
-          str(a, "name"),
-          str(a, "workflowId"),
-          Dates.rfc822(str(a, "createdAt")),
-          Dates.rfc822(str(a, "revokedAt")));
+          a.id(),
+          a.name(),
+          a.workflowId(),
+          Dates.rfc822(a.createdAt()),
+          Dates.rfc822(a.revokedAt()));
     }
     return t;
   }

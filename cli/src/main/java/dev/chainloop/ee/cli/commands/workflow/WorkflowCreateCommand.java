@@ -1,12 +1,11 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
 import dev.chainloop.ee.cli.client.ApiException;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.CreateWorkflowRequest;
+import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 public final class WorkflowCreateCommand extends LeafCommand {
@@ -47,20 +46,23 @@ public final class WorkflowCreateCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
     String project = ctx.flags().string("project").trim();
-    JsonObjectBuilder body = Json.object().add("name", name).add("project", project);
-    ctx.flags().nonBlank("description").ifPresent(d -> body.add("description", d));
-    ctx.flags().nonBlank("team").ifPresent(t -> body.add("team", t));
-    ctx.flags()
-        .nonBlank("contract")
-        .ifPresent(
-            c -> ContractSource.read(c.trim())
-                .ifPresentOrElse(b -> body.add("contractBody", b), () -> body.add("contract", c.trim())));
+    // --contract is a file or URL holding a new contract's body, else an existing contract's name
+    String contract = ctx.flags().nonBlank("contract").map(String::trim).orElse(null);
+    String contractBody = contract == null ? null : ContractSource.read(contract).orElse(null);
     boolean robot = !ctx.flags().bool("skip-robot-account-create");
-    body.add("createRobotAccount", robot);
+    CreateWorkflowRequest request =
+        new CreateWorkflowRequest(
+            name,
+            project,
+            ctx.flags().nonBlank("description").orElse(null),
+            ctx.flags().nonBlank("team").orElse(null),
+            contractBody == null ? contract : null,
+            contractBody,
+            robot);
 
-    JsonObject created;
+    Workflow created;
     try {
-      created = Json.asObject(ctx.api().post("/api/v1/workflows", body.build()));
+      created = ctx.api().createWorkflow(request);
     } catch (ApiException e) {
       if (e.status() != 409 || !ctx.flags().bool("skip-if-exists")) {
         throw e;
@@ -74,7 +76,7 @@ public final class WorkflowCreateCommand extends LeafCommand {
       return;
     }
     ctx.print(WorkflowView.table(List.of(created), false));
-    String key = Json.str(created, "robotAccountKey");
+    String key = created.robotAccountKey();
     if (robot && !key.isEmpty()) {
       ctx.out()
           .printf(

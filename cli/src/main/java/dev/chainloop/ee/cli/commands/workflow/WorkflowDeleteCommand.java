@@ -1,11 +1,9 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
 
 public final class WorkflowDeleteCommand extends LeafCommand {
   @Override
@@ -28,12 +26,13 @@ public final class WorkflowDeleteCommand extends LeafCommand {
   public void run(CliContext ctx) {
     String name = ctx.flags().string("name").trim();
     String project = ctx.flags().string("project").trim();
-    JsonObject wf = WorkflowView.find(ctx, name, project);
-    if (!ctx.confirm("You are about to delete the workflow \"" + name + "\" of project \"" + project + "\".")) {
+    Workflow wf = WorkflowView.find(ctx, name, project);
+    if (!ctx.confirm(
+        "You are about to delete the workflow \"" + name + "\" of project \"" + project + "\".")) {
       ctx.log().info("Deletion cancelled");
       return;
     }
-    ctx.api().delete("/api/v1/workflows/" + ApiClient.segment(Json.str(wf, "id")));
+    ctx.api().deleteWorkflow(wf.id());
     ctx.log().info("Workflow deleted!");
   }
 }

@@ -1,14 +1,14 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import dev.chainloop.ee.cli.client.Json;
-import dev.chainloop.ee.cli.output.Paging;
+import dev.chainloop.ee.cli.client.model.ApiObject;
+import dev.chainloop.ee.cli.client.model.Workflow;
+import dev.chainloop.ee.cli.client.model.WorkflowPage;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import jakarta.json.JsonObject;
-import java.util.LinkedHashMap;
+import dev.chainloop.ee.cli.output.Paging;
+import jakarta.json.Json;
 import java.util.List;
-import java.util.Map;
 
 public final class WorkflowListCommand extends LeafCommand {
   @Override
@@ -35,23 +35,22 @@ public final class WorkflowListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("project", ctx.flags().string("project").trim());
-    Paging.addTo(ctx, query);
-    JsonObject response = Json.asObject(ctx.api().get("/api/v1/workflows", query));
-    List<JsonObject> workflows = Json.objects(Json.items(response));
+    String project = ctx.flags().string("project").trim();
+    Paging.Requested paging = Paging.requested(ctx);
+    WorkflowPage response = ctx.api().workflows(project, paging.page(), paging.limit());
+    List<Workflow> workflows = response.items();
     if (ctx.jsonOutput()) {
       // Chainloop's shape: {"workflows": [...], "pagination": {...}}
       ctx.printJson(
-          jakarta.json.Json.createObjectBuilder()
-              .add("workflows", Json.items(response))
+          Json.createObjectBuilder()
+              .add("workflows", ApiObject.array(workflows))
               .add(
                   "pagination",
-                  jakarta.json.Json.createObjectBuilder()
-                      .add("page", response.getInt("page"))
-                      .add("pageSize", response.getInt("pageSize"))
-                      .add("totalPages", response.getInt("totalPages"))
-                      .add("totalCount", response.getJsonNumber("totalCount").longValue()))
+                  Json.createObjectBuilder()
+                      .add("page", response.page().orElse(0))
+                      .add("pageSize", response.pageSize().orElse(0))
+                      .add("totalPages", response.totalPages().orElse(0))
+                      .add("totalCount", response.totalCount().orElse(0L)))
               .build());
       return;
     }

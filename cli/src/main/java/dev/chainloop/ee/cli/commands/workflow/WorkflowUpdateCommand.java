@@ -1,13 +1,11 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.UpdateWorkflowRequest;
+import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 public final class WorkflowUpdateCommand extends LeafCommand {
@@ -32,27 +30,26 @@ public final class WorkflowUpdateCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    JsonObjectBuilder body = Json.object();
-    boolean any = false;
-    for (String flag : List.of("description", "team", "contract")) {
-      if (ctx.flags().isSet(flag)) {
-        body.add(flag, ctx.flags().string(flag));
-        any = true;
-      }
-    }
-    if (!any) {
+    UpdateWorkflowRequest changes =
+        new UpdateWorkflowRequest(
+            ifSet(ctx, "description"), ifSet(ctx, "team"), ifSet(ctx, "contract"));
+    if (changes.description() == null && changes.team() == null && changes.contract() == null) {
       throw new UsageException("nothing to update: pass --description, --team or --contract");
     }
-    JsonObject wf =
-        WorkflowView.find(ctx, ctx.flags().string("name").trim(), ctx.flags().string("project").trim());
-    JsonObject updated =
-        Json.asObject(
-            ctx.api().patch("/api/v1/workflows/" + ApiClient.segment(Json.str(wf, "id")), body.build()));
+    Workflow wf =
+        WorkflowView.find(
+            ctx, ctx.flags().string("name").trim(), ctx.flags().string("project").trim());
+    Workflow updated = ctx.api().updateWorkflow(wf.id(), changes);
     if (ctx.jsonOutput()) {
       ctx.printJson(updated);
       return;
     }
     ctx.print(WorkflowView.table(List.of(updated), true));
     ctx.log().info("Workflow updated!");
+  }
+
+  /** The flag's value when given, even empty (which clears the field); null when not given. */
+  private static String ifSet(CliContext ctx, String flag) {
+    return ctx.flags().isSet(flag) ? ctx.flags().string(flag) : null;
   }
 }

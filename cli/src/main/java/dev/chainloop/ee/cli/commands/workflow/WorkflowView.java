@@ -1,16 +1,13 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import static dev.chainloop.ee.cli.client.Json.obj;
-import static dev.chainloop.ee.cli.client.Json.str;
-
-import dev.chainloop.ee.cli.client.ApiClient;
-import dev.chainloop.ee.cli.client.Json;
+import dev.chainloop.ee.cli.client.model.LastRun;
+import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
-import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Table rendering and lookups shared by the workflow verbs. */
 public final class WorkflowView {
@@ -37,28 +34,43 @@ public final class WorkflowView {
 
   private WorkflowView() {}
 
-  public static Table table(List<JsonObject> workflows, boolean full) {
+  public static Table table(List<Workflow> workflows, boolean full) {
     Table t =
         full
             ? Table.withHeader(
-                "ID", "Name", "Description", "Project", "Team", "Contract", "Created At", "Runner",
+                "ID",
+                "Name",
+                "Description",
+                "Project",
+                "Team",
+                "Contract",
+                "Created At",
+                "Runner",
                 "Last Run Status")
             : Table.withHeader("ID", "Name", "Project", "Created At", "Runner", "Last Run Status");
-    for (JsonObject wf : workflows) {
-      JsonObject run = obj(wf, "lastRun");
-      String runner = run.isEmpty() ? "" : runner(str(run, "runnerType"));
-      String state = run.isEmpty() ? "" : state(str(run, "state"));
-      String created = Dates.rfc822(str(wf, "createdAt"));
+    for (Workflow wf : workflows) {
+      LastRun run = wf.lastRun();
+      String runner = run.isEmpty() ? "" : runner(run.runnerType());
+      String state = run.isEmpty() ? "" : state(run.state());
+      String created = Dates.rfc822(wf.createdAt());
       if (full) {
-        String contract = str(wf, "contractName");
-        if (!contract.isEmpty() && wf.containsKey("contractRevisionLatest")) {
-          contract += " (rev " + str(wf, "contractRevisionLatest") + ")";
+        String contract = wf.contractName();
+        Optional<Integer> revision = wf.contractRevisionLatest();
+        if (!contract.isEmpty() && revision.isPresent()) {
+          contract += " (rev " + revision.get() + ")";
         }
         t.row(
-            str(wf, "id"), str(wf, "name"), str(wf, "description"), str(wf, "project"),
-            str(wf, "team"), contract, created, runner, state);
+            wf.id(),
+            wf.name(),
+            wf.description(),
+            wf.project(),
+            wf.team(),
+            contract,
+            created,
+            runner,
+            state);
       } else {
-        t.row(str(wf, "id"), str(wf, "name"), str(wf, "project"), created, runner, state);
+        t.row(wf.id(), wf.name(), wf.project(), created, runner, state);
       }
     }
     return t;
@@ -76,11 +88,7 @@ public final class WorkflowView {
   }
 
   /** The workflow by name (project optional when the name is unique). */
-  static JsonObject find(CliContext ctx, String name, String project) {
-    return Json.asObject(
-        ctx.api()
-            .get(
-                "/api/v1/workflows/by-name/" + ApiClient.segment(name),
-                Map.of("project", project == null ? "" : project)));
+  static Workflow find(CliContext ctx, String name, String project) {
+    return ctx.api().workflowByName(name, project == null ? "" : project);
   }
 }

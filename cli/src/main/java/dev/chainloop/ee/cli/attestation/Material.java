@@ -1,0 +1,61 @@
+package dev.chainloop.ee.cli.attestation;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+
+/**
+ * A material recorded by {@code attestation add}: its value, digest and, for files, name and size.
+ *
+ * @param size bytes of a file or string value; null for container images
+ * @param uploaded whether the file went to the CAS (not in dry runs)
+ */
+public record Material(
+    String name,
+    String kind,
+    String value,
+    boolean output,
+    Map<String, String> annotations,
+    String filename,
+    Long size,
+    boolean uploaded,
+    String digest) {
+
+  /** The name the statement gives the material: its file name, else its value. */
+  public String descriptorName() {
+    return filename != null ? filename : value;
+  }
+
+  public JsonObject toJson() {
+    JsonObjectBuilder b =
+        jakarta.json.Json.createObjectBuilder()
+            .add("name", name)
+            .add("kind", kind)
+            .add("value", value)
+            .add("output", output)
+            .add("annotations", CraftingState.json(annotations));
+    if (filename != null) {
+      b.add("filename", filename);
+    }
+    if (size != null) {
+      b.add("size", size);
+    }
+    if (uploaded) {
+      b.add("uploaded", true);
+    }
+    return b.add("digest", digest).build();
+  }
+
+  static Material fromJson(JsonObject o) {
+    return new Material(
+        o.getString("name", ""),
+        o.getString("kind", ""),
+        o.getString("value", ""),
+        o.getBoolean("output", false),
+        CraftingState.map(o.get("annotations")),
+        o.containsKey("filename") ? o.getString("filename", null) : null,
+        o.get("size") instanceof jakarta.json.JsonNumber n ? n.longValue() : null,
+        o.getBoolean("uploaded", false),
+        o.getString("digest", ""));
+  }
+}

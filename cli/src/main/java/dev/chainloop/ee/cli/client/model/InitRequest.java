@@ -1,0 +1,9 @@
+package dev.chainloop.ee.cli.client.model;
+
+/**
+ * Starts a workflow run; revision 0 asks for the contract's latest. Null components are left out of
+ * the body.
+ */
+@ApiSchema("InitRequest")
+public record InitRequest(
+    String workflow, int contractRevision, String project, String runnerType, String runUrl) {}

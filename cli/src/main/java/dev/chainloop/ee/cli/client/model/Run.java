@@ -1,0 +1,37 @@
+package dev.chainloop.ee.cli.client.model;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A workflow run. */
+@ApiSchema("RunView")
+public final class Run extends ApiObject {
+  public Run(JsonObject json) {
+    super(json);
+  }
+
+  public String id() {
+    return string("id");
+  }
+
+  public String status() {
+    return string("status");
+  }
+
+  public WorkflowRef workflow() {
+    return object("workflow", WorkflowRef::new);
+  }
+
+  public String runnerType() {
+    return string("runnerType");
+  }
+
+  public Optional<Instant> createdAt() {
+    return instant("createdAt");
+  }
+
+  public Optional<Instant> finishedAt() {
+    return instant("finishedAt");
+  }
+}
