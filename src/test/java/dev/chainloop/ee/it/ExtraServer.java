@@ -49,7 +49,9 @@ final class ExtraServer {
       String name, int port, Path data, List<String> dropPrefixes, List<String> jvmOptions)
       throws IOException {
     ExtraServer server = new ExtraServer(name, port, data.toAbsolutePath());
-    Path template = WLP.resolve("usr/servers/chainloop-it");
+    Path template =
+        WLP.resolve(
+            "usr/servers/" + System.getProperty("chainloop.test.server.name", "chainloop-it"));
     deleteTree(server.dir);
     deleteTree(server.data);
     try (Stream<Path> files = Files.walk(template)) {
