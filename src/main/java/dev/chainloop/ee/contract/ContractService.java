@@ -9,9 +9,7 @@ import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
-import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +31,7 @@ public class ContractService {
   @Inject ProjectService projects;
   @Inject AuditService audit;
 
-  /** Looked up lazily: workflows use contracts and contracts count workflows. */
-  @Inject Instance<WorkflowService> workflows;
+  @Inject ContractUsage usage;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -75,7 +72,7 @@ public class ContractService {
     List<WorkflowContract> visible =
         repository.listLive(caller.organizationId()).stream().filter(this::visible).toList();
     Map<String, Long> counts =
-        workflows.get().countByContract(visible.stream().map(WorkflowContract::getId).toList());
+        usage.countByContract(visible.stream().map(WorkflowContract::getId).toList());
     return visible.stream()
         .map(c -> new ContractSummary(c, counts.getOrDefault(c.getId(), 0L)))
         .toList();
@@ -110,11 +107,7 @@ public class ContractService {
   public void delete(String name) {
     caller.require(Permission.CONTRACT_DELETE);
     WorkflowContract contract = get(name);
-    if (workflows
-            .get()
-            .countByContract(List.of(contract.getId()))
-            .getOrDefault(contract.getId(), 0L)
-        > 0) {
+    if (usage.countByContract(List.of(contract.getId())).getOrDefault(contract.getId(), 0L) > 0) {
       throw new ConflictException(
           "there are associated workflows with this contract, delete them first");
     }
@@ -229,13 +222,10 @@ public class ContractService {
     ContractParser.Parsed parsed = ContractParser.parse(body);
     Instant now = clock.instant();
     WorkflowContract contract =
-        new WorkflowContract(
-            caller.organizationId(),
-            name,
-            blankToNull(description),
-            project == null ? null : project.getId(),
-            project == null ? null : project.getName(),
-            now);
+        project == null
+            ? WorkflowContract.organizationWide(caller.organizationId(), name, now)
+            : WorkflowContract.scopedTo(project, name, now);
+    contract.setDescription(blankToNull(description), now);
     repository.save(contract);
     repository.save(
         new ContractVersion(
@@ -300,9 +290,7 @@ public class ContractService {
 
   private ContractDetails details(WorkflowContract contract, int revision) {
     return new ContractDetails(
-        contract,
-        version(contract, revision),
-        workflows.get().namesUsingContract(contract.getId()));
+        contract, version(contract, revision), usage.workflowsUsing(contract.getId()));
   }
 
   private ContractVersion version(WorkflowContract contract, int revision) {
