@@ -25,6 +25,9 @@ import java.time.Instant;
     query =
         "SELECT c FROM WorkflowContract c WHERE c.organizationId = :orgId AND c.deletedAt IS NULL"
             + " ORDER BY c.name")
+@NamedQuery(
+    name = "WorkflowContract.byIds",
+    query = "SELECT c FROM WorkflowContract c WHERE c.id IN :ids")
 public class WorkflowContract {
   @Id
   @Column(length = 36)

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Many CI jobs starting at once: races on new names end in success or 409, never in a 500. */
@@ -36,7 +37,7 @@ class ConcurrentCreationIT {
     for (int i = 0; i < 12; i++) {
       tokens.add(Fixtures.apiToken(owner));
     }
-    var next = new java.util.concurrent.atomic.AtomicInteger();
+    var next = new AtomicInteger();
     List<Api.Reply> replies =
         concurrently(
             12,
