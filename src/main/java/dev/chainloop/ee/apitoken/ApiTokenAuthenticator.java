@@ -1,5 +1,6 @@
 package dev.chainloop.ee.apitoken;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.persistence.Ids;
@@ -43,12 +44,11 @@ public class ApiTokenAuthenticator {
     ApiToken token = row.get();
     if (token.getRevokedAt() != null) {
       audit.recordSeparately(
-          token.getOrganizationId(),
-          "api_token.rejected",
-          kind.group() + ":" + token.getId(),
-          "api_token",
-          token.getId(),
-          "revoked token used");
+          AuditEntry.of("api_token.rejected")
+              .in(token.getOrganizationId())
+              .by(kind.group() + ":" + token.getId())
+              .on("api_token", token.getId())
+              .detail("revoked token used"));
       throw new AuthenticationException(
           kind == TokenKind.API_TOKEN ? "API token revoked" : "robot account revoked", "revoked");
     }
@@ -56,12 +56,11 @@ public class ApiTokenAuthenticator {
         || !equalsNullable(token.getProjectId(), jwt.getClaim("project_id"))
         || !equalsNullable(token.getWorkflowId(), jwt.getClaim("workflow_id"))) {
       audit.recordSeparately(
-          token.getOrganizationId(),
-          "api_token.rejected",
-          kind.group() + ":" + token.getId(),
-          "api_token",
-          token.getId(),
-          "claims do not match the token");
+          AuditEntry.of("api_token.rejected")
+              .in(token.getOrganizationId())
+              .by(kind.group() + ":" + token.getId())
+              .on("api_token", token.getId())
+              .detail("claims do not match the token"));
       throw new AuthenticationException("API token claims do not match", "claims_mismatch");
     }
     if (token.getLastUsedAt() == null

@@ -1,5 +1,6 @@
 package dev.chainloop.ee.apitoken;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.organization.Organization;
 import dev.chainloop.ee.organization.OrganizationService;
@@ -87,16 +88,16 @@ public class ApiTokenService {
     }
     repository.save(token);
     audit.record(
-        org.getId(),
-        "api_token.created",
-        caller.actor(),
-        "api_token",
-        token.getId(),
-        "name="
-            + name
-            + " scope="
-            + scope.wire()
-            + (expiresAt == null ? " expires=never" : " expires=" + expiresAt));
+        AuditEntry.of("api_token.created")
+            .in(org.getId())
+            .by(caller.actor())
+            .on("api_token", token.getId())
+            .detail(
+                "name="
+                    + name
+                    + " scope="
+                    + scope.wire()
+                    + (expiresAt == null ? " expires=never" : " expires=" + expiresAt)));
     return new IssuedToken(token, minter.mint(token, org.getName()));
   }
 
@@ -150,12 +151,11 @@ public class ApiTokenService {
     }
     if (repository.revoke(token.getId(), clock.instant())) {
       audit.record(
-          token.getOrganizationId(),
-          "api_token.revoked",
-          caller.actor(),
-          "api_token",
-          token.getId(),
-          "name=" + token.getName());
+          AuditEntry.of("api_token.revoked")
+              .in(token.getOrganizationId())
+              .by(caller.actor())
+              .on("api_token", token.getId())
+              .detail("name=" + token.getName()));
     }
   }
 
@@ -174,12 +174,11 @@ public class ApiTokenService {
       if (repository.revoke(id, now)) {
         revoked++;
         audit.record(
-            organizationId,
-            "api_token.auto_revoked",
-            "system",
-            "api_token",
-            id,
-            "unused for more than " + maxDaysInactive + " days");
+            AuditEntry.of("api_token.auto_revoked")
+                .in(organizationId)
+                .by("system")
+                .on("api_token", id)
+                .detail("unused for more than " + maxDaysInactive + " days"));
       }
     }
     return revoked;

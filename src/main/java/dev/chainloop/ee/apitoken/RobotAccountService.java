@@ -1,6 +1,7 @@
 package dev.chainloop.ee.apitoken;
 
 import dev.chainloop.ee.apitoken.ApiTokenService.IssuedToken;
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.organization.Organization;
 import dev.chainloop.ee.organization.OrganizationService;
@@ -44,12 +45,11 @@ public class RobotAccountService {
     ApiToken token = ApiToken.robotAccount(name, scope, clock.instant());
     repository.save(token);
     audit.record(
-        orgId,
-        "robot_account.created",
-        caller.actor(),
-        "robot_account",
-        token.getId(),
-        "name=" + name + " workflow=" + workflowId);
+        AuditEntry.of("robot_account.created")
+            .in(orgId)
+            .by(caller.actor())
+            .on("robot_account", token.getId())
+            .detail("name=" + name + " workflow=" + workflowId));
     return new IssuedToken(token, minter.mint(token, org.getName()));
   }
 
@@ -77,12 +77,11 @@ public class RobotAccountService {
     caller.require(Permission.WORKFLOW_UPDATE);
     if (repository.revoke(token.getId(), clock.instant())) {
       audit.record(
-          token.getOrganizationId(),
-          "robot_account.revoked",
-          caller.actor(),
-          "robot_account",
-          token.getId(),
-          "name=" + token.getName());
+          AuditEntry.of("robot_account.revoked")
+              .in(token.getOrganizationId())
+              .by(caller.actor())
+              .on("robot_account", token.getId())
+              .detail("name=" + token.getName()));
     }
   }
 }

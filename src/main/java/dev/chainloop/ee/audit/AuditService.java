@@ -21,28 +21,14 @@ public class AuditService {
 
   /** Records within the caller's transaction: the event exists only if the change commits. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void record(
-      String orgId,
-      String action,
-      String actor,
-      String targetType,
-      String targetId,
-      String detail) {
-    repository.save(
-        new AuditEvent(orgId, clock.instant(), action, actor, targetType, targetId, detail));
+  public void record(AuditEntry entry) {
+    repository.save(new AuditEvent(entry, clock.instant()));
   }
 
   /** Records in its own transaction: for rejections, whose request rolls back. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordSeparately(
-      String orgId,
-      String action,
-      String actor,
-      String targetType,
-      String targetId,
-      String detail) {
-    repository.save(
-        new AuditEvent(orgId, clock.instant(), action, actor, targetType, targetId, detail));
+  public void recordSeparately(AuditEntry entry) {
+    repository.save(new AuditEvent(entry, clock.instant()));
   }
 
   public Page<AuditEvent> list(PageRequest page) {

@@ -1,5 +1,6 @@
 package dev.chainloop.ee.contract;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.error.ConflictException;
@@ -113,12 +114,11 @@ public class ContractService {
     }
     contract.delete(clock.instant());
     audit.record(
-        caller.organizationId(),
-        "workflow_contract.deleted",
-        caller.actor(),
-        "workflow_contract",
-        contract.getId(),
-        "name=" + contract.getName());
+        AuditEntry.of("workflow_contract.deleted")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow_contract", contract.getId())
+            .detail("name=" + contract.getName()));
   }
 
   /** {@code chainloop apply}: creates the contract named by {@code metadata.name} or updates it. */
@@ -231,12 +231,11 @@ public class ContractService {
         new ContractVersion(
             contract.getId(), contract.nextRevision(now), body, parsed.format(), now));
     audit.record(
-        caller.organizationId(),
-        "workflow_contract.created",
-        caller.actor(),
-        "workflow_contract",
-        contract.getId(),
-        "name=" + name);
+        AuditEntry.of("workflow_contract.created")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow_contract", contract.getId())
+            .detail("name=" + name));
     return contract;
   }
 
@@ -249,12 +248,11 @@ public class ContractService {
     int revision = contract.nextRevision(now);
     repository.save(new ContractVersion(contract.getId(), revision, body, format, now));
     audit.record(
-        caller.organizationId(),
-        "workflow_contract.updated",
-        caller.actor(),
-        "workflow_contract",
-        contract.getId(),
-        "name=" + contract.getName() + " revision=" + revision);
+        AuditEntry.of("workflow_contract.updated")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow_contract", contract.getId())
+            .detail("name=" + contract.getName() + " revision=" + revision));
     return true;
   }
 

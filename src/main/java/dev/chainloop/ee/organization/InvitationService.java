@@ -1,5 +1,6 @@
 package dev.chainloop.ee.organization;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
@@ -45,12 +46,11 @@ public class InvitationService {
     Invitation invitation = new Invitation(orgId, caller.userId(), receiver, role, clock.instant());
     repository.save(invitation);
     audit.record(
-        orgId,
-        "invitation.created",
-        caller.actor(),
-        "invitation",
-        invitation.getId(),
-        invitation.getReceiverEmail() + " as " + role.wire());
+        AuditEntry.of("invitation.created")
+            .in(orgId)
+            .by(caller.actor())
+            .on("invitation", invitation.getId())
+            .detail(invitation.getReceiverEmail() + " as " + role.wire()));
     return invitation;
   }
 
@@ -71,12 +71,10 @@ public class InvitationService {
     }
     invitation.revoke();
     audit.record(
-        invitation.getOrganizationId(),
-        "invitation.revoked",
-        caller.actor(),
-        "invitation",
-        id,
-        null);
+        AuditEntry.of("invitation.revoked")
+            .in(invitation.getOrganizationId())
+            .by(caller.actor())
+            .on("invitation", id));
   }
 
   public boolean hasPending(String email) {

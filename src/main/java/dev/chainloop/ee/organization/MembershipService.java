@@ -1,5 +1,6 @@
 package dev.chainloop.ee.organization;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.organization.MembershipRepository.MemberRow;
 import dev.chainloop.ee.platform.error.ConflictException;
@@ -62,7 +63,10 @@ public class MembershipService {
     }
     repository.remove(m);
     audit.record(
-        m.getOrganizationId(), "membership.left", caller.actor(), "membership", m.getId(), null);
+        AuditEntry.of("membership.left")
+            .in(m.getOrganizationId())
+            .by(caller.actor())
+            .on("membership", m.getId()));
   }
 
   public Page<MemberRow> members(String email, String role, PageRequest page) {
@@ -82,12 +86,11 @@ public class MembershipService {
     guardOwners(m, role);
     m.setRole(role);
     audit.record(
-        m.getOrganizationId(),
-        "membership.updated",
-        caller.actor(),
-        "membership",
-        m.getId(),
-        "role=" + role.wire());
+        AuditEntry.of("membership.updated")
+            .in(m.getOrganizationId())
+            .by(caller.actor())
+            .on("membership", m.getId())
+            .detail("role=" + role.wire()));
     return repository
         .members(m.getOrganizationId(), null, null, 0, Integer.MAX_VALUE)
         .rows()
@@ -103,7 +106,10 @@ public class MembershipService {
     guardOwners(m, null);
     repository.remove(m);
     audit.record(
-        m.getOrganizationId(), "membership.deleted", caller.actor(), "membership", m.getId(), null);
+        AuditEntry.of("membership.deleted")
+            .in(m.getOrganizationId())
+            .by(caller.actor())
+            .on("membership", m.getId()));
   }
 
   /** Adds a member (used when an invitation is accepted). */

@@ -1,5 +1,6 @@
 package dev.chainloop.ee.organization;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.config.Durations;
@@ -66,7 +67,11 @@ public class OrganizationService {
     boolean first = memberships.ofUser(userId).stream().noneMatch(Membership::isDefault);
     memberships.save(new Membership(org.getId(), userId, Role.OWNER, first, clock.instant()));
     audit.record(
-        org.getId(), "organization.created", caller.actor(), "organization", org.getId(), name);
+        AuditEntry.of("organization.created")
+            .in(org.getId())
+            .by(caller.actor())
+            .on("organization", org.getId())
+            .detail(name));
     return org;
   }
 
@@ -98,7 +103,10 @@ public class OrganizationService {
       org.setApiTokenMaxLifetime(lifetime);
     }
     audit.record(
-        org.getId(), "organization.updated", caller.actor(), "organization", org.getId(), null);
+        AuditEntry.of("organization.updated")
+            .in(org.getId())
+            .by(caller.actor())
+            .on("organization", org.getId()));
     return org;
   }
 
@@ -106,7 +114,11 @@ public class OrganizationService {
     Organization org = ownedOrganization(name, Permission.ORGANIZATION_DELETE);
     org.delete(clock.instant());
     audit.record(
-        org.getId(), "organization.deleted", caller.actor(), "organization", org.getId(), name);
+        AuditEntry.of("organization.deleted")
+            .in(org.getId())
+            .by(caller.actor())
+            .on("organization", org.getId())
+            .detail(name));
   }
 
   /** The organization {@code name} if the calling user's role there has {@code permission}. */

@@ -1,5 +1,6 @@
 package dev.chainloop.ee.user;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.organization.InvitationService;
 import dev.chainloop.ee.platform.config.ChainloopConfig;
@@ -72,7 +73,10 @@ public class AuthService {
     if (userId.isEmpty()) {
       throttle.failed(emailKey, addressKey);
       audit.recordSeparately(
-          null, "auth.login.failed", User.normalize(email), "user", null, "from " + clientAddress);
+          AuditEntry.of("auth.login.failed")
+              .by(User.normalize(email))
+              .on("user", null)
+              .detail("from " + clientAddress));
       throw new AuthenticationException("invalid email or password");
     }
     throttle.succeeded(emailKey, addressKey);

@@ -1,5 +1,6 @@
 package dev.chainloop.ee.workflow;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.contract.ContractService;
 import dev.chainloop.ee.contract.WorkflowContract;
@@ -88,12 +89,11 @@ public class WorkflowCreation {
     repository.save(workflow);
     projects.countWorkflow(workflow.getProjectId(), +1);
     audit.record(
-        caller.organizationId(),
-        "workflow.created",
-        caller.actor(),
-        "workflow",
-        workflow.getId(),
-        "name=" + name + " project=" + project.getName());
+        AuditEntry.of("workflow.created")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow", workflow.getId())
+            .detail("name=" + name + " project=" + project.getName()));
     return workflow;
   }
 

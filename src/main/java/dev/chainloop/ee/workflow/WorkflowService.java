@@ -1,6 +1,7 @@
 package dev.chainloop.ee.workflow;
 
 import dev.chainloop.ee.apitoken.RobotAccountService;
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.contract.ContractService;
 import dev.chainloop.ee.contract.ContractService.ContractRef;
@@ -115,12 +116,11 @@ public class WorkflowService {
     }
     workflow.touch(clock.instant());
     audit.record(
-        caller.organizationId(),
-        "workflow.updated",
-        caller.actor(),
-        "workflow",
-        workflow.getId(),
-        "name=" + workflow.getName() + " project=" + workflow.getProjectName());
+        AuditEntry.of("workflow.updated")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow", workflow.getId())
+            .detail("name=" + workflow.getName() + " project=" + workflow.getProjectName()));
     return items(List.of(workflow)).get(0);
   }
 
@@ -131,12 +131,11 @@ public class WorkflowService {
     workflow.delete(clock.instant());
     projects.countWorkflow(workflow.getProjectId(), -1);
     audit.record(
-        caller.organizationId(),
-        "workflow.deleted",
-        caller.actor(),
-        "workflow",
-        workflow.getId(),
-        "name=" + workflow.getName() + " project=" + workflow.getProjectName());
+        AuditEntry.of("workflow.deleted")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow", workflow.getId())
+            .detail("name=" + workflow.getName() + " project=" + workflow.getProjectName()));
   }
 
   /**
