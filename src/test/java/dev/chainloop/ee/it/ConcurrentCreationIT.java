@@ -56,6 +56,38 @@ class ConcurrentCreationIT {
     assertThat(list.json().getJsonArray("items")).hasSize(1);
   }
 
+  /**
+   * The loser of a first-creation race used to answer 409 now and then: round after round, every
+   * concurrent first init of a new workflow must end on the one workflow the winner created.
+   */
+  @Test
+  void roundsOfConcurrentFirstInitsNeverAnswerAConflict() throws Exception {
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      tokens.add(Fixtures.apiToken(owner));
+    }
+    for (int round = 0; round < 5; round++) {
+      String workflow = Fixtures.uniqueName("wf");
+      String project = Fixtures.uniqueName("p");
+      AtomicInteger next = new AtomicInteger();
+      List<Api.Reply> replies =
+          concurrently(
+              12,
+              () ->
+                  Api.withToken(tokens.get(next.getAndIncrement()))
+                      .post(
+                          "/api/v1/attestations/init",
+                          "{\"workflow\":\"" + workflow + "\",\"project\":\"" + project + "\"}"));
+      assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
+      assertThat(
+              replies.stream()
+                  .map(r -> r.json().getJsonObject("workflow").getString("id"))
+                  .distinct())
+          .hasSize(1);
+    }
+  }
+
   @Test
   void concurrentCreatesOfOneNameGiveOneWorkflowAndConflicts() throws Exception {
     Fixtures.Account owner = Fixtures.ownerWithOrg();
