@@ -2,7 +2,6 @@ package dev.chainloop.ee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,10 +17,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,7 +126,7 @@ class CrashDurabilityIT {
     Map<String, Push> acked = new ConcurrentHashMap<>();
     Map<String, Push> unacked = new ConcurrentHashMap<>();
     AtomicBoolean stop = new AtomicBoolean();
-    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<Thread> pushers = new ArrayList<>();
     for (int t = 0; t < PUSHERS; t++) {
       Thread pusher =
@@ -252,7 +249,9 @@ class CrashDurabilityIT {
         String id = run.getString("id");
         String state = run.getString("state");
         if (state.equals("initialized")) {
-          assertThat(run.get("attestationDigest")).as("run " + id).isIn(null, JsonValue.NULL);
+          assertThat(run.get("attestationDigest"))
+              .as("run " + id)
+              .isIn(null, jakarta.json.JsonValue.NULL);
           continue;
         }
         assertThat(state).as("run " + id).isEqualTo("success");
@@ -291,7 +290,7 @@ class CrashDurabilityIT {
     }
   }
 
-  private static Optional<ProcessHandle> serverProcess() {
+  private static java.util.Optional<ProcessHandle> serverProcess() {
     return ProcessHandle.allProcesses()
         .filter(
             p ->
