@@ -23,6 +23,14 @@ import java.time.Instant;
  * initialized} and ends once in success, error, canceled or expired.
  */
 @Entity
+@Table(
+    name = "workflow_runs",
+    indexes = {
+      // Newest first, read in index order (Derby does not scan an index backwards).
+      @Index(name = "ix_runs_org_newest", columnList = "organization_id, created_at DESC, id DESC"),
+      @Index(name = "ix_runs_state_created", columnList = "state,created_at"),
+      @Index(name = "ix_runs_digest", columnList = "organization_id,attestation_digest")
+    })
 @NamedQuery(
     name = "WorkflowRun.finish",
     query =
@@ -58,14 +66,6 @@ import java.time.Instant;
     query =
         "SELECT r.id, r.state, r.runnerType, r.createdAt, r.projectId FROM WorkflowRun r"
             + " WHERE r.organizationId = :org AND r.id IN :ids")
-@Table(
-    name = "workflow_runs",
-    indexes = {
-      // Newest first, read in index order (Derby does not scan an index backwards).
-      @Index(name = "ix_runs_org_newest", columnList = "organization_id, created_at DESC, id DESC"),
-      @Index(name = "ix_runs_state_created", columnList = "state,created_at"),
-      @Index(name = "ix_runs_digest", columnList = "organization_id,attestation_digest")
-    })
 public class WorkflowRun {
   @Id
   @Column(length = 36)

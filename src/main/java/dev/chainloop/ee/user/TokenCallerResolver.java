@@ -2,6 +2,7 @@ package dev.chainloop.ee.user;
 
 import dev.chainloop.ee.apitoken.ApiToken;
 import dev.chainloop.ee.apitoken.ApiTokenAuthenticator;
+import dev.chainloop.ee.apitoken.TokenScope;
 import dev.chainloop.ee.organization.OrganizationService;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
@@ -74,17 +75,16 @@ public class TokenCallerResolver implements CallerResolver {
                     new AuthenticationException(
                         "the organization of this API token no longer exists",
                         "organization_deleted"));
-    OrganizationRef organization = new OrganizationRef(token.getOrganizationId(), orgName);
-    Optional<ProjectRef> project =
-        Optional.ofNullable(token.getProjectId())
-            .map(id -> new ProjectRef(id, token.getProjectName()));
+    TokenScope scope = token.scope();
+    OrganizationRef organization = new OrganizationRef(scope.organizationId(), orgName);
+    Optional<ProjectRef> project = scope.project().map(p -> new ProjectRef(p.id(), p.name()));
     if (kind == TokenKind.ROBOT_ACCOUNT) {
       return Identity.robotAccount(
           token.getId(),
           token.getName(),
           organization,
           project.orElseThrow(),
-          token.getWorkflowId(),
+          scope.workflowId().orElseThrow(),
           token.getPermissions());
     }
     return Identity.apiToken(
