@@ -33,7 +33,7 @@ public class WorkflowRunRepository {
       String scopeProjectId,
       String scopeWorkflowId,
       RunState state,
-      WorkflowRunService.Cursor after) {}
+      RunCursor after) {}
 
   /** What workflow listings show of a run, read without loading its crafting state. */
   record Brief(

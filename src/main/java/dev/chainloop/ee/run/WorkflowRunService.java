@@ -14,12 +14,10 @@ import dev.chainloop.ee.workflow.WorkflowResolver;
 import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -133,13 +131,13 @@ public class WorkflowRunService {
             caller.projectScope().orElse(null),
             caller.workflowScope().orElse(null),
             status != null && !status.isBlank() ? RunState.parse(status) : null,
-            next != null && !next.isBlank() ? Cursor.decode(next) : null);
+            next != null && !next.isBlank() ? RunCursor.decode(next) : null);
     List<WorkflowRun> rows = new ArrayList<>(repository.page(filter, size + 1));
     String nextCursor = null;
     if (rows.size() > size) {
       rows = rows.subList(0, size);
       WorkflowRun last = rows.get(size - 1);
-      nextCursor = new Cursor(last.getCreatedAt(), last.getId()).encode();
+      nextCursor = new RunCursor(last.getCreatedAt(), last.getId()).encode();
     }
     return new RunPage(rows.stream().map(this::view).toList(), nextCursor);
   }
@@ -198,27 +196,5 @@ public class WorkflowRunService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /** Keyset position: the last row's (createdAt, id), opaque to clients. */
-  record Cursor(Instant createdAt, String id) {
-    String encode() {
-      String raw = createdAt.toEpochMilli() + "|" + id;
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decode(String text) {
-      try {
-        String raw = new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8);
-        int bar = raw.indexOf('|');
-        Instant at = Instant.ofEpochMilli(Long.parseLong(raw.substring(0, bar)));
-        String id = Ids.parse(raw.substring(bar + 1)).orElseThrow();
-        return new Cursor(at, id);
-      } catch (RuntimeException e) {
-        throw new InvalidInputException("next", "invalid cursor");
-      }
-    }
   }
 }
