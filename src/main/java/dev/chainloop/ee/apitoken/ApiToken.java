@@ -3,6 +3,7 @@ package dev.chainloop.ee.apitoken;
 import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.TokenKind;
+import dev.chainloop.ee.project.ProjectRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -96,14 +97,11 @@ public class ApiToken {
 
   protected ApiToken() {}
 
-  ApiToken(
+  private ApiToken(
       TokenKind kind,
       String name,
       String description,
-      String organizationId,
-      String projectId,
-      String projectName,
-      String workflowId,
+      TokenScope scope,
       Set<Permission> permissions,
       Instant createdAt,
       Instant expiresAt) {
@@ -111,22 +109,45 @@ public class ApiToken {
     this.kind = kind;
     this.name = name;
     this.description = description;
-    this.organizationId = organizationId;
-    this.projectId = projectId;
-    this.projectName = projectName;
-    this.workflowId = workflowId;
+    this.organizationId = scope.organizationId();
+    this.projectId = scope.project().map(ProjectRef::id).orElse(null);
+    this.projectName = scope.project().map(ProjectRef::name).orElse(null);
+    this.workflowId = scope.workflowId().orElse(null);
     this.permissions =
         permissions.stream().map(Permission::wire).sorted().collect(Collectors.joining(" "));
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
-    this.uniqueKey = uniqueKey(kind, organizationId, projectId, workflowId, name);
+    this.uniqueKey = uniqueKey(kind, scope, name);
   }
 
-  static String uniqueKey(
-      TokenKind kind, String orgId, String projectId, String workflowId, String name) {
-    String scope =
-        workflowId != null ? "wf:" + workflowId : projectId != null ? "p:" + projectId : "org";
-    return orgId + "/" + scope + "/" + kind.group() + "/" + name;
+  /**
+   * An organization's API token, global or confined to a project; {@code expiresAt} may be null.
+   */
+  static ApiToken apiToken(
+      String name,
+      String description,
+      TokenScope scope,
+      Set<Permission> permissions,
+      Instant now,
+      Instant expiresAt) {
+    if (scope.level() == TokenScope.Level.WORKFLOW) {
+      throw new IllegalArgumentException("an API token is never confined to a workflow");
+    }
+    return new ApiToken(TokenKind.API_TOKEN, name, description, scope, permissions, now, expiresAt);
+  }
+
+  /** A workflow's robot account: it never expires and may only attest that workflow. */
+  static ApiToken robotAccount(String name, TokenScope scope, Instant now) {
+    if (scope.level() != TokenScope.Level.WORKFLOW) {
+      throw new IllegalArgumentException("a robot account belongs to a workflow");
+    }
+    return new ApiToken(
+        TokenKind.ROBOT_ACCOUNT, name, null, scope, TokenPolicies.ROBOT_ACCOUNT, now, null);
+  }
+
+  /** {@code org/scope/kind/name}: unique among active tokens. */
+  static String uniqueKey(TokenKind kind, TokenScope scope, String name) {
+    return scope.organizationId() + "/" + scope.key() + "/" + kind.group() + "/" + name;
   }
 
   public String getId() {
@@ -185,17 +206,20 @@ public class ApiToken {
     return lastUsedAt;
   }
 
-  public String status(Instant now) {
+  public TokenStatus status(Instant now) {
     if (revokedAt != null) {
-      return "revoked";
+      return TokenStatus.REVOKED;
     }
-    return expiresAt != null && !now.isBefore(expiresAt) ? "expired" : "active";
+    return expiresAt != null && !now.isBefore(expiresAt) ? TokenStatus.EXPIRED : TokenStatus.ACTIVE;
   }
 
-  public String scope() {
+  public TokenScope scope() {
     if (workflowId != null) {
-      return "workflow/" + workflowId;
+      return TokenScope.workflow(
+          organizationId, new ProjectRef(projectId, projectName), workflowId);
     }
-    return projectId == null ? "global" : "project/" + projectName;
+    return projectId == null
+        ? TokenScope.organization(organizationId)
+        : TokenScope.project(organizationId, new ProjectRef(projectId, projectName));
   }
 }

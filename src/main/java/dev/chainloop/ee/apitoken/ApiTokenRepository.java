@@ -1,5 +1,6 @@
 package dev.chainloop.ee.apitoken;
 
+import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** API tokens and robot accounts ({@link ApiToken} rows). */
 @ApplicationScoped
 public class ApiTokenRepository {
   /** The most tokens one listing returns. */
@@ -17,8 +19,28 @@ public class ApiTokenRepository {
   @PersistenceContext(unitName = "chainloop")
   EntityManager em;
 
+  /**
+   * What a listing selects, besides organization and kind: {@code status} empty = any; {@code
+   * projectIds} null = no project filter; {@code level} empty = any scope; {@code workflowId}
+   * non-null lists that workflow's robot accounts.
+   */
+  record Filter(
+      String organizationId,
+      TokenKind kind,
+      Optional<TokenStatus> status,
+      List<String> projectIds,
+      Optional<TokenScope.Level> level,
+      String workflowId) {}
+
   Optional<ApiToken> find(String id) {
     return Optional.ofNullable(em.find(ApiToken.class, id));
+  }
+
+  /** The token {@code rawId} of this kind in this organization, if the id is one. */
+  Optional<ApiToken> findInOrganization(String organizationId, String rawId, TokenKind kind) {
+    return Ids.parse(rawId)
+        .flatMap(this::find)
+        .filter(t -> t.getOrganizationId().equals(organizationId) && t.getKind() == kind);
   }
 
   boolean activeKeyTaken(String uniqueKey) {
@@ -60,54 +82,52 @@ public class ApiTokenRepository {
   }
 
   /**
-   * Tokens of an org, oldest first. {@code status}: active (not revoked, not expired), expired,
-   * revoked or all; {@code projectIds} null = no project filter; {@code scope}: project, global or
-   * null; {@code workflowId} non-null lists that workflow's robot accounts.
+   * Tokens matching {@code filter}, oldest first. Built per call rather than named: each filter
+   * left out must drop its condition, so that the query keeps using the listing index.
    */
-  List<ApiToken> list(
-      String orgId,
-      TokenKind kind,
-      String status,
-      List<String> projectIds,
-      String scope,
-      String workflowId,
-      Instant now,
-      int limit) {
+  List<ApiToken> list(Filter filter, Instant now, int limit) {
     StringBuilder jpql =
         new StringBuilder(
             "SELECT t FROM ApiToken t WHERE t.organizationId = :orgId AND t.kind = :kind");
-    switch (status) {
-      case "active" ->
-          jpql.append(" AND t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > :now)");
-      case "expired" -> jpql.append(" AND t.revokedAt IS NULL AND t.expiresAt <= :now");
-      case "revoked" -> jpql.append(" AND t.revokedAt IS NOT NULL");
-      default -> {}
+    filter
+        .status()
+        .ifPresent(
+            status ->
+                jpql.append(
+                    switch (status) {
+                      case ACTIVE ->
+                          " AND t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > :now)";
+                      case EXPIRED -> " AND t.revokedAt IS NULL AND t.expiresAt <= :now";
+                      case REVOKED -> " AND t.revokedAt IS NOT NULL";
+                    }));
+    if (filter.projectIds() != null) {
+      jpql.append(filter.projectIds().isEmpty() ? " AND 1 = 0" : " AND t.projectId IN :projects");
     }
-    if (projectIds != null) {
-      jpql.append(projectIds.isEmpty() ? " AND 1 = 0" : " AND t.projectId IN :projects");
-    }
-    if ("project".equals(scope)) {
-      jpql.append(" AND t.projectId IS NOT NULL");
-    } else if ("global".equals(scope)) {
-      jpql.append(" AND t.projectId IS NULL");
-    }
-    if (workflowId != null) {
+    filter
+        .level()
+        .ifPresent(
+            level ->
+                jpql.append(
+                    level == TokenScope.Level.GLOBAL
+                        ? " AND t.projectId IS NULL"
+                        : " AND t.projectId IS NOT NULL"));
+    if (filter.workflowId() != null) {
       jpql.append(" AND t.workflowId = :workflowId");
     }
     jpql.append(" ORDER BY t.createdAt, t.id");
     TypedQuery<ApiToken> q =
         em.createQuery(jpql.toString(), ApiToken.class)
-            .setParameter("orgId", orgId)
-            .setParameter("kind", kind)
+            .setParameter("orgId", filter.organizationId())
+            .setParameter("kind", filter.kind())
             .setMaxResults(limit);
-    if (status.equals("active") || status.equals("expired")) {
+    if (filter.status().filter(s -> s != TokenStatus.REVOKED).isPresent()) {
       q.setParameter("now", now);
     }
-    if (projectIds != null && !projectIds.isEmpty()) {
-      q.setParameter("projects", projectIds);
+    if (filter.projectIds() != null && !filter.projectIds().isEmpty()) {
+      q.setParameter("projects", filter.projectIds());
     }
-    if (workflowId != null) {
-      q.setParameter("workflowId", workflowId);
+    if (filter.workflowId() != null) {
+      q.setParameter("workflowId", filter.workflowId());
     }
     return q.getResultList();
   }

@@ -1,6 +1,7 @@
 package dev.chainloop.ee.apitoken;
 
-import dev.chainloop.ee.platform.security.TokenKind;
+import dev.chainloop.ee.apitoken.ApiTokenService.CreateApiToken;
+import dev.chainloop.ee.apitoken.ApiTokenService.IssuedToken;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -80,10 +81,10 @@ public class ApiTokenResource {
           t.getId(),
           t.getName(),
           t.getDescription(),
-          t.scope(),
+          t.scope().wire(),
           t.getProjectId() == null ? null : new ProjectRef(t.getProjectId(), t.getProjectName()),
           t.getPermissions().stream().map(p -> p.wire()).sorted().toList(),
-          t.status(Clock.systemUTC().instant()),
+          t.status(Clock.systemUTC().instant()).wire(),
           t.getCreatedAt(),
           t.getExpiresAt(),
           t.getRevokedAt(),
@@ -106,13 +107,14 @@ public class ApiTokenResource {
               mediaType = "application/json",
               schema = @Schema(implementation = ApiTokenResponse.class)))
   public Response create(@Valid @NotNull CreateApiTokenRequest request) {
-    ApiTokenService.IssuedToken issued =
+    IssuedToken issued =
         tokens.create(
-            request.name(),
-            request.description(),
-            request.expiresIn(),
-            request.project(),
-            request.permissions());
+            new CreateApiToken(
+                request.name(),
+                request.description(),
+                request.expiresIn(),
+                request.project(),
+                request.permissions()));
     return Response.status(201).entity(ApiTokenResponse.of(issued.token(), issued.jwt())).build();
   }
 
@@ -161,6 +163,6 @@ public class ApiTokenResource {
       operationId = "revokeApiToken",
       summary = "Revoke an API token; it is refused from the next request on")
   public void revoke(@PathParam("id") String id) {
-    tokens.revoke(id, TokenKind.API_TOKEN);
+    tokens.revoke(id);
   }
 }

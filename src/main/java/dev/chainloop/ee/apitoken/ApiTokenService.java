@@ -1,19 +1,16 @@
 package dev.chainloop.ee.apitoken;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.organization.Organization;
 import dev.chainloop.ee.organization.OrganizationService;
 import dev.chainloop.ee.platform.Names;
-import dev.chainloop.ee.platform.config.Durations;
-import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
-import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
-import dev.chainloop.ee.platform.security.TokenIssuer;
 import dev.chainloop.ee.platform.security.TokenKind;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
@@ -22,52 +19,45 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Organization API tokens and robot accounts: create, list, revoke, and check on every request. */
+/**
+ * An organization's API tokens: create, list, revoke, describe the calling one, and revoke those
+ * left unused. Robot accounts are {@link RobotAccountService}'s; the per-request check is {@link
+ * ApiTokenAuthenticator}'s.
+ */
 @Stateless
 public class ApiTokenService {
-  /** {@code last_used_at} is written at most once per token per this window (A2). */
-  static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
-
   @Inject ApiTokenRepository repository;
   @Inject Caller caller;
-  @Inject TokenIssuer issuer;
+  @Inject TokenMinter minter;
+  @Inject TokenLifetimes lifetimes;
   @Inject ProjectService projects;
   @Inject OrganizationService organizations;
   @Inject AuditService audit;
-
-  @Inject
-  @ConfigProperty(name = "chainloop.api-token.min-expiration", defaultValue = "1m")
-  String minExpiration;
-
-  @Inject
-  @ConfigProperty(name = "chainloop.api-token.max-expiration", defaultValue = "366d")
-  String maxExpiration;
 
   private final Clock clock = Clock.systemUTC();
 
   /** A freshly created token with its JWT, which is shown this once. */
   public record IssuedToken(ApiToken token, String jwt) {}
 
-  public IssuedToken create(
+  /** What a client asks for; everything but the name is optional. */
+  public record CreateApiToken(
       String name,
       String description,
       String expiresIn,
       String projectName,
-      List<String> requestedPermissions) {
+      List<String> permissions) {}
+
+  public IssuedToken create(CreateApiToken request) {
     caller.require(Permission.API_TOKEN_CREATE);
+    String name = request.name();
     Names.requireDns1123("name", name);
-    boolean orgLevelToken = caller.kind() == TokenKind.API_TOKEN;
-    if (projectName == null || projectName.isBlank()) {
-      if (orgLevelToken) {
+    String projectName = blankToNull(request.projectName());
+    if (projectName == null) {
+      if (caller.kind() == TokenKind.API_TOKEN) {
         throw new InvalidInputException(
             "project", "org-level API tokens must specify a project when creating new tokens");
       }
@@ -75,102 +65,47 @@ public class ApiTokenService {
         throw new InvalidInputException("project", "project is required for your role");
       }
     }
-    Project project =
-        projectName == null || projectName.isBlank() ? null : projects.get(projectName.trim());
+    Optional<Project> project = Optional.ofNullable(projectName).map(p -> projects.get(p.trim()));
     Organization org =
         organizations
             .findLive(caller.organizationId())
             .orElseThrow(() -> new UnknownResourceException("organization not found"));
     Instant now = clock.instant();
-    Instant expiresAt = expiry(expiresIn, org, now);
+    Instant expiresAt = lifetimes.expiry(request.expiresIn(), org.getApiTokenMaxLifetime(), now);
     Set<Permission> granted =
-        narrow(
-            project == null ? TokenPolicies.ORG_LEVEL : TokenPolicies.DEFAULT,
-            requestedPermissions);
+        TokenPolicies.narrow(
+            project.isEmpty() ? TokenPolicies.ORG_LEVEL : TokenPolicies.DEFAULT,
+            request.permissions());
+    TokenScope scope =
+        project
+            .map(p -> TokenScope.project(org.getId(), p.ref()))
+            .orElseGet(() -> TokenScope.organization(org.getId()));
     ApiToken token =
-        new ApiToken(
-            TokenKind.API_TOKEN,
-            name,
-            blankToNull(description),
-            org.getId(),
-            project == null ? null : project.getId(),
-            project == null ? null : project.getName(),
-            null,
-            granted,
-            now,
-            expiresAt);
-    if (repository.activeKeyTaken(
-        ApiToken.uniqueKey(TokenKind.API_TOKEN, org.getId(), token.getProjectId(), null, name))) {
+        ApiToken.apiToken(name, blankToNull(request.description()), scope, granted, now, expiresAt);
+    if (repository.activeKeyTaken(ApiToken.uniqueKey(TokenKind.API_TOKEN, scope, name))) {
       throw new ConflictException(
           "name already taken: an active API token named \"" + name + "\" exists");
     }
     repository.save(token);
     audit.record(
-        org.getId(),
-        "api_token.created",
-        caller.actor(),
-        "api_token",
-        token.getId(),
-        "name="
-            + name
-            + " scope="
-            + token.scope()
-            + (expiresAt == null ? " expires=never" : " expires=" + expiresAt));
-    return new IssuedToken(token, mint(token, org.getName()));
-  }
-
-  /** A robot account for a workflow: a workflow-scoped token that can only attest it. */
-  public IssuedToken createRobotAccount(
-      String workflowId, String projectId, String projectName, String name) {
-    Names.requireDns1123("name", name);
-    String orgId = caller.organizationId();
-    Organization org = organizations.findLive(orgId).orElseThrow();
-    if (repository.activeKeyTaken(
-        ApiToken.uniqueKey(TokenKind.ROBOT_ACCOUNT, orgId, projectId, workflowId, name))) {
-      throw new ConflictException(
-          "name already taken: an active robot account named \"" + name + "\" exists");
-    }
-    ApiToken token =
-        new ApiToken(
-            TokenKind.ROBOT_ACCOUNT,
-            name,
-            null,
-            orgId,
-            projectId,
-            projectName,
-            workflowId,
-            TokenPolicies.ROBOT_ACCOUNT,
-            clock.instant(),
-            null);
-    repository.save(token);
-    audit.record(
-        orgId,
-        "robot_account.created",
-        caller.actor(),
-        "robot_account",
-        token.getId(),
-        "name=" + name + " workflow=" + workflowId);
-    return new IssuedToken(token, mint(token, org.getName()));
-  }
-
-  public List<ApiToken> listRobotAccounts(String workflowId, boolean includeRevoked) {
-    return repository.list(
-        caller.organizationId(),
-        TokenKind.ROBOT_ACCOUNT,
-        includeRevoked ? "all" : "active",
-        null,
-        null,
-        workflowId,
-        clock.instant(),
-        ApiTokenRepository.MAX_LIST);
-  }
-
-  public List<ApiToken> list(String status, String projectName, String scope) {
-    return list(status, projectName, scope, null);
+        AuditEntry.of("api_token.created")
+            .in(org.getId())
+            .by(caller.actor())
+            .on("api_token", token.getId())
+            .detail(
+                "name="
+                    + name
+                    + " scope="
+                    + scope.wire()
+                    + (expiresAt == null ? " expires=never" : " expires=" + expiresAt)));
+    return new IssuedToken(token, minter.mint(token, org.getName()));
   }
 
   /**
-   * {@code limit}: at most this many, oldest first (null = {@link ApiTokenRepository#MAX_LIST}).
+   * API tokens of the caller's organization, oldest first. {@code status}: active (default),
+   * expired, revoked or all; {@code scope}: project or global; {@code limit}: at most this many
+   * (null = {@link ApiTokenRepository#MAX_LIST}). API tokens and project-scoped callers see only
+   * project tokens, of their own project if they have one.
    */
   public List<ApiToken> list(String status, String projectName, String scope, Integer limit) {
     caller.require(Permission.API_TOKEN_LIST);
@@ -179,14 +114,8 @@ public class ApiTokenService {
       throw new InvalidInputException(
           "limit", "must be between 1 and " + ApiTokenRepository.MAX_LIST);
     }
-    String s = status == null || status.isBlank() ? "active" : status.trim();
-    if (!List.of("active", "expired", "revoked", "all").contains(s)) {
-      throw new InvalidInputException("status", "must be one of active, expired, revoked, all");
-    }
-    String sc = scope == null || scope.isBlank() ? null : scope.trim();
-    if (sc != null && !List.of("project", "global").contains(sc)) {
-      throw new InvalidInputException("scope", "must be project or global");
-    }
+    Optional<TokenStatus> statusFilter = TokenStatus.filter(status);
+    Optional<TokenScope.Level> level = TokenScope.Level.filter(scope);
     List<String> projectIds = null;
     if (projectName != null && !projectName.isBlank()) {
       projectIds = List.of(projects.get(projectName.trim()).getId());
@@ -194,98 +123,40 @@ public class ApiTokenService {
       projectIds = List.of(caller.projectScope().get());
     }
     if (caller.kind() == TokenKind.API_TOKEN) {
-      sc = "project";
+      level = Optional.of(TokenScope.Level.PROJECT);
     }
     return repository.list(
-        caller.organizationId(),
-        TokenKind.API_TOKEN,
-        s,
-        projectIds,
-        sc,
-        null,
+        new ApiTokenRepository.Filter(
+            caller.organizationId(), TokenKind.API_TOKEN, statusFilter, projectIds, level, null),
         clock.instant(),
         max);
   }
 
-  public void revoke(String id, TokenKind kind) {
+  /**
+   * Revokes an API token of the caller's organization; it is refused from the next request on.
+   * Tokens and project-bound roles cannot revoke global tokens.
+   */
+  public void revoke(String id) {
     ApiToken token =
-        Ids.parse(id)
-            .flatMap(repository::find)
-            .filter(
-                t -> t.getOrganizationId().equals(caller.organizationId()) && t.getKind() == kind)
-            .filter(
-                t ->
-                    caller.canSeeProject(t.getProjectId())
-                        || t.getProjectId() == null && caller.projectScope().isEmpty())
-            .orElseThrow(
-                () ->
-                    new UnknownResourceException(
-                        kind == TokenKind.API_TOKEN
-                            ? "API token not found"
-                            : "robot account not found"));
-    if (kind == TokenKind.API_TOKEN) {
-      caller.require(Permission.API_TOKEN_DELETE);
-      boolean limited =
-          caller.kind() == TokenKind.API_TOKEN
-              || caller.role().map(r -> r.projectScoped()).orElse(false);
-      if (limited && token.getProjectId() == null) {
-        throw new ForbiddenOperationException("you can not manage a global API token");
-      }
-    } else {
-      caller.require(Permission.WORKFLOW_UPDATE);
+        repository
+            .findInOrganization(caller.organizationId(), id, TokenKind.API_TOKEN)
+            .filter(t -> caller.canSeeProject(t.getProjectId()))
+            .orElseThrow(() -> new UnknownResourceException("API token not found"));
+    caller.require(Permission.API_TOKEN_DELETE);
+    boolean limited =
+        caller.kind() == TokenKind.API_TOKEN
+            || caller.role().map(r -> r.projectScoped()).orElse(false);
+    if (limited && token.getProjectId() == null) {
+      throw new ForbiddenOperationException("you can not manage a global API token");
     }
     if (repository.revoke(token.getId(), clock.instant())) {
       audit.record(
-          token.getOrganizationId(),
-          token.getKind() == TokenKind.API_TOKEN ? "api_token.revoked" : "robot_account.revoked",
-          caller.actor(),
-          token.getKind().group().replace('-', '_'),
-          token.getId(),
-          "name=" + token.getName());
+          AuditEntry.of("api_token.revoked")
+              .in(token.getOrganizationId())
+              .by(caller.actor())
+              .on("api_token", token.getId())
+              .detail("name=" + token.getName()));
     }
-  }
-
-  /**
-   * Checks a verified JWT against its row, on every request. Rejections of revoked or tampered
-   * tokens are audited in their own transaction.
-   */
-  public ApiToken authenticate(JsonWebToken jwt, TokenKind kind) {
-    Instant now = clock.instant();
-    Optional<ApiToken> row = Ids.parse(jwt.getTokenID()).flatMap(repository::find);
-    if (row.isEmpty() || row.get().getKind() != kind) {
-      throw new AuthenticationException(
-          kind == TokenKind.API_TOKEN ? "API token not found" : "robot account not found",
-          "not_found");
-    }
-    ApiToken token = row.get();
-    if (token.getRevokedAt() != null) {
-      audit.recordSeparately(
-          token.getOrganizationId(),
-          "api_token.rejected",
-          kind.group() + ":" + token.getId(),
-          "api_token",
-          token.getId(),
-          "revoked token used");
-      throw new AuthenticationException(
-          kind == TokenKind.API_TOKEN ? "API token revoked" : "robot account revoked", "revoked");
-    }
-    if (!equalsNullable(token.getOrganizationId(), jwt.getClaim("org_id"))
-        || !equalsNullable(token.getProjectId(), jwt.getClaim("project_id"))
-        || !equalsNullable(token.getWorkflowId(), jwt.getClaim("workflow_id"))) {
-      audit.recordSeparately(
-          token.getOrganizationId(),
-          "api_token.rejected",
-          kind.group() + ":" + token.getId(),
-          "api_token",
-          token.getId(),
-          "claims do not match the token");
-      throw new AuthenticationException("API token claims do not match", "claims_mismatch");
-    }
-    if (token.getLastUsedAt() == null
-        || token.getLastUsedAt().isBefore(now.minus(LAST_USED_WINDOW))) {
-      repository.touch(token.getId(), now, now.minus(LAST_USED_WINDOW));
-    }
-    return token;
   }
 
   /** The token making the current call. */
@@ -293,13 +164,6 @@ public class ApiTokenService {
     return repository
         .find(caller.identity().credentialId())
         .orElseThrow(() -> new UnknownResourceException("API token not found"));
-  }
-
-  /** For audit of expired tokens: MicroProfile JWT rejects them before we see them. */
-  public Optional<ApiToken> describe(String id) {
-    return Ids.parse(id)
-        .flatMap(repository::find)
-        .filter(t -> t.getOrganizationId().equals(caller.organizationId()));
   }
 
   /** Revokes tokens of {@code organizationId} unused for its configured number of days. */
@@ -310,93 +174,14 @@ public class ApiTokenService {
       if (repository.revoke(id, now)) {
         revoked++;
         audit.record(
-            organizationId,
-            "api_token.auto_revoked",
-            "system",
-            "api_token",
-            id,
-            "unused for more than " + maxDaysInactive + " days");
+            AuditEntry.of("api_token.auto_revoked")
+                .in(organizationId)
+                .by("system")
+                .on("api_token", id)
+                .detail("unused for more than " + maxDaysInactive + " days"));
       }
     }
     return revoked;
-  }
-
-  private String mint(ApiToken token, String orgName) {
-    Map<String, String> claims = new HashMap<>();
-    claims.put("org_id", token.getOrganizationId());
-    claims.put("org_name", orgName);
-    claims.put("token_name", token.getName());
-    claims.put("project_id", token.getProjectId());
-    claims.put("project_name", token.getProjectName());
-    claims.put("workflow_id", token.getWorkflowId());
-    return issuer.issue(
-        token.getKind(), token.getId(), null, token.getCreatedAt(), token.getExpiresAt(), claims);
-  }
-
-  private Instant expiry(String expiresIn, Organization org, Instant now) {
-    Duration cap = org.getApiTokenMaxLifetime();
-    if (expiresIn == null || expiresIn.isBlank() || expiresIn.trim().equals("0")) {
-      if (cap != null) {
-        return now.plus(cap);
-      }
-      return null;
-    }
-    String text = expiresIn.trim();
-    if (text.startsWith("-")) {
-      throw new InvalidInputException("expiresIn", "must be a positive duration, e.g. 24h, 30d");
-    }
-    Duration d;
-    try {
-      d = Durations.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("expiresIn", e.getMessage());
-    }
-    Duration min = Durations.parse(minExpiration);
-    Duration max = Durations.parse(maxExpiration);
-    if (d.compareTo(min) < 0) {
-      throw new InvalidInputException("expiresIn", "must be at least " + Durations.format(min));
-    }
-    if (d.compareTo(max) > 0) {
-      throw new InvalidInputException("expiresIn", "must be at most " + Durations.format(max));
-    }
-    if (cap != null && d.compareTo(cap) > 0) {
-      throw new InvalidInputException(
-          "expiresIn",
-          "exceeds this organization's maximum API token lifetime of " + Durations.format(cap));
-    }
-    return now.plus(d);
-  }
-
-  private static Set<Permission> narrow(Set<Permission> defaults, List<String> requested) {
-    if (requested == null || requested.isEmpty()) {
-      return defaults;
-    }
-    EnumSet<Permission> result = EnumSet.noneOf(Permission.class);
-    for (String wire : requested) {
-      Permission p =
-          Permission.parse(wire == null ? "" : wire.trim())
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "permissions", "unknown permission \"" + wire + "\""));
-      if (!defaults.contains(p)) {
-        throw new InvalidInputException(
-            "permissions",
-            "\""
-                + wire
-                + "\" cannot be granted to this token: permissions only narrow the default set");
-      }
-      result.add(p);
-    }
-    return result;
-  }
-
-  private static boolean equalsNullable(String a, Object claim) {
-    String b =
-        claim instanceof jakarta.json.JsonString js
-            ? js.getString()
-            : claim == null ? null : claim.toString();
-    return a == null ? b == null : a.equals(b);
   }
 
   private static String blankToNull(String s) {

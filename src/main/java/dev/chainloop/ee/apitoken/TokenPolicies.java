@@ -2,8 +2,10 @@ package dev.chainloop.ee.apitoken;
 
 import static dev.chainloop.ee.platform.security.Permission.*;
 
+import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.Permission;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -50,6 +52,34 @@ final class TokenPolicies {
               ARTIFACT_CREATE));
 
   private TokenPolicies() {}
+
+  /**
+   * The permissions a new token gets: {@code defaults}, or the {@code requested} subset of them
+   * (none requested = all of the defaults). Anything outside the defaults is refused.
+   */
+  static Set<Permission> narrow(Set<Permission> defaults, List<String> requested) {
+    if (requested == null || requested.isEmpty()) {
+      return defaults;
+    }
+    EnumSet<Permission> result = EnumSet.noneOf(Permission.class);
+    for (String wire : requested) {
+      Permission p =
+          Permission.parse(wire == null ? "" : wire.trim())
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "permissions", "unknown permission \"" + wire + "\""));
+      if (!defaults.contains(p)) {
+        throw new InvalidInputException(
+            "permissions",
+            "\""
+                + wire
+                + "\" cannot be granted to this token: permissions only narrow the default set");
+      }
+      result.add(p);
+    }
+    return result;
+  }
 
   private static Set<Permission> union(Set<Permission> a, Set<Permission> b) {
     EnumSet<Permission> all = EnumSet.copyOf(a);

@@ -4,6 +4,7 @@ import dev.chainloop.ee.platform.persistence.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,6 +14,12 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "cas_refs")
+@NamedQuery(
+    name = "ArtifactRef.byOrgDigest",
+    query = "SELECT r FROM ArtifactRef r WHERE r.orgDigest = :k")
+@NamedQuery(
+    name = "ArtifactRef.countByOrgDigest",
+    query = "SELECT COUNT(r) FROM ArtifactRef r WHERE r.orgDigest = :k")
 public class ArtifactRef {
   @Id
   @Column(length = 36)

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,10 +72,7 @@ public class ArtifactResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_OCTET_STREAM,
-              schema =
-                  @Schema(
-                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                      format = "binary")))
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response download(@PathParam("digest") String digest) {
     ArtifactService.Content content = artifacts.download(digest);
     StreamingOutput body =

@@ -11,8 +11,6 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,8 +35,7 @@ public class ArtifactService {
   /** After an over-limit body, read up to this much more so the client sees the 413 answer. */
   private static final long DRAIN_BYTES = 16L * 1024 * 1024;
 
-  @PersistenceContext(unitName = "chainloop")
-  EntityManager em;
+  @Inject ArtifactRepository repository;
 
   @Resource(lookup = "jdbc/chainloop")
   DataSource dataSource;
@@ -130,10 +128,7 @@ public class ArtifactService {
   }
 
   private boolean hasRef(String hex) {
-    return em.createQuery("SELECT COUNT(r) FROM ArtifactRef r WHERE r.orgDigest = :k", Long.class)
-            .setParameter("k", ArtifactRef.key(caller.organizationId(), hex))
-            .getSingleResult()
-        > 0;
+    return repository.exists(caller.organizationId(), hex);
   }
 
   private static void drain(InputStream body, byte[] buf) throws IOException {
@@ -147,11 +142,9 @@ public class ArtifactService {
   public long size(String digest) {
     caller.require(Permission.ARTIFACT_READ);
     String hex = Digests.hex(digest);
-    var ref =
-        em.createQuery("SELECT r FROM ArtifactRef r WHERE r.orgDigest = :k", ArtifactRef.class)
-            .setParameter("k", ArtifactRef.key(caller.organizationId(), hex))
-            .getResultStream()
-            .findFirst()
+    ArtifactRef ref =
+        repository
+            .find(caller.organizationId(), hex)
             .orElseThrow(
                 () -> new UnknownResourceException("artifact sha256:" + hex + " not found"));
     try {
@@ -181,7 +174,7 @@ public class ArtifactService {
   }
 
   private ArtifactStore store() throws IOException {
-    return switch (backend.trim().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (backend.trim().toLowerCase(Locale.ROOT)) {
       case "database" -> new DatabaseArtifactStore(dataSource, spoolDir());
       case "filesystem" -> new FilesystemArtifactStore(config.dataDir().resolve("cas"));
       default ->

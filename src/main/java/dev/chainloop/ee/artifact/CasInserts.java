@@ -3,8 +3,7 @@ package dev.chainloop.ee.artifact;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,13 +15,11 @@ import java.nio.file.Path;
  */
 @Stateless
 public class CasInserts {
-  @PersistenceContext(unitName = "chainloop")
-  EntityManager em;
+  @Inject ArtifactRepository repository;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void insertRef(ArtifactRef ref) {
-    em.persist(ref);
-    em.flush();
+    repository.save(ref);
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -1,5 +1,6 @@
 package dev.chainloop.ee.artifact;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class DatabaseArtifactStore implements ArtifactStore {
           Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      return new java.io.FilterInputStream(Files.newInputStream(tmp)) {
+      return new FilterInputStream(Files.newInputStream(tmp)) {
         @Override
         public void close() throws IOException {
           super.close();

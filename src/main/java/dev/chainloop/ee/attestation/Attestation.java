@@ -1,18 +1,24 @@
 package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.run.WorkflowRun;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A stored Sigstore bundle, immutable; its digest is the SHA-256 of exactly these bytes. */
 @Entity
 @Table(name = "attestations")
+@NamedQuery(name = "Attestation.ofRun", query = "SELECT a FROM Attestation a WHERE a.runId = :run")
+@NamedQuery(
+    name = "Attestation.countByOrgDigest",
+    query = "SELECT COUNT(a) FROM Attestation a WHERE a.orgDigest = :k")
 public class Attestation {
   @Id
   @Column(length = 36)
@@ -42,14 +48,20 @@ public class Attestation {
 
   protected Attestation() {}
 
-  Attestation(String organizationId, String runId, String digest, byte[] bundle, Instant now) {
+  /** The bundle pushed for {@code run}; {@code digest} is that of exactly these bytes. */
+  Attestation(WorkflowRun run, String digest, byte[] bundle, Instant now) {
     this.id = Ids.newId();
-    this.organizationId = organizationId;
-    this.runId = runId;
+    this.organizationId = run.getOrganizationId();
+    this.runId = run.getId();
     this.digest = digest;
-    this.orgDigest = organizationId + "/" + digest;
+    this.orgDigest = orgDigest(organizationId, digest);
     this.bundle = bundle;
     this.createdAt = now;
+  }
+
+  /** {@code <org>/<digest>}, the unique key of an organization's attestation. */
+  static String orgDigest(String organizationId, String digest) {
+    return organizationId + "/" + digest;
   }
 
   public String getId() {

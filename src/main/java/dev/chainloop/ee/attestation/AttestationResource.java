@@ -1,6 +1,7 @@
 package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.contract.ContractRevisionView;
+import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -155,7 +156,7 @@ public class AttestationResource {
     try {
       state = Base64.getDecoder().decode(request.state());
     } catch (IllegalArgumentException e) {
-      throw new dev.chainloop.ee.platform.error.InvalidInputException("state", "must be base64");
+      throw new InvalidInputException("state", "must be base64");
     }
     String base = ifMatch != null ? ifMatch : request.baseDigest();
     return new StateResponse(null, attestations.saveState(runId, state, base));

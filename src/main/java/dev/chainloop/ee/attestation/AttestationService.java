@@ -2,6 +2,7 @@ package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.contract.ContractRevisionView;
 import dev.chainloop.ee.contract.ContractService;
+import dev.chainloop.ee.contract.RunnerType;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
@@ -10,23 +11,20 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.run.RunState;
-import dev.chainloop.ee.run.RunView;
 import dev.chainloop.ee.run.WorkflowRun;
 import dev.chainloop.ee.run.WorkflowRunService;
 import dev.chainloop.ee.workflow.Workflow;
-import dev.chainloop.ee.workflow.WorkflowService;
+import dev.chainloop.ee.workflow.WorkflowResolver;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /** The attestation lifecycle: init a run, store its signed bundle, cancel it, remote state. */
 @Stateless
@@ -34,11 +32,9 @@ public class AttestationService {
   /** Remote crafting state cap, as upstream. */
   static final int MAX_STATE_BYTES = 6 * 1024 * 1024;
 
-  @PersistenceContext(unitName = "chainloop")
-  EntityManager em;
-
+  @Inject AttestationRepository repository;
   @Inject Caller caller;
-  @Inject WorkflowService workflows;
+  @Inject WorkflowResolver workflows;
   @Inject ContractService contracts;
   @Inject WorkflowRunService runs;
   @Inject SigningAuthority ca;
@@ -51,11 +47,6 @@ public class AttestationService {
 
   public record CraftingState(byte[] state, String digest) {}
 
-  public record RunDetails(
-      RunView run, String attestationDigest, byte[] bundle, Verification verification) {}
-
-  public record Verification(boolean verified, String failureReason) {}
-
   public Initialized init(
       String workflowName,
       String project,
@@ -63,6 +54,7 @@ public class AttestationService {
       String runnerType,
       String runUrl) {
     caller.require(Permission.RUN_CREATE);
+    RunnerType runner = runnerType(runnerType);
     Workflow workflow;
     if (caller.workflowScope().isPresent()) {
       workflow =
@@ -83,7 +75,7 @@ public class AttestationService {
       workflow =
           p == null
               ? workflows.resolve(workflowName.trim(), null)
-              : workflows.findOrCreate(workflowName.trim(), p, null);
+              : workflows.findOrCreate(workflowName.trim(), p);
     }
     if (!caller.canSeeProject(workflow.getProjectId())) {
       throw new UnknownResourceException("workflow \"" + workflow.getName() + "\" not found");
@@ -93,8 +85,19 @@ public class AttestationService {
       throw new InvalidInputException("contractRevision", "must be 0 (latest) or more");
     }
     ContractRevisionView contract = contracts.revision(workflow.getContractId(), revision);
-    WorkflowRun run = runs.start(workflow, blankToNull(runnerType), blankToNull(runUrl), contract);
+    WorkflowRun run = runs.start(workflow, runner, blankToNull(runUrl), contract);
     return new Initialized(run, workflow, contract, caller.organizationName());
+  }
+
+  /** The runner a client reports, upstream's names only; absent when blank. */
+  private static RunnerType runnerType(String text) {
+    String value = blankToNull(text);
+    if (value == null) {
+      return null;
+    }
+    return RunnerType.parse(value)
+        .orElseThrow(
+            () -> new InvalidInputException("runnerType", "unknown runner type \"" + value + "\""));
   }
 
   /**
@@ -120,7 +123,8 @@ public class AttestationService {
           "invalid attestation bundle: the statement is for another workflow run");
     }
     for (var m : statement.materials()) {
-      if ("ATTESTATION".equals(m.materialType()) && !storedInOrganization(m.digest())) {
+      if ("ATTESTATION".equals(m.materialType())
+          && !repository.existsInOrganization(caller.organizationId(), m.digest())) {
         throw new InvalidInputException(
             "material "
                 + m.name()
@@ -130,40 +134,25 @@ public class AttestationService {
       }
     }
     Instant now = clock.instant();
-    String org = run.getOrganizationId();
-    em.persist(new Attestation(org, run.getId(), digest, bundle, now));
+    Attestation attestation = new Attestation(run, digest, bundle, now);
+    repository.save(attestation);
     for (var s : statement.subjects()) {
-      em.persist(
-          new AttestationReference(org, digest, run.getId(), s.digest(), s.name(), "SUBJECT"));
+      repository.save(AttestationReference.subject(attestation, s));
     }
     for (var m : statement.materials()) {
-      em.persist(
-          new AttestationReference(
-              org,
-              digest,
-              run.getId(),
-              m.digest(),
-              m.name(),
-              m.materialType() == null ? "MATERIAL" : m.materialType()));
+      repository.save(AttestationReference.material(attestation, m));
     }
     if (!runs.finish(run.getId(), RunState.SUCCESS, digest, null, now)) {
       throw new ConflictException("workflow run " + runId + " has already ended");
     }
-    stored.fire(new AttestationStored(org, digest));
+    stored.fire(new AttestationStored(run.getOrganizationId(), digest));
     return digest;
-  }
-
-  private boolean storedInOrganization(String digest) {
-    return em.createQuery("SELECT COUNT(a) FROM Attestation a WHERE a.orgDigest = :k", Long.class)
-            .setParameter("k", caller.organizationId() + "/" + digest)
-            .getSingleResult()
-        > 0;
   }
 
   public void cancel(String runId, String trigger, String reason) {
     caller.require(Permission.RUN_UPDATE);
     RunState outcome =
-        switch (trigger == null ? "failure" : trigger.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (trigger == null ? "failure" : trigger.trim().toLowerCase(Locale.ROOT)) {
           case "failure", "trigger_type_failure" -> RunState.ERROR;
           case "cancellation", "trigger_type_cancellation" -> RunState.CANCELED;
           default -> throw new InvalidInputException("trigger", "must be failure or cancellation");
@@ -204,70 +193,16 @@ public class AttestationService {
     return digest;
   }
 
-  /** A run with its attestation (if pushed), optionally re-verified. */
-  public RunDetails details(String runIdOrNull, String digestOrNull, boolean verify) {
-    caller.require(Permission.RUN_READ);
-    WorkflowRun run =
-        runIdOrNull != null
-            ? runs.get(runIdOrNull)
-            : runs.findByDigest(digestOrNull)
-                .orElseThrow(
-                    () ->
-                        new UnknownResourceException("attestation " + digestOrNull + " not found"));
-    Optional<Attestation> attestation = byRun(run.getId());
-    Verification verification = null;
-    if (verify && attestation.isPresent()) {
-      try {
-        BundleVerifier.verify(
-            attestation.get().getBundle(), ca.certificate(), attestation.get().getCreatedAt());
-        verification = new Verification(true, null);
-      } catch (InvalidInputException e) {
-        verification = new Verification(false, e.getMessage());
-      }
-    }
-    return new RunDetails(
-        runs.view(run),
-        attestation.map(Attestation::getDigest).orElse(null),
-        attestation.map(Attestation::getBundle).orElse(null),
-        verification);
-  }
-
-  private Optional<Attestation> byRun(String runId) {
-    return em.createQuery("SELECT a FROM Attestation a WHERE a.runId = :run", Attestation.class)
-        .setParameter("run", runId)
-        .getResultStream()
-        .findFirst();
-  }
-
-  /** The caller's attestation with this digest. */
-  public Optional<Attestation> findByDigest(String digest) {
-    return em.createQuery("SELECT a FROM Attestation a WHERE a.orgDigest = :k", Attestation.class)
-        .setParameter("k", caller.organizationId() + "/" + digest)
-        .getResultStream()
-        .filter(a -> runs.findByDigest(digest).isPresent())
-        .findFirst();
-  }
-
   /**
    * What the caller's attestations say about {@code digest}, or, for an attestation, what it names.
    */
   public List<AttestationReference> referencesTo(String digest) {
-    return em.createQuery(
-            "SELECT r FROM AttestationReference r WHERE r.organizationId = :org AND r.digest = :d",
-            AttestationReference.class)
-        .setParameter("org", caller.organizationId())
-        .setParameter("d", digest)
-        .getResultList();
+    return repository.referencesTo(caller.organizationId(), digest);
   }
 
+  /** What the caller's attestation {@code attestationDigest} names. */
   public List<AttestationReference> referencesOf(String attestationDigest) {
-    return em.createQuery(
-            "SELECT r FROM AttestationReference r WHERE r.organizationId = :org"
-                + " AND r.attestationDigest = :d ORDER BY r.kind, r.name",
-            AttestationReference.class)
-        .setParameter("org", caller.organizationId())
-        .setParameter("d", attestationDigest)
-        .getResultList();
+    return repository.referencesOf(caller.organizationId(), attestationDigest);
   }
 
   public String signingCertificate(String csr, String publicKey) {

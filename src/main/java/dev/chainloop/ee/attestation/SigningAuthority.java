@@ -46,6 +46,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
@@ -177,7 +178,7 @@ public class SigningAuthority {
   private static PublicKey fromCsr(String csrPem) throws IOException, GeneralSecurityException {
     try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
       Object parsed = parser.readObject();
-      if (!(parsed instanceof org.bouncycastle.pkcs.PKCS10CertificationRequest raw)) {
+      if (!(parsed instanceof PKCS10CertificationRequest raw)) {
         throw new GeneralSecurityException("not a PKCS#10 request");
       }
       JcaPKCS10CertificationRequest csr = new JcaPKCS10CertificationRequest(raw);

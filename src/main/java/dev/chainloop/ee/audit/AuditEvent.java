@@ -47,21 +47,15 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
-  AuditEvent(
-      String organizationId,
-      Instant occurredAt,
-      String action,
-      String actor,
-      String targetType,
-      String targetId,
-      String detail) {
+  AuditEvent(AuditEntry entry, Instant occurredAt) {
     this.id = Ids.newId();
-    this.organizationId = organizationId;
+    this.organizationId = entry.organizationId();
     this.occurredAt = occurredAt;
-    this.action = action;
-    this.actor = actor;
-    this.targetType = targetType;
-    this.targetId = targetId;
+    this.action = entry.action();
+    this.actor = entry.actor();
+    this.targetType = entry.targetType();
+    this.targetId = entry.targetId();
+    String detail = entry.detail();
     this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
   }
 

@@ -8,15 +8,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 
 /** The audit log: who did what to which object of which organization, in UTC. */
 @Stateless
 public class AuditService {
-  @PersistenceContext(unitName = "chainloop")
-  EntityManager em;
+  @Inject AuditEventRepository repository;
 
   @Inject Caller caller;
 
@@ -24,41 +21,22 @@ public class AuditService {
 
   /** Records within the caller's transaction: the event exists only if the change commits. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void record(
-      String orgId,
-      String action,
-      String actor,
-      String targetType,
-      String targetId,
-      String detail) {
-    em.persist(new AuditEvent(orgId, clock.instant(), action, actor, targetType, targetId, detail));
+  public void record(AuditEntry entry) {
+    repository.save(new AuditEvent(entry, clock.instant()));
   }
 
   /** Records in its own transaction: for rejections, whose request rolls back. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordSeparately(
-      String orgId,
-      String action,
-      String actor,
-      String targetType,
-      String targetId,
-      String detail) {
-    em.persist(new AuditEvent(orgId, clock.instant(), action, actor, targetType, targetId, detail));
+  public void recordSeparately(AuditEntry entry) {
+    repository.save(new AuditEvent(entry, clock.instant()));
   }
 
   public Page<AuditEvent> list(PageRequest page) {
     caller.require(Permission.AUDIT_LIST);
     String orgId = caller.organizationId();
-    var items =
-        em.createNamedQuery("AuditEvent.ofOrg", AuditEvent.class)
-            .setParameter("orgId", orgId)
-            .setFirstResult(page.offset())
-            .setMaxResults(page.size())
-            .getResultList();
-    long total =
-        em.createNamedQuery("AuditEvent.countOfOrg", Long.class)
-            .setParameter("orgId", orgId)
-            .getSingleResult();
-    return Page.of(items, page, total);
+    return Page.of(
+        repository.ofOrganization(orgId, page.offset(), page.size()),
+        page,
+        repository.countOfOrganization(orgId));
   }
 }

@@ -78,18 +78,6 @@ public final class ContractParser {
           "COBERTURA_XML",
           "CHECKMARX_JSON");
 
-  static final Set<String> RUNNER_TYPES =
-      Set.of(
-          "GITHUB_ACTION",
-          "GITLAB_PIPELINE",
-          "AZURE_PIPELINE",
-          "JENKINS_JOB",
-          "CIRCLECI_BUILD",
-          "DAGGER_PIPELINE",
-          "TEAMCITY_PIPELINE",
-          "TEKTON_PIPELINE",
-          "CHAINLOOP_SANDBOX");
-
   private static final Pattern DNS_1123 = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
   private static final Pattern ANNOTATION_NAME = Pattern.compile("^\\w+$");
 
@@ -99,7 +87,7 @@ public final class ContractParser {
       String format,
       List<MaterialSpec> materials,
       List<String> envAllowList,
-      String runnerType,
+      RunnerType runnerType,
       List<AnnotationSpec> annotations) {}
 
   private final List<Violation> violations = new ArrayList<>();
@@ -184,7 +172,7 @@ public final class ContractParser {
     MappingNode s = spec instanceof MappingNode m ? m : null;
     List<MaterialSpec> materials = materials(s, prefix);
     List<String> env = strings(s, prefix + "envAllowList", "envAllowList");
-    String runner = runner(s, prefix);
+    RunnerType runner = runner(s, prefix);
     List<AnnotationSpec> annotations =
         annotations(s == null ? null : value(s, "annotations"), prefix + "annotations");
     if (!violations.isEmpty()) {
@@ -242,7 +230,7 @@ public final class ContractParser {
     return out;
   }
 
-  private String runner(MappingNode spec, String prefix) {
+  private RunnerType runner(MappingNode spec, String prefix) {
     Node node = spec == null ? null : value(spec, "runner");
     if (node == null || isNull(node)) {
       return null;
@@ -252,11 +240,16 @@ public final class ContractParser {
       return null;
     }
     Optional<String> type = scalar(m, "type");
-    if (type.isPresent() && !RUNNER_TYPES.contains(type.get())) {
+    if (type.isEmpty()) {
+      return null;
+    }
+    Optional<RunnerType> runner =
+        RunnerType.parse(type.get()).filter(t -> t != RunnerType.UNSPECIFIED);
+    if (runner.isEmpty()) {
       add(prefix + "runner.type", value(m, "type"), "unknown runner type \"" + type.get() + "\"");
       return null;
     }
-    return type.orElse(null);
+    return runner.get();
   }
 
   private List<AnnotationSpec> annotations(Node node, String field) {

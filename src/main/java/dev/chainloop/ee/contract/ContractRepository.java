@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+/** Workflow contracts and their revisions ({@link WorkflowContract}, {@link ContractVersion}). */
 @ApplicationScoped
 public class ContractRepository {
   @PersistenceContext(unitName = "chainloop")
@@ -43,8 +44,7 @@ public class ContractRepository {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return em.createQuery(
-            "SELECT c FROM WorkflowContract c WHERE c.id IN :ids", WorkflowContract.class)
+    return em.createNamedQuery("WorkflowContract.byIds", WorkflowContract.class)
         .setParameter("ids", ids)
         .getResultList();
   }

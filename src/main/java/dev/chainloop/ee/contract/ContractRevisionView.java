@@ -15,7 +15,7 @@ public record ContractRevisionView(
     String format,
     List<MaterialSpec> materials,
     List<String> envAllowList,
-    String runnerType,
+    RunnerType runnerType,
     List<AnnotationSpec> annotations) {
 
   /** A material the contract expects; {@code type} is a MaterialType name such as ARTIFACT. */

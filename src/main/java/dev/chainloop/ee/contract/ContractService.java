@@ -1,5 +1,6 @@
 package dev.chainloop.ee.contract;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.error.ConflictException;
@@ -9,9 +10,7 @@ import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
-import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +32,7 @@ public class ContractService {
   @Inject ProjectService projects;
   @Inject AuditService audit;
 
-  /** Looked up lazily: workflows use contracts and contracts count workflows. */
-  @Inject Instance<WorkflowService> workflows;
+  @Inject ContractUsage usage;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -75,7 +73,7 @@ public class ContractService {
     List<WorkflowContract> visible =
         repository.listLive(caller.organizationId()).stream().filter(this::visible).toList();
     Map<String, Long> counts =
-        workflows.get().countByContract(visible.stream().map(WorkflowContract::getId).toList());
+        usage.countByContract(visible.stream().map(WorkflowContract::getId).toList());
     return visible.stream()
         .map(c -> new ContractSummary(c, counts.getOrDefault(c.getId(), 0L)))
         .toList();
@@ -110,22 +108,17 @@ public class ContractService {
   public void delete(String name) {
     caller.require(Permission.CONTRACT_DELETE);
     WorkflowContract contract = get(name);
-    if (workflows
-            .get()
-            .countByContract(List.of(contract.getId()))
-            .getOrDefault(contract.getId(), 0L)
-        > 0) {
+    if (usage.countByContract(List.of(contract.getId())).getOrDefault(contract.getId(), 0L) > 0) {
       throw new ConflictException(
           "there are associated workflows with this contract, delete them first");
     }
     contract.delete(clock.instant());
     audit.record(
-        caller.organizationId(),
-        "workflow_contract.deleted",
-        caller.actor(),
-        "workflow_contract",
-        contract.getId(),
-        "name=" + contract.getName());
+        AuditEntry.of("workflow_contract.deleted")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow_contract", contract.getId())
+            .detail("name=" + contract.getName()));
   }
 
   /** {@code chainloop apply}: creates the contract named by {@code metadata.name} or updates it. */
@@ -229,24 +222,20 @@ public class ContractService {
     ContractParser.Parsed parsed = ContractParser.parse(body);
     Instant now = clock.instant();
     WorkflowContract contract =
-        new WorkflowContract(
-            caller.organizationId(),
-            name,
-            blankToNull(description),
-            project == null ? null : project.getId(),
-            project == null ? null : project.getName(),
-            now);
+        project == null
+            ? WorkflowContract.organizationWide(caller.organizationId(), name, now)
+            : WorkflowContract.scopedTo(project, name, now);
+    contract.setDescription(blankToNull(description), now);
     repository.save(contract);
     repository.save(
         new ContractVersion(
             contract.getId(), contract.nextRevision(now), body, parsed.format(), now));
     audit.record(
-        caller.organizationId(),
-        "workflow_contract.created",
-        caller.actor(),
-        "workflow_contract",
-        contract.getId(),
-        "name=" + name);
+        AuditEntry.of("workflow_contract.created")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow_contract", contract.getId())
+            .detail("name=" + name));
     return contract;
   }
 
@@ -259,12 +248,11 @@ public class ContractService {
     int revision = contract.nextRevision(now);
     repository.save(new ContractVersion(contract.getId(), revision, body, format, now));
     audit.record(
-        caller.organizationId(),
-        "workflow_contract.updated",
-        caller.actor(),
-        "workflow_contract",
-        contract.getId(),
-        "name=" + contract.getName() + " revision=" + revision);
+        AuditEntry.of("workflow_contract.updated")
+            .in(caller.organizationId())
+            .by(caller.actor())
+            .on("workflow_contract", contract.getId())
+            .detail("name=" + contract.getName() + " revision=" + revision));
     return true;
   }
 
@@ -300,9 +288,7 @@ public class ContractService {
 
   private ContractDetails details(WorkflowContract contract, int revision) {
     return new ContractDetails(
-        contract,
-        version(contract, revision),
-        workflows.get().namesUsingContract(contract.getId()));
+        contract, version(contract, revision), usage.workflowsUsing(contract.getId()));
   }
 
   private ContractVersion version(WorkflowContract contract, int revision) {

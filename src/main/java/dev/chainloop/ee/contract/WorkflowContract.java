@@ -1,6 +1,7 @@
 package dev.chainloop.ee.contract;
 
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.project.Project;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -24,6 +25,9 @@ import java.time.Instant;
     query =
         "SELECT c FROM WorkflowContract c WHERE c.organizationId = :orgId AND c.deletedAt IS NULL"
             + " ORDER BY c.name")
+@NamedQuery(
+    name = "WorkflowContract.byIds",
+    query = "SELECT c FROM WorkflowContract c WHERE c.id IN :ids")
 public class WorkflowContract {
   @Id
   @Column(length = 36)
@@ -62,22 +66,25 @@ public class WorkflowContract {
 
   protected WorkflowContract() {}
 
-  WorkflowContract(
-      String organizationId,
-      String name,
-      String description,
-      String projectId,
-      String projectName,
-      Instant now) {
+  private WorkflowContract(String organizationId, String name, Project projectOrNull, Instant now) {
     this.id = Ids.newId();
     this.organizationId = organizationId;
     this.name = name;
-    this.description = description;
-    this.projectId = projectId;
-    this.projectName = projectName;
+    this.projectId = projectOrNull == null ? null : projectOrNull.getId();
+    this.projectName = projectOrNull == null ? null : projectOrNull.getName();
     this.createdAt = now;
     this.updatedAt = now;
     this.liveKey = organizationId + "/" + name;
+  }
+
+  /** A contract any workflow of the organization may use. */
+  static WorkflowContract organizationWide(String organizationId, String name, Instant now) {
+    return new WorkflowContract(organizationId, name, null, now);
+  }
+
+  /** A contract only workflows of {@code project} may use. */
+  static WorkflowContract scopedTo(Project project, String name, Instant now) {
+    return new WorkflowContract(project.getOrganizationId(), name, project, now);
   }
 
   public String getId() {

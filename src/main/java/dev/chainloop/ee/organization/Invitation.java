@@ -3,6 +3,7 @@ package dev.chainloop.ee.organization;
 import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.Role;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,8 +17,8 @@ import java.util.Locale;
 @Entity
 @Table(name = "invitations")
 @NamedQuery(
-    name = "Invitation.pendingFor",
-    query = "SELECT i FROM Invitation i WHERE i.receiverEmail = :email AND i.status = 'pending'")
+    name = "Invitation.withStatusFor",
+    query = "SELECT i FROM Invitation i WHERE i.receiverEmail = :email AND i.status = :status")
 @NamedQuery(
     name = "Invitation.ofOrg",
     query = "SELECT i FROM Invitation i WHERE i.organizationId = :orgId ORDER BY i.createdAt DESC")
@@ -39,8 +40,9 @@ public class Invitation {
   @Column(nullable = false, length = 20)
   private Role role;
 
+  @Convert(converter = InvitationStatusConverter.class)
   @Column(nullable = false, length = 20)
-  private String status;
+  private InvitationStatus status;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -53,7 +55,7 @@ public class Invitation {
     this.senderId = senderId;
     this.receiverEmail = receiverEmail.trim().toLowerCase(Locale.ROOT);
     this.role = role;
-    this.status = "pending";
+    this.status = InvitationStatus.PENDING;
     this.createdAt = now;
   }
 
@@ -73,7 +75,7 @@ public class Invitation {
     return role;
   }
 
-  public String getStatus() {
+  public InvitationStatus getStatus() {
     return status;
   }
 
@@ -81,11 +83,15 @@ public class Invitation {
     return createdAt;
   }
 
+  public boolean isPending() {
+    return status == InvitationStatus.PENDING;
+  }
+
   void accept() {
-    status = "accepted";
+    status = InvitationStatus.ACCEPTED;
   }
 
   void revoke() {
-    status = "revoked";
+    status = InvitationStatus.REVOKED;
   }
 }

@@ -38,7 +38,11 @@ public class InvitationResource {
       String id, String receiverEmail, String role, String status, Instant createdAt) {
     static InvitationResponse of(Invitation i) {
       return new InvitationResponse(
-          i.getId(), i.getReceiverEmail(), i.getRole().wire(), i.getStatus(), i.getCreatedAt());
+          i.getId(),
+          i.getReceiverEmail(),
+          i.getRole().wire(),
+          i.getStatus().wire(),
+          i.getCreatedAt());
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.chainloop.ee.organization;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.error.ConflictException;
+import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.persistence.Ids;
@@ -16,8 +18,8 @@ import java.util.List;
 /** Invitations to join the caller's organization, accepted at sign-up or login. */
 @Stateless
 public class InvitationService {
-  @Inject OrganizationRepository repository;
-  @Inject OrganizationService organizations;
+  @Inject InvitationRepository repository;
+  @Inject MembershipService memberships;
   @Inject Caller caller;
   @Inject AuditService audit;
 
@@ -32,64 +34,57 @@ public class InvitationService {
                     new InvalidInputException(
                         "role", "must be one of owner, admin, viewer, member, contributor"));
     if (role == Role.OWNER && caller.role().orElse(null) != Role.OWNER) {
-      throw new dev.chainloop.ee.platform.error.ForbiddenOperationException(
-          "only owners can invite owners");
+      throw new ForbiddenOperationException("only owners can invite owners");
     }
     String orgId = caller.organizationId();
     boolean pending =
-        repository.invitationsOf(orgId).stream()
-            .anyMatch(
-                i ->
-                    i.getStatus().equals("pending")
-                        && i.getReceiverEmail().equalsIgnoreCase(receiver.trim()));
+        repository.ofOrganization(orgId).stream()
+            .anyMatch(i -> i.isPending() && i.getReceiverEmail().equalsIgnoreCase(receiver.trim()));
     if (pending) {
       throw new ConflictException("there is already a pending invitation for " + receiver);
     }
     Invitation invitation = new Invitation(orgId, caller.userId(), receiver, role, clock.instant());
     repository.save(invitation);
     audit.record(
-        orgId,
-        "invitation.created",
-        caller.actor(),
-        "invitation",
-        invitation.getId(),
-        invitation.getReceiverEmail() + " as " + role.wire());
+        AuditEntry.of("invitation.created")
+            .in(orgId)
+            .by(caller.actor())
+            .on("invitation", invitation.getId())
+            .detail(invitation.getReceiverEmail() + " as " + role.wire()));
     return invitation;
   }
 
   public List<Invitation> list() {
     caller.require(Permission.INVITATIONS_CREATE);
-    return repository.invitationsOf(caller.organizationId());
+    return repository.ofOrganization(caller.organizationId());
   }
 
   public void revoke(String id) {
     caller.require(Permission.INVITATIONS_CREATE);
     Invitation invitation =
         Ids.parse(id)
-            .flatMap(repository::findInvitation)
+            .flatMap(repository::find)
             .filter(i -> i.getOrganizationId().equals(caller.organizationId()))
             .orElseThrow(() -> new UnknownResourceException("invitation not found"));
-    if (!invitation.getStatus().equals("pending")) {
-      throw new ConflictException("invitation is already " + invitation.getStatus());
+    if (!invitation.isPending()) {
+      throw new ConflictException("invitation is already " + invitation.getStatus().wire());
     }
     invitation.revoke();
     audit.record(
-        invitation.getOrganizationId(),
-        "invitation.revoked",
-        caller.actor(),
-        "invitation",
-        id,
-        null);
+        AuditEntry.of("invitation.revoked")
+            .in(invitation.getOrganizationId())
+            .by(caller.actor())
+            .on("invitation", id));
   }
 
   public boolean hasPending(String email) {
-    return !repository.pendingInvitations(email).isEmpty();
+    return !repository.pendingFor(email).isEmpty();
   }
 
   /** Turns every pending invitation for {@code email} into a membership. */
   public void acceptPending(String userId, String email) {
-    for (Invitation invitation : repository.pendingInvitations(email)) {
-      organizations.addMember(invitation.getOrganizationId(), userId, invitation.getRole());
+    for (Invitation invitation : repository.pendingFor(email)) {
+      memberships.addMember(invitation.getOrganizationId(), userId, invitation.getRole());
       invitation.accept();
     }
   }

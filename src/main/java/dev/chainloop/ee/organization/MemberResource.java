@@ -27,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.USER, Roles.API_TOKEN})
 public class MemberResource {
-  @Inject OrganizationService organizations;
+  @Inject MembershipService memberships;
 
   public record UserRef(String id, String email, String name) {}
 
   public record MemberResponse(String id, UserRef user, String role, Instant joinedAt) {
-    static MemberResponse of(OrganizationRepository.MemberRow r) {
+    static MemberResponse of(MembershipRepository.MemberRow r) {
       return new MemberResponse(
           r.membership().getId(),
           new UserRef(r.membership().getUserId(), r.email(), r.name()),
@@ -50,7 +50,7 @@ public class MemberResource {
       @QueryParam("role") String role,
       @QueryParam("page") Integer page,
       @QueryParam("limit") Integer limit) {
-    return organizations
+    return memberships
         .members(email, role, PageRequest.of(page, limit, 50))
         .map(MemberResponse::of);
   }
@@ -60,13 +60,13 @@ public class MemberResource {
   @Operation(operationId = "updateMember", summary = "Change a member's role")
   public MemberResponse update(
       @PathParam("id") String id, @Valid @NotNull UpdateMemberRequest request) {
-    return MemberResponse.of(organizations.updateMember(id, request.role()));
+    return MemberResponse.of(memberships.updateMember(id, request.role()));
   }
 
   @DELETE
   @Path("{id}")
   @Operation(operationId = "deleteMember", summary = "Remove a member from the organization")
   public void delete(@PathParam("id") String id) {
-    organizations.removeMember(id);
+    memberships.removeMember(id);
   }
 }

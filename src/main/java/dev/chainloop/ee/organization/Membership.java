@@ -28,8 +28,7 @@ import java.time.Instant;
     query = "SELECT m FROM Membership m WHERE m.organizationId = :orgId ORDER BY m.createdAt, m.id")
 @NamedQuery(
     name = "Membership.countOwners",
-    query =
-        "SELECT COUNT(m) FROM Membership m WHERE m.organizationId = :orgId AND m.role = dev.chainloop.ee.platform.security.Role.OWNER")
+    query = "SELECT COUNT(m) FROM Membership m WHERE m.organizationId = :orgId AND m.role = :owner")
 public class Membership {
   @Id
   @Column(length = 36)

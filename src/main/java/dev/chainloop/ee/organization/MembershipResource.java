@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.USER)
 public class MembershipResource {
-  @Inject OrganizationService organizations;
+  @Inject MembershipService memberships;
 
   @GET
   @RolesAllowed(Roles.USER)
   @Operation(operationId = "listMemberships", summary = "The caller's organizations")
   public OrganizationResource.MembershipList memberships() {
     return new OrganizationResource.MembershipList(
-        organizations.myMemberships().stream()
+        memberships.mine().stream()
             .map(
                 v ->
                     new OrganizationResource.MembershipResponse(
@@ -46,7 +46,7 @@ public class MembershipResource {
       operationId = "setDefaultMembership",
       summary = "Make this organization the caller's default")
   public void makeDefault(@PathParam("id") String id) {
-    organizations.makeDefault(id);
+    memberships.makeDefault(id);
   }
 
   @DELETE
@@ -54,6 +54,6 @@ public class MembershipResource {
   @RolesAllowed(Roles.USER)
   @Operation(operationId = "leaveOrganization", summary = "Leave an organization")
   public void leave(@PathParam("id") String id) {
-    organizations.leave(id);
+    memberships.leave(id);
   }
 }

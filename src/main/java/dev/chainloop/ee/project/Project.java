@@ -17,6 +17,19 @@ import java.time.Instant;
 @NamedQuery(
     name = "Project.ofOrg",
     query = "SELECT p FROM Project p WHERE p.organizationId = :orgId ORDER BY p.name")
+@NamedQuery(
+    name = "Project.countWorkflow",
+    query =
+        "UPDATE Project p SET p.liveWorkflows = COALESCE(p.liveWorkflows, 0) + :delta"
+            + " WHERE p.id = :id")
+@NamedQuery(
+    name = "Project.liveWorkflowsOfOrg",
+    query = "SELECT COALESCE(SUM(p.liveWorkflows), 0) FROM Project p WHERE p.organizationId = :org")
+@NamedQuery(
+    name = "Project.liveWorkflowsOf",
+    query =
+        "SELECT COALESCE(SUM(p.liveWorkflows), 0) FROM Project p WHERE p.organizationId = :org"
+            + " AND p.id IN :ids")
 public class Project {
   @Id
   @Column(length = 36)
@@ -66,5 +79,9 @@ public class Project {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public ProjectRef ref() {
+    return new ProjectRef(id, name);
   }
 }

@@ -1,7 +1,6 @@
 package dev.chainloop.ee.project;
 
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
-import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.USER, Roles.API_TOKEN})
 public class ProjectResource {
-  @Inject WorkflowService workflows;
+  @Inject ProjectService projects;
 
   public record ProjectResponse(String id, String name, Instant createdAt, long workflowsCount) {}
 
@@ -28,7 +27,7 @@ public class ProjectResource {
   @Operation(operationId = "listProjects", summary = "List projects with their number of workflows")
   public ProjectList list() {
     return new ProjectList(
-        workflows.projects().stream()
+        projects.list().stream()
             .map(
                 i ->
                     new ProjectResponse(

@@ -7,29 +7,27 @@ import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Projects of the caller's organization. */
 @Stateless
 public class ProjectService {
-  @PersistenceContext(unitName = "chainloop")
-  EntityManager em;
-
+  @Inject ProjectRepository repository;
   @Inject Caller caller;
+  @Inject WorkflowCounts workflowCounts;
 
   private final Clock clock = Clock.systemUTC();
 
+  /** A project with its number of live workflows. */
+  public record ProjectItem(Project project, long workflowsCount) {}
+
   /** The caller's project by name, if it exists and the caller may see it. */
   public Optional<Project> find(String name) {
-    return em.createNamedQuery("Project.byName", Project.class)
-        .setParameter("orgId", caller.organizationId())
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst()
+    return repository
+        .findByName(caller.organizationId(), name)
         .filter(p -> caller.canSeeProject(p.getId()));
   }
 
@@ -39,7 +37,8 @@ public class ProjectService {
   }
 
   public Optional<Project> findById(String id) {
-    return Optional.ofNullable(em.find(Project.class, id))
+    return repository
+        .find(id)
         .filter(p -> p.getOrganizationId().equals(caller.organizationId()))
         .filter(p -> caller.canSeeProject(p.getId()));
   }
@@ -59,41 +58,32 @@ public class ProjectService {
           "project \"" + name + "\" does not exist and this credential may not create projects");
     }
     Project project = new Project(caller.organizationId(), name, clock.instant());
-    em.persist(project);
+    repository.save(project);
     return project;
   }
 
   /** Counts a workflow created (+1) or deleted (-1) in {@code projectId}, atomically. */
   public void countWorkflow(String projectId, int delta) {
-    em.createQuery(
-            "UPDATE Project p SET p.liveWorkflows = COALESCE(p.liveWorkflows, 0) + :delta WHERE p.id = :id")
-        .setParameter("delta", (long) delta)
-        .setParameter("id", projectId)
-        .executeUpdate();
+    repository.countWorkflow(projectId, delta);
   }
 
   /** Live workflows of the caller's organization, or of the given projects only. */
   public long liveWorkflows(List<String> projectIdsOrNull) {
-    String jpql =
-        "SELECT COALESCE(SUM(p.liveWorkflows), 0) FROM Project p WHERE p.organizationId = :org"
-            + (projectIdsOrNull == null ? "" : " AND p.id IN :ids");
-    if (projectIdsOrNull != null && projectIdsOrNull.isEmpty()) {
-      return 0;
+    if (projectIdsOrNull == null) {
+      return repository.liveWorkflows(caller.organizationId());
     }
-    var query = em.createQuery(jpql, Number.class).setParameter("org", caller.organizationId());
-    if (projectIdsOrNull != null) {
-      query.setParameter("ids", projectIdsOrNull);
-    }
-    return query.getSingleResult().longValue();
+    return projectIdsOrNull.isEmpty()
+        ? 0
+        : repository.liveWorkflows(caller.organizationId(), projectIdsOrNull);
   }
 
-  public List<Project> list() {
-    return em
-        .createNamedQuery("Project.ofOrg", Project.class)
-        .setParameter("orgId", caller.organizationId())
-        .getResultList()
-        .stream()
+  /** The projects the caller may see, by name, each with its number of live workflows. */
+  public List<ProjectItem> list() {
+    caller.require(Permission.PROJECT_LIST);
+    Map<String, Long> counts = workflowCounts.liveByProject(caller.organizationId());
+    return repository.ofOrganization(caller.organizationId()).stream()
         .filter(p -> caller.canSeeProject(p.getId()))
+        .map(p -> new ProjectItem(p, counts.getOrDefault(p.getId(), 0L)))
         .toList();
   }
 }

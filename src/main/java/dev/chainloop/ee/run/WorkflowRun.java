@@ -1,12 +1,19 @@
 package dev.chainloop.ee.run;
 
+import dev.chainloop.ee.contract.ContractRevisionView;
+import dev.chainloop.ee.contract.RunnerType;
+import dev.chainloop.ee.contract.RunnerTypeConverter;
+import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.workflow.Workflow;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -24,6 +31,41 @@ import java.time.Instant;
       @Index(name = "ix_runs_state_created", columnList = "state,created_at"),
       @Index(name = "ix_runs_digest", columnList = "organization_id,attestation_digest")
     })
+@NamedQuery(
+    name = "WorkflowRun.finish",
+    query =
+        "UPDATE WorkflowRun r SET r.state = :state, r.attestationDigest = :digest,"
+            + " r.reason = :reason, r.finishedAt = :now, r.craftingState = NULL,"
+            + " r.craftingStateDigest = NULL, r.version = r.version + 1"
+            + " WHERE r.id = :id AND r.state = :initialized")
+@NamedQuery(
+    name = "WorkflowRun.saveFirstState",
+    query =
+        "UPDATE WorkflowRun r SET r.craftingState = :state, r.craftingStateDigest = :digest,"
+            + " r.version = r.version + 1"
+            + " WHERE r.id = :id AND r.state = :initialized AND r.craftingStateDigest IS NULL")
+@NamedQuery(
+    name = "WorkflowRun.replaceState",
+    query =
+        "UPDATE WorkflowRun r SET r.craftingState = :state, r.craftingStateDigest = :digest,"
+            + " r.version = r.version + 1"
+            + " WHERE r.id = :id AND r.state = :initialized AND r.craftingStateDigest = :base")
+@NamedQuery(
+    name = "WorkflowRun.expire",
+    query =
+        "UPDATE WorkflowRun r SET r.state = :expired, r.finishedAt = :now,"
+            + " r.reason = :reason, r.craftingState = NULL, r.craftingStateDigest = NULL,"
+            + " r.version = r.version + 1"
+            + " WHERE r.state = :initialized AND r.createdAt < :cutoff")
+@NamedQuery(
+    name = "WorkflowRun.byDigest",
+    query =
+        "SELECT r FROM WorkflowRun r WHERE r.organizationId = :org AND r.attestationDigest = :d")
+@NamedQuery(
+    name = "WorkflowRun.briefs",
+    query =
+        "SELECT r.id, r.state, r.runnerType, r.createdAt, r.projectId FROM WorkflowRun r"
+            + " WHERE r.organizationId = :org AND r.id IN :ids")
 public class WorkflowRun {
   @Id
   @Column(length = 36)
@@ -38,14 +80,16 @@ public class WorkflowRun {
   @Column(name = "project_id", nullable = false, length = 36)
   private String projectId;
 
+  @Convert(converter = RunStateConverter.class)
   @Column(nullable = false, length = 16)
-  private String state;
+  private RunState state;
 
   @Column(length = 1000)
   private String reason;
 
+  @Convert(converter = RunnerTypeConverter.class)
   @Column(name = "runner_type", length = 40)
-  private String runnerType;
+  private RunnerType runnerType;
 
   @Column(name = "run_url", length = 1000)
   private String runUrl;
@@ -81,28 +125,36 @@ public class WorkflowRun {
 
   protected WorkflowRun() {}
 
-  public WorkflowRun(
-      String id,
-      String organizationId,
-      String workflowId,
-      String projectId,
-      String runnerType,
+  private WorkflowRun(
+      Workflow workflow,
+      RunnerType runnerType,
       String runUrl,
-      String contractId,
-      int contractRevisionUsed,
-      int contractRevisionLatest,
+      ContractRevisionView contract,
       Instant now) {
-    this.id = id;
-    this.organizationId = organizationId;
-    this.workflowId = workflowId;
-    this.projectId = projectId;
-    this.state = RunState.INITIALIZED.db();
+    this.id = Ids.newId();
+    this.organizationId = workflow.getOrganizationId();
+    this.workflowId = workflow.getId();
+    this.projectId = workflow.getProjectId();
+    this.state = RunState.INITIALIZED;
     this.runnerType = runnerType;
     this.runUrl = runUrl;
-    this.contractId = contractId;
-    this.contractRevisionUsed = contractRevisionUsed;
-    this.contractRevisionLatest = contractRevisionLatest;
+    this.contractId = contract.contractId();
+    this.contractRevisionUsed = contract.revision();
+    this.contractRevisionLatest = contract.latestRevision();
     this.createdAt = now;
+  }
+
+  /**
+   * A run of {@code workflow} starting {@code now} against {@code contract}; runner type and URL
+   * may be null.
+   */
+  static WorkflowRun start(
+      Workflow workflow,
+      RunnerType runnerType,
+      String runUrl,
+      ContractRevisionView contract,
+      Instant now) {
+    return new WorkflowRun(workflow, runnerType, runUrl, contract, now);
   }
 
   public String getId() {
@@ -122,14 +174,14 @@ public class WorkflowRun {
   }
 
   public RunState getState() {
-    return RunState.ofDb(state);
+    return state;
   }
 
   public String getReason() {
     return reason;
   }
 
-  public String getRunnerType() {
+  public RunnerType getRunnerType() {
     return runnerType;
   }
 

@@ -1,7 +1,9 @@
 package dev.chainloop.ee.run;
 
-import dev.chainloop.ee.attestation.AttestationService;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import dev.chainloop.ee.run.RunAttestations.StoredAttestation;
+import dev.chainloop.ee.run.WorkflowRunService.RunPage;
+import dev.chainloop.ee.run.WorkflowRunService.RunWithAttestation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,13 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.USER, Roles.API_TOKEN, Roles.ROBOT_ACCOUNT})
 public class WorkflowRunResource {
   @Inject WorkflowRunService runs;
-  @Inject AttestationService attestations;
 
   @GET
   @Operation(
       operationId = "listWorkflowRuns",
       summary = "List runs newest first, with cursor pagination (pass nextCursor as next)")
-  public WorkflowRunService.RunPage list(
+  public RunPage list(
       @QueryParam("workflow") String workflow,
       @QueryParam("project") String project,
       @QueryParam("status") String status,
@@ -34,8 +36,8 @@ public class WorkflowRunResource {
       @QueryParam("next") String next,
       @QueryParam("digest") String digest) {
     if (digest != null && !digest.isBlank()) {
-      RunView run = attestations.details(null, digest.trim(), false).run();
-      return new WorkflowRunService.RunPage(java.util.List.of(run), null);
+      RunView run = runs.details(null, digest.trim(), false).run();
+      return new RunPage(List.of(run), null);
     }
     return runs.list(workflow, project, status, limit, next);
   }
@@ -47,7 +49,7 @@ public class WorkflowRunResource {
       summary =
           "A run by its id (the attestation ID) with its attestation bundle; verify=true re-checks it")
   public RunDetails describe(@PathParam("id") String id, @QueryParam("verify") boolean verify) {
-    return RunDetails.of(attestations.details(id, null, verify));
+    return RunDetails.of(runs.details(id, null, verify));
   }
 
   @GET
@@ -57,21 +59,24 @@ public class WorkflowRunResource {
       summary = "A run by its attestation's digest")
   public RunDetails byDigest(
       @PathParam("digest") String digest, @QueryParam("verify") boolean verify) {
-    return RunDetails.of(attestations.details(null, digest, verify));
+    return RunDetails.of(runs.details(null, digest, verify));
   }
 
   /** A run and its attestation; the bundle is base64 so that its bytes survive exactly. */
   public record RunDetails(RunView run, AttestationInfo attestation, Verification verification) {
-    static RunDetails of(AttestationService.RunDetails d) {
+    static RunDetails of(RunWithAttestation d) {
       AttestationInfo a =
-          d.bundle() == null
-              ? null
-              : new AttestationInfo(
-                  d.attestationDigest(), Base64.getEncoder().encodeToString(d.bundle()));
+          d.attestation()
+              .map(
+                  s ->
+                      new AttestationInfo(
+                          s.digest(), Base64.getEncoder().encodeToString(s.bundle())))
+              .orElse(null);
       Verification v =
-          d.verification() == null
-              ? null
-              : new Verification(d.verification().verified(), d.verification().failureReason());
+          d.attestation()
+              .map(StoredAttestation::verification)
+              .map(r -> new Verification(r.verified(), r.failureReason()))
+              .orElse(null);
       return new RunDetails(d.run(), a, v);
     }
   }

@@ -1,12 +1,15 @@
 package dev.chainloop.ee.user;
 
+import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.organization.InvitationService;
 import dev.chainloop.ee.platform.config.ChainloopConfig;
+import dev.chainloop.ee.platform.config.Durations;
 import dev.chainloop.ee.platform.config.SignupMode;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
+import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.Caller;
@@ -15,6 +18,7 @@ import dev.chainloop.ee.platform.security.TokenKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +27,7 @@ import java.util.Optional;
 @Stateless
 public class AuthService {
   @Inject UserRepository users;
+  @Inject UserSessionRepository sessions;
   @Inject PasswordHasher hasher;
   @Inject CredentialValidator credentials;
   @Inject LoginThrottle throttle;
@@ -68,7 +73,10 @@ public class AuthService {
     if (userId.isEmpty()) {
       throttle.failed(emailKey, addressKey);
       audit.recordSeparately(
-          null, "auth.login.failed", User.normalize(email), "user", null, "from " + clientAddress);
+          AuditEntry.of("auth.login.failed")
+              .by(User.normalize(email))
+              .on("user", null)
+              .detail("from " + clientAddress));
       throw new AuthenticationException("invalid email or password");
     }
     throttle.succeeded(emailKey, addressKey);
@@ -79,7 +87,7 @@ public class AuthService {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(sessionLength(expiresIn));
     UserSession session = new UserSession(Ids.newId(), user.getId(), now, expiresAt);
-    users.save(session);
+    sessions.save(session);
     invitations.acceptPending(user.getId(), user.getEmail());
     String token =
         issuer.issue(
@@ -92,29 +100,28 @@ public class AuthService {
     return new LoginResult(token, expiresAt, user);
   }
 
-  private java.time.Duration sessionLength(String expiresIn) {
-    java.time.Duration max = config.userTokenTtl();
+  private Duration sessionLength(String expiresIn) {
+    Duration max = config.userTokenTtl();
     if (expiresIn == null || expiresIn.isBlank()) {
       return max;
     }
-    java.time.Duration requested;
+    Duration requested;
     try {
-      requested = dev.chainloop.ee.platform.config.Durations.parse(expiresIn);
+      requested = Durations.parse(expiresIn);
     } catch (IllegalArgumentException e) {
-      throw new dev.chainloop.ee.platform.error.InvalidInputException("expiresIn", e.getMessage());
+      throw new InvalidInputException("expiresIn", e.getMessage());
     }
     if (requested.isZero() || requested.compareTo(max) > 0) {
-      throw new dev.chainloop.ee.platform.error.InvalidInputException(
-          "expiresIn",
-          "must be between 1s and " + dev.chainloop.ee.platform.config.Durations.format(max));
+      throw new InvalidInputException(
+          "expiresIn", "must be between 1s and " + Durations.format(max));
     }
     return requested;
   }
 
   public void logout() {
     String sessionId = caller.identity().credentialId();
-    users
-        .findSession(sessionId)
+    sessions
+        .find(sessionId)
         .orElseThrow(() -> new UnknownResourceException("no such session"))
         .revoke(clock.instant());
   }

@@ -1,7 +1,8 @@
 package dev.chainloop.ee.user;
 
 import dev.chainloop.ee.platform.security.Caller;
-import dev.chainloop.ee.platform.security.TokenKind;
+import dev.chainloop.ee.platform.security.Caller.Identity;
+import dev.chainloop.ee.platform.security.Role;
 import dev.chainloop.ee.user.ContextResource.ContextResponse;
 import dev.chainloop.ee.user.ContextResource.OrganizationRef;
 import dev.chainloop.ee.user.ContextResource.TokenRef;
@@ -19,16 +20,16 @@ public class ContextService {
   @Inject JsonWebToken jwt;
 
   public ContextResponse current() {
-    Caller.Identity id = caller.identity();
+    Identity id = caller.identity();
     UserRef user =
-        id.kind() == TokenKind.USER
+        id instanceof Identity.User login
             ? sessions
-                .find(id.userId())
+                .find(login.userId())
                 .map(u -> new UserRef(u.getId(), u.getEmail(), u.getName()))
                 .orElse(null)
             : null;
     TokenRef token =
-        id.kind() == TokenKind.USER
+        id instanceof Identity.User
             ? null
             : new TokenRef(
                 id.credentialId(),
@@ -38,12 +39,9 @@ public class ContextService {
                     ? null
                     : Instant.ofEpochSecond(jwt.getExpirationTime()));
     OrganizationRef org =
-        id.organizationId() == null
-            ? null
-            : new OrganizationRef(
-                id.organizationId(),
-                id.organizationName(),
-                id.role() == null ? null : id.role().wire());
+        id.organization()
+            .map(o -> new OrganizationRef(o.id(), o.name(), id.role().map(Role::wire).orElse(null)))
+            .orElse(null);
     return new ContextResponse(user, token, org);
   }
 }

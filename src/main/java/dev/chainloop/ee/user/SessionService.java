@@ -9,11 +9,12 @@ import java.util.Optional;
 @Stateless
 public class SessionService {
   @Inject UserRepository users;
+  @Inject UserSessionRepository sessions;
 
   /** The account of a session that exists, is not revoked and has not expired. */
   public Optional<User> activeUser(String sessionId, String userId, Instant now) {
-    return users
-        .findSession(sessionId)
+    return sessions
+        .find(sessionId)
         .filter(s -> s.getRevokedAt() == null && s.getUserId().equals(userId))
         .filter(s -> now.isBefore(s.getExpiresAt()))
         .flatMap(s -> users.findById(s.getUserId()));

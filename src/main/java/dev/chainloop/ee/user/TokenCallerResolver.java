@@ -1,16 +1,21 @@
 package dev.chainloop.ee.user;
 
 import dev.chainloop.ee.apitoken.ApiToken;
-import dev.chainloop.ee.apitoken.ApiTokenService;
+import dev.chainloop.ee.apitoken.ApiTokenAuthenticator;
+import dev.chainloop.ee.apitoken.TokenScope;
 import dev.chainloop.ee.organization.OrganizationService;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
-import dev.chainloop.ee.platform.security.Caller;
+import dev.chainloop.ee.platform.security.Caller.Identity;
+import dev.chainloop.ee.platform.security.Caller.Identity.Membership;
+import dev.chainloop.ee.platform.security.Caller.Identity.OrganizationRef;
+import dev.chainloop.ee.platform.security.Caller.Identity.ProjectRef;
 import dev.chainloop.ee.platform.security.CallerResolver;
 import dev.chainloop.ee.platform.security.TokenKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,10 +27,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenCallerResolver implements CallerResolver {
   @Inject SessionService sessions;
   @Inject OrganizationService organizations;
-  @Inject ApiTokenService apiTokens;
+  @Inject ApiTokenAuthenticator apiTokens;
 
   @Override
-  public Caller.Identity resolve(JsonWebToken jwt, String organizationHeader) {
+  public Identity resolve(JsonWebToken jwt, String organizationHeader) {
     Set<String> groups = jwt.getGroups();
     TokenKind kind =
         groups == null || groups.size() != 1
@@ -40,7 +45,7 @@ public class TokenCallerResolver implements CallerResolver {
     };
   }
 
-  private Caller.Identity user(JsonWebToken jwt, String organizationHeader) {
+  private Identity user(JsonWebToken jwt, String organizationHeader) {
     User user =
         sessions
             .activeUser(jwt.getTokenID(), jwt.getSubject(), Clock.systemUTC().instant())
@@ -49,26 +54,16 @@ public class TokenCallerResolver implements CallerResolver {
                     new AuthenticationException(
                         "your session has ended (logged out or expired), please run \"chainloop auth login\" again",
                         "session_ended"));
-    var membership = organizations.resolveMembership(user.getId(), organizationHeader);
+    Optional<Membership> membership =
+        organizations.resolveMembership(user.getId(), organizationHeader);
     if (membership.isEmpty() && organizationHeader != null && !organizationHeader.isBlank()) {
       throw new UnknownResourceException(
           "organization \"" + organizationHeader + "\" not found or you are not a member of it");
     }
-    return new Caller.Identity(
-        TokenKind.USER,
-        jwt.getTokenID(),
-        user.getId(),
-        user.getEmail(),
-        membership.map(m -> m.organizationId()).orElse(null),
-        membership.map(m -> m.organizationName()).orElse(null),
-        membership.map(m -> m.role()).orElse(null),
-        membership.map(m -> m.role().permissions()).orElse(Set.of()),
-        null,
-        null,
-        null);
+    return Identity.user(jwt.getTokenID(), user.getId(), user.getEmail(), membership);
   }
 
-  private Caller.Identity serviceAccount(JsonWebToken jwt, TokenKind kind) {
+  private Identity serviceAccount(JsonWebToken jwt, TokenKind kind) {
     ApiToken token = apiTokens.authenticate(jwt, kind);
     // The one organization lookup of the request: a deleted organization kills its tokens.
     String orgName =
@@ -80,17 +75,19 @@ public class TokenCallerResolver implements CallerResolver {
                     new AuthenticationException(
                         "the organization of this API token no longer exists",
                         "organization_deleted"));
-    return new Caller.Identity(
-        kind,
-        token.getId(),
-        null,
-        token.getName(),
-        token.getOrganizationId(),
-        orgName,
-        null,
-        token.getPermissions(),
-        token.getProjectId(),
-        token.getProjectName(),
-        token.getWorkflowId());
+    TokenScope scope = token.scope();
+    OrganizationRef organization = new OrganizationRef(scope.organizationId(), orgName);
+    Optional<ProjectRef> project = scope.project().map(p -> new ProjectRef(p.id(), p.name()));
+    if (kind == TokenKind.ROBOT_ACCOUNT) {
+      return Identity.robotAccount(
+          token.getId(),
+          token.getName(),
+          organization,
+          project.orElseThrow(),
+          scope.workflowId().orElseThrow(),
+          token.getPermissions());
+    }
+    return Identity.apiToken(
+        token.getId(), token.getName(), organization, token.getPermissions(), project);
   }
 }

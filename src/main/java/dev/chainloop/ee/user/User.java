@@ -28,6 +28,10 @@ public class User {
   @Column(name = "password_hash", nullable = false, length = 200)
   private String passwordHash;
 
+  /**
+   * True for the first account of the instance. Nothing reads it yet; it stays mapped because
+   * existing databases hold the column as NOT NULL, so every insert must write it.
+   */
   @Column(name = "instance_admin", nullable = false)
   private boolean instanceAdmin;
 
@@ -63,10 +67,6 @@ public class User {
 
   String getPasswordHash() {
     return passwordHash;
-  }
-
-  public boolean isInstanceAdmin() {
-    return instanceAdmin;
   }
 
   public Instant getCreatedAt() {

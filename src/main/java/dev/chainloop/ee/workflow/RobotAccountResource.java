@@ -16,12 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.USER, Roles.API_TOKEN})
 public class RobotAccountResource {
-  @Inject WorkflowService workflows;
+  @Inject WorkflowRobotAccountService robotAccounts;
 
   @DELETE
   @Path("{id}")
   @Operation(operationId = "revokeRobotAccount", summary = "Revoke a robot account (legacy)")
   public void revoke(@PathParam("id") String id) {
-    workflows.revokeRobotAccount(id);
+    robotAccounts.revoke(id);
   }
 }

@@ -1,6 +1,8 @@
 package dev.chainloop.ee.workflow;
 
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.project.Project;
+import dev.chainloop.ee.project.ProjectRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -94,22 +96,13 @@ public class Workflow {
 
   protected Workflow() {}
 
-  public Workflow(
-      String organizationId,
-      String projectId,
-      String projectName,
-      String name,
-      String description,
-      String team,
-      String contractId,
-      Instant now) {
+  /** A new live workflow of {@code project}; description and team start empty. */
+  Workflow(Project project, String name, String contractId, Instant now) {
     this.id = Ids.newId();
-    this.organizationId = organizationId;
-    this.projectId = projectId;
-    this.projectName = projectName;
+    this.organizationId = project.getOrganizationId();
+    this.projectId = project.getId();
+    this.projectName = project.getName();
     this.name = name;
-    this.description = description;
-    this.team = team;
     this.contractId = contractId;
     this.createdAt = now;
     this.updatedAt = now;
@@ -168,38 +161,31 @@ public class Workflow {
     return deletedAt;
   }
 
-  public String liveKey() {
-    return liveKey;
+  public ProjectRef project() {
+    return new ProjectRef(projectId, projectName);
   }
 
-  public static String liveKey(String organizationId, String projectId, String name) {
+  static String liveKey(String organizationId, String projectId, String name) {
     return organizationId + "/" + projectId + "/" + name;
   }
 
-  public void setDescription(String description) {
+  void setDescription(String description) {
     this.description = description;
   }
 
-  public void setTeam(String team) {
+  void setTeam(String team) {
     this.team = team;
   }
 
-  public void setContractId(String contractId) {
+  void setContractId(String contractId) {
     this.contractId = contractId;
   }
 
-  public void touch(Instant now) {
+  void touch(Instant now) {
     this.updatedAt = now;
   }
 
-  /** Called when a run starts: it becomes the run shown as LAST RUN STATUS. */
-  public void recordRun(String runId, Instant now) {
-    this.latestRunId = runId;
-    this.runsCount++;
-    this.updatedAt = now;
-  }
-
-  public void delete(Instant now) {
+  void delete(Instant now) {
     this.deletedAt = now;
     this.liveKey = null;
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/** Workflows ({@link Workflow} rows). */
 @ApplicationScoped
 public class WorkflowRepository {
   @PersistenceContext(unitName = "chainloop")
@@ -46,6 +47,10 @@ public class WorkflowRepository {
     em.flush();
   }
 
+  /**
+   * The count and pages of a listing are built per call rather than named: each filter left out
+   * must drop its condition, so that the query keeps using the newest-first index.
+   */
   long count(Filter filter) {
     TypedQuery<Long> q =
         em.createQuery("SELECT COUNT(w) FROM Workflow w" + where(filter), Long.class);

@@ -41,6 +41,7 @@ public class WorkflowResource {
   static final int DEFAULT_PAGE_SIZE = 50;
 
   @Inject WorkflowService workflows;
+  @Inject WorkflowRobotAccountService robotAccounts;
 
   public record CreateWorkflowRequest(
       @Size(max = 63) String name,
@@ -212,7 +213,7 @@ public class WorkflowResource {
               schema = @Schema(implementation = RobotAccountResponse.class)))
   public Response createRobotAccount(
       @PathParam("id") String id, @Valid @NotNull CreateRobotAccountRequest request) {
-    IssuedToken issued = workflows.createRobotAccount(id, request.name());
+    IssuedToken issued = robotAccounts.create(id, request.name());
     return Response.status(201)
         .entity(RobotAccountResponse.of(issued.token(), issued.jwt()))
         .build();
@@ -226,8 +227,6 @@ public class WorkflowResource {
   public RobotAccountList listRobotAccounts(
       @PathParam("id") String id, @QueryParam("all") boolean all) {
     return new RobotAccountList(
-        workflows.listRobotAccounts(id, all).stream()
-            .map(t -> RobotAccountResponse.of(t, null))
-            .toList());
+        robotAccounts.list(id, all).stream().map(t -> RobotAccountResponse.of(t, null)).toList());
   }
 }

@@ -3,6 +3,7 @@ package dev.chainloop.ee.attestation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class DsseTest {
     KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
     rsa.initialize(2048);
     for (var pair :
-        new java.security.KeyPair[] {
+        new KeyPair[] {
           ec.generateKeyPair(),
           rsa.generateKeyPair(),
           KeyPairGenerator.getInstance("Ed25519").generateKeyPair()

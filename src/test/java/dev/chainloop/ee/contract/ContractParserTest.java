@@ -35,7 +35,7 @@ class ContractParserTest {
               assertThat(m.annotations()).extracting(a -> a.value()).containsExactly("b");
             });
     assertThat(p.envAllowList()).containsExactly("X");
-    assertThat(p.runnerType()).isEqualTo("GITLAB_PIPELINE");
+    assertThat(p.runnerType()).isEqualTo(RunnerType.GITLAB_PIPELINE);
     assertThat(p.annotations()).extracting(a -> a.value()).containsExactly("");
   }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A small HTTP driver for REST-level tests against the started server. */
@@ -94,7 +95,7 @@ public final class Api {
   }
 
   /** A response: status, headers and body, with JSON helpers. */
-  public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+  public record Reply(int status, Map<String, List<String>> headers, String body) {
     public JsonObject json() {
       try (var reader = Json.createReader(new StringReader(body))) {
         return reader.readObject();

@@ -6,6 +6,7 @@ import dev.chainloop.ee.cli.Main;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
+import dev.chainloop.ee.cli.attestation.Statement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -154,9 +156,7 @@ class AttestationIT {
             token);
     assertThat(push.code()).as(push.err()).isZero();
     assertThat(push.out()).contains("Digest");
-    String digest =
-        "sha256:"
-            + dev.chainloop.ee.cli.attestation.Statement.sha256Hex(Files.readAllBytes(bundle));
+    String digest = "sha256:" + Statement.sha256Hex(Files.readAllBytes(bundle));
     assertThat(push.out()).contains(digest);
     assertThat(Files.exists(home.resolve("tmp").resolve("chainloop-attestation.tmp.json")))
         .isFalse();
@@ -174,9 +174,7 @@ class AttestationIT {
             cli(env, "att", "verify", "--bundle", bad.toString(), "--key", pub.toString()).code())
         .isNotZero();
 
-    String artifactDigest =
-        "sha256:"
-            + dev.chainloop.ee.cli.attestation.Statement.sha256Hex(Files.readAllBytes(artifact));
+    String artifactDigest = "sha256:" + Statement.sha256Hex(Files.readAllBytes(artifact));
     Path out = home.resolve("downloaded.bin");
     Run dl =
         cli(
@@ -266,8 +264,8 @@ class AttestationIT {
     String swappedKey =
         new String(good, StandardCharsets.UTF_8)
             .replace(
-                java.util.Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-                java.util.Base64.getEncoder().encodeToString(otherKey.getPublic().getEncoded()));
+                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                Base64.getEncoder().encodeToString(otherKey.getPublic().getEncoded()));
     assertThat(
             api.send(
                     "POST",
@@ -308,7 +306,7 @@ class AttestationIT {
   void artifactsOverTheLimitAreRefusedWithContentLengthAndChunked() throws Exception {
     String token = Fixtures.apiToken(Fixtures.ownerWithOrg());
     byte[] big = new byte[3 * 1024 * 1024 + 1];
-    String digest = "sha256:" + dev.chainloop.ee.cli.attestation.Statement.sha256Hex(big);
+    String digest = "sha256:" + Statement.sha256Hex(big);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var sized =
         HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/api/v1/artifacts/" + digest))
@@ -326,8 +324,7 @@ class AttestationIT {
   }
 
   private static byte[] statement(String runId, String salt) {
-    String hex =
-        dev.chainloop.ee.cli.attestation.Statement.sha256Hex(salt.getBytes(StandardCharsets.UTF_8));
+    String hex = Statement.sha256Hex(salt.getBytes(StandardCharsets.UTF_8));
     return ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"x\",\"digest\":{\"sha256\":\""
             + hex
             + "\"}}],\"predicateType\":\"chainloop.dev/attestation/v0.2\",\"predicate\":{\"metadata\":{\"workflowRunID\":\""

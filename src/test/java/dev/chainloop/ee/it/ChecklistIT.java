@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,9 +19,11 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,7 +144,7 @@ class ChecklistIT {
                       .build(),
                   HttpResponse.BodyHandlers.ofString())
               .statusCode();
-    } catch (java.io.IOException closed) {
+    } catch (IOException closed) {
       status = 400; // the transport may also just close the connection: refused either way
     }
     assertThat(status).isBetween(400, 499);
@@ -259,13 +262,13 @@ class ChecklistIT {
       assertThat(owner.api().delete(path).status()).as("DELETE as owner " + path).isEqualTo(405);
     }
     assertThat(api.get("/api/v1/workflow-runs/by-digest/" + digest).body())
-        .contains(java.util.Base64.getEncoder().encodeToString(bundle));
+        .contains(Base64.getEncoder().encodeToString(bundle));
   }
 
   /** D7: pushing to a run that does not exist is 404. */
   @Test
   void pushToAnUnknownRunIsNotFound() {
-    String unknown = java.util.UUID.randomUUID().toString();
+    String unknown = UUID.randomUUID().toString();
     Api.Reply r =
         Api.withToken(token)
             .send(

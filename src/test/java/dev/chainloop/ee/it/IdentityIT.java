@@ -2,6 +2,7 @@ package dev.chainloop.ee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** Accounts, login, organizations, members and invitations, driven through the real CLI. */
@@ -97,8 +98,7 @@ class IdentityIT {
     ok(
         cli.runWithInput(
             Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin"));
-    String stored =
-        java.nio.file.Files.readString(cli.home().resolve(".config/chainloop/config.toml"));
+    String stored = Files.readString(cli.home().resolve(".config/chainloop/config.toml"));
     String token = stored.replaceAll("(?s).*token\\s*=\\s*\"([^\"]+)\".*", "$1");
     assertThat(Api.withToken(token).get("/api/v1/context").status()).isEqualTo(200);
     ok(cli.run("auth", "logout"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.annotation.Resource;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,7 +129,7 @@ class InContainerIT {
               Object value = rs.getObject(i);
               dump.append(
                       value instanceof byte[] bytes
-                          ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                          ? new String(bytes, StandardCharsets.ISO_8859_1)
                           : value)
                   .append('|');
             }

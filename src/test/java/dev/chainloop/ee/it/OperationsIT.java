@@ -6,7 +6,12 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits, Prometheus metrics and JSON logs, as an operator sees them. */
@@ -16,12 +21,10 @@ class OperationsIT {
     String token = Fixtures.apiToken(Fixtures.ownerWithOrg());
     Api api = Api.withToken(token);
     // Several clients at once: one sequential client on a busy machine may never exceed the rate.
-    java.util.concurrent.atomic.AtomicReference<Api.Reply> limited =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(8);
+    AtomicReference<Api.Reply> limited = new AtomicReference<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<java.util.concurrent.Future<?>> clients = new java.util.ArrayList<>();
+      List<Future<?>> clients = new ArrayList<>();
       for (int c = 0; c < 8; c++) {
         clients.add(
             pool.submit(

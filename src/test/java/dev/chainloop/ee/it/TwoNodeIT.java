@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -223,7 +224,7 @@ class TwoNodeIT {
         assertThat(rs.next()).isTrue();
         return new RunRow(rs.getString(1), rs.getLong(2));
       }
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -236,7 +237,7 @@ class TwoNodeIT {
       try (ResultSet rs = q.executeQuery()) {
         return rs.next() && rs.getTimestamp(1) != null;
       }
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -255,7 +256,7 @@ class TwoNodeIT {
     }
   }
 
-  private static Connection database() throws java.sql.SQLException {
+  private static Connection database() throws SQLException {
     return DriverManager.getConnection(
         System.getProperty("chainloop.test.jdbc.url"),
         System.getProperty("chainloop.test.jdbc.user"),

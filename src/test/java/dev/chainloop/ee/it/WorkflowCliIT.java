@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class WorkflowCliIT {
   private Result cliWithInput(String stdin, String... given) {
     String[] args = given;
     if (List.of(given).contains(owner.userToken())) {
-      args = java.util.Arrays.copyOf(given, given.length + 2);
+      args = Arrays.copyOf(given, given.length + 2);
       args[given.length] = "--org";
       args[given.length + 1] = owner.org();
     }

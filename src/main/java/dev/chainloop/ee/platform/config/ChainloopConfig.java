@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,7 +47,7 @@ public class ChainloopConfig {
 
   @Inject
   @ConfigProperty(name = "chainloop.external-url")
-  java.util.Optional<String> externalUrl;
+  Optional<String> externalUrl;
 
   public Path dataDir() {
     return Path.of(dataDir);

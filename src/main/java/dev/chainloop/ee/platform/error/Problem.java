@@ -2,6 +2,7 @@ package dev.chainloop.ee.platform.error;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -24,7 +25,7 @@ public record Problem(
         titleFor(status),
         status,
         detail,
-        "urn:uuid:" + java.util.UUID.randomUUID(),
+        "urn:uuid:" + UUID.randomUUID(),
         violations == null || violations.isEmpty() ? null : violations);
   }
 

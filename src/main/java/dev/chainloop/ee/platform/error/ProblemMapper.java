@@ -1,11 +1,15 @@
 package dev.chainloop.ee.platform.error;
 
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -111,7 +116,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof NotAuthorizedException) {
       return Problem.of(401, "unauthenticated", "authentication required", null);
     }
-    if (cause instanceof jakarta.ws.rs.ForbiddenException) {
+    if (cause instanceof ForbiddenException) {
       return Problem.of(403, "forbidden", "this credential may not call this operation", null);
     }
     if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -132,8 +137,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof JsonbException
           || t instanceof JsonParsingException
-          || t instanceof jakarta.json.JsonException
-          || t instanceof jakarta.ws.rs.BadRequestException
+          || t instanceof JsonException
+          || t instanceof BadRequestException
           || (t instanceof ProcessingException && t != cause)) {
         return true;
       }
@@ -147,7 +152,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   /** SQLState class 23 (integrity constraint), e.g. two concurrent creates of one name. */
   private static boolean isUniqueViolation(Throwable cause) {
     for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql
+      if (t instanceof SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("23")) {
         return true;
@@ -167,8 +172,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static String fieldOf(ConstraintViolation<?> violation) {
     String field = null;
     for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-          || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+      if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
         field = node.getName();
       }
     }

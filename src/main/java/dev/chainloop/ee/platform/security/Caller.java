@@ -3,6 +3,7 @@ package dev.chainloop.ee.platform.security;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,19 +16,212 @@ import java.util.Set;
 public class Caller {
   private Identity identity;
 
-  /** What the filter resolved for this request. */
-  public record Identity(
-      TokenKind kind,
-      String credentialId,
-      String userId,
-      String displayName,
-      String organizationId,
-      String organizationName,
-      Role role,
-      Set<Permission> permissions,
-      String projectId,
-      String projectName,
-      String workflowId) {}
+  /**
+   * What the filter resolved for this request: one record per credential kind, so that a user never
+   * carries a token's project scope and a token never carries a role.
+   */
+  public sealed interface Identity permits Identity.User, Identity.ApiToken, Identity.RobotAccount {
+    TokenKind kind();
+
+    /** The row behind the token: the user's session, the API token or the robot account. */
+    String credentialId();
+
+    /** The user's email, or the token's name. */
+    String displayName();
+
+    /** The organization the request acts on; empty for a user who belongs to none. */
+    Optional<OrganizationRef> organization();
+
+    Set<Permission> permissions();
+
+    /** The user's role in {@link #organization()}; tokens have none. */
+    default Optional<Role> role() {
+      return Optional.empty();
+    }
+
+    /** The project the credential is confined to, if any. */
+    default Optional<ProjectRef> projectScope() {
+      return Optional.empty();
+    }
+
+    /** The workflow the credential is confined to (robot accounts). */
+    default Optional<String> workflowScope() {
+      return Optional.empty();
+    }
+
+    /** A user session, acting on one of the user's organizations (or on none yet). */
+    static User user(
+        String sessionId, String userId, String email, Optional<Membership> membership) {
+      return new User(sessionId, userId, email, membership);
+    }
+
+    /** An organization's API token, optionally confined to one project. */
+    static ApiToken apiToken(
+        String tokenId,
+        String name,
+        OrganizationRef organization,
+        Set<Permission> permissions,
+        Optional<ProjectRef> project) {
+      return new ApiToken(tokenId, name, organization, permissions, project);
+    }
+
+    /** A workflow's robot account: confined to that workflow and its project. */
+    static RobotAccount robotAccount(
+        String tokenId,
+        String name,
+        OrganizationRef organization,
+        ProjectRef project,
+        String workflowId,
+        Set<Permission> permissions) {
+      return new RobotAccount(tokenId, name, organization, project, workflowId, permissions);
+    }
+
+    record OrganizationRef(String id, String name) {
+      public OrganizationRef {
+        Objects.requireNonNull(id, "organization id");
+      }
+    }
+
+    record ProjectRef(String id, String name) {
+      public ProjectRef {
+        Objects.requireNonNull(id, "project id");
+      }
+    }
+
+    /** The organization a user acts on and their role there. */
+    record Membership(OrganizationRef organization, Role role) {
+      public Membership {
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(role, "role");
+      }
+    }
+
+    record User(String sessionId, String userId, String email, Optional<Membership> membership)
+        implements Identity {
+      public User {
+        Objects.requireNonNull(sessionId, "session id");
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(membership, "membership");
+      }
+
+      @Override
+      public TokenKind kind() {
+        return TokenKind.USER;
+      }
+
+      @Override
+      public String credentialId() {
+        return sessionId;
+      }
+
+      @Override
+      public String displayName() {
+        return email;
+      }
+
+      @Override
+      public Optional<OrganizationRef> organization() {
+        return membership.map(Membership::organization);
+      }
+
+      @Override
+      public Set<Permission> permissions() {
+        return membership.map(m -> m.role().permissions()).orElse(Set.of());
+      }
+
+      @Override
+      public Optional<Role> role() {
+        return membership.map(Membership::role);
+      }
+    }
+
+    record ApiToken(
+        String tokenId,
+        String name,
+        OrganizationRef org,
+        Set<Permission> permissions,
+        Optional<ProjectRef> project)
+        implements Identity {
+      public ApiToken {
+        Objects.requireNonNull(tokenId, "token id");
+        Objects.requireNonNull(org, "organization");
+        Objects.requireNonNull(project, "project");
+        permissions = Set.copyOf(permissions);
+      }
+
+      @Override
+      public TokenKind kind() {
+        return TokenKind.API_TOKEN;
+      }
+
+      @Override
+      public String credentialId() {
+        return tokenId;
+      }
+
+      @Override
+      public String displayName() {
+        return name;
+      }
+
+      @Override
+      public Optional<OrganizationRef> organization() {
+        return Optional.of(org);
+      }
+
+      @Override
+      public Optional<ProjectRef> projectScope() {
+        return project;
+      }
+    }
+
+    record RobotAccount(
+        String tokenId,
+        String name,
+        OrganizationRef org,
+        ProjectRef project,
+        String workflowId,
+        Set<Permission> permissions)
+        implements Identity {
+      public RobotAccount {
+        Objects.requireNonNull(tokenId, "token id");
+        Objects.requireNonNull(org, "organization");
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(workflowId, "workflow id");
+        permissions = Set.copyOf(permissions);
+      }
+
+      @Override
+      public TokenKind kind() {
+        return TokenKind.ROBOT_ACCOUNT;
+      }
+
+      @Override
+      public String credentialId() {
+        return tokenId;
+      }
+
+      @Override
+      public String displayName() {
+        return name;
+      }
+
+      @Override
+      public Optional<OrganizationRef> organization() {
+        return Optional.of(org);
+      }
+
+      @Override
+      public Optional<ProjectRef> projectScope() {
+        return Optional.of(project);
+      }
+
+      @Override
+      public Optional<String> workflowScope() {
+        return Optional.of(workflowId);
+      }
+    }
+  }
 
   void set(Identity identity) {
     this.identity = identity;
@@ -49,44 +243,47 @@ public class Caller {
   }
 
   public boolean isUser() {
-    return authenticated() && identity.kind() == TokenKind.USER;
+    return identity instanceof Identity.User;
   }
 
   /** The user's id; fails for tokens that are not a user's. */
   public String userId() {
-    if (!isUser()) {
+    if (!(identity instanceof Identity.User user)) {
       throw new ForbiddenOperationException("this operation needs a user login, not an API token");
     }
-    return identity.userId();
+    return user.userId();
   }
 
   /** The organization the request acts on; fails if the user has none selected. */
   public String organizationId() {
-    String org = identity().organizationId();
-    if (org == null) {
-      throw new ForbiddenOperationException(
-          "no organization selected: create one with \"chainloop organization create --name ORG_NAME\"");
-    }
-    return org;
+    return organization().id();
   }
 
   public String organizationName() {
-    organizationId();
-    return identity.organizationName();
+    return organization().name();
+  }
+
+  private Identity.OrganizationRef organization() {
+    return identity()
+        .organization()
+        .orElseThrow(
+            () ->
+                new ForbiddenOperationException(
+                    "no organization selected: create one with \"chainloop organization create --name ORG_NAME\""));
   }
 
   public Optional<Role> role() {
-    return Optional.ofNullable(identity().role());
+    return identity().role();
   }
 
   /** Project the credential is confined to (project-scoped API tokens), if any. */
   public Optional<String> projectScope() {
-    return Optional.ofNullable(identity().projectId());
+    return identity().projectScope().map(Identity.ProjectRef::id);
   }
 
   /** Workflow the credential is confined to (robot accounts), if any. */
   public Optional<String> workflowScope() {
-    return Optional.ofNullable(identity().workflowId());
+    return identity().workflowScope();
   }
 
   /** A label for audit records: the user's email or {@code api-token:<id>}. */

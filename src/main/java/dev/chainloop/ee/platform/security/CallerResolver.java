@@ -1,5 +1,6 @@
 package dev.chainloop.ee.platform.security;
 
+import dev.chainloop.ee.platform.error.AuthenticationException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public interface CallerResolver {
   /**
    * @param organizationHeader the organization a user asked for, or null for their default
-   * @throws dev.chainloop.ee.platform.error.AuthenticationException if the token is not usable
+   * @throws AuthenticationException if the token is not usable
    */
   Caller.Identity resolve(JsonWebToken token, String organizationHeader);
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chainloop.ee.platform.config.ChainloopConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SigningKeysTest {
     keys.load();
     assertThat(keys.publicKey().getModulus().bitLength()).isGreaterThanOrEqualTo(3072);
     assertThat(Files.getPosixFilePermissions(dir.resolve("keys").resolve(SigningKeys.PRIVATE_FILE)))
-        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     SigningKeys again = keysIn(dir.resolve("keys"));
     again.load();
     assertThat(again.keyId()).as("the same key is read back").isEqualTo(keys.keyId());
