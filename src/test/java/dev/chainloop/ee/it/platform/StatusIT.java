@@ -1,7 +1,8 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.it.support.Api;
 import org.junit.jupiter.api.Test;
 
 class StatusIT {

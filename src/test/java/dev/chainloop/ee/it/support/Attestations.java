@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.support;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Signers;
@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 
 /** Client-signed attestation bundles for a run, built as the CLI builds them. */
-final class Attestations {
+public final class Attestations {
   private static final KeyPair KEY = Signers.ephemeralP256();
 
   private Attestations() {}
 
   /** A DSSE bundle over an in-toto statement naming {@code runId}, distinct per {@code salt}. */
-  static byte[] bundle(String runId, String salt) {
+  public static byte[] bundle(String runId, String salt) {
     try {
       return Bundles.sign(statement(runId, salt), KEY.getPrivate(), KEY.getPublic(), null);
     } catch (Exception e) {
@@ -22,7 +22,7 @@ final class Attestations {
   }
 
   /** A DSSE bundle over any statement bytes, valid or not. */
-  static byte[] sign(String statement) {
+  public static byte[] sign(String statement) {
     try {
       return Bundles.sign(
           statement.getBytes(StandardCharsets.UTF_8), KEY.getPrivate(), KEY.getPublic(), null);
@@ -31,7 +31,7 @@ final class Attestations {
     }
   }
 
-  static String digest(byte[] bytes) {
+  public static String digest(byte[] bytes) {
     return "sha256:" + Statement.sha256Hex(bytes);
   }
 

@@ -1,8 +1,10 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chainloop.ee.cli.Main;
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.support;
 
 import dev.chainloop.ee.cli.Main;
 import java.io.ByteArrayInputStream;

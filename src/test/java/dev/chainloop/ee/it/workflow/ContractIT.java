@@ -1,7 +1,9 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Fixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

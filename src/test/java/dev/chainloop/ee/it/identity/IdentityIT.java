@@ -1,8 +1,13 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.nio.file.Files;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Accounts, login, organizations, members and invitations, driven through the real CLI. */
@@ -91,8 +96,12 @@ class IdentityIT {
                     + "\",\"expiresIn\":\"2s\"}");
     String shortToken = login.json().getString("token");
     assertThat(Api.withToken(shortToken).get("/api/v1/context").status()).isEqualTo(200);
-    Thread.sleep(4_500);
-    assertThat(Api.withToken(shortToken).get("/api/v1/context").status()).isEqualTo(401);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(Api.withToken(shortToken).get("/api/v1/context").status())
+                    .isEqualTo(401));
 
     Cli cli = new Cli();
     ok(

@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,15 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.apitoken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.it.support.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,7 +163,9 @@ class ApiTokenSecurityIT {
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String shortLived = created.json().getString("token");
     assertThat(Api.withToken(shortLived).get("/api/v1/context").status()).isEqualTo(200);
-    Thread.sleep(4_500);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> Api.withToken(shortLived).get("/api/v1/context").status() == 401);
     assertRejected(shortLived);
   }
 

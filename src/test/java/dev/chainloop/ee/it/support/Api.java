@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

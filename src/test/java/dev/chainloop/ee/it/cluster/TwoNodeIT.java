@@ -1,7 +1,11 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Attestations;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,11 +37,10 @@ class TwoNodeIT {
 
   @BeforeAll
   static void nodeBIsReady() throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Api.anonymous().on(B).get("/health/ready").status() != 200) {
-      assertThat(Instant.now()).as("node B ready").isBefore(deadline);
-      Thread.sleep(500);
-    }
+    await("node B ready")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Api.anonymous().on(B).get("/health/ready").status() == 200);
   }
 
   private static Api onA(String token) {
@@ -145,12 +148,24 @@ class TwoNodeIT {
     }
 
     // Both nodes check every second for runs older than 25 s (the IT servers' settings).
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!runs.stream().allMatch(id -> runRow(id).state().equals("expired"))) {
-      assertThat(Instant.now()).as("runs expired in time").isBefore(deadline);
-      Thread.sleep(1000);
+    await("runs expired in time")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> runs.stream().allMatch(id -> runRow(id).state().equals("expired")));
+    // Several more sweeps on each node, which must not touch them again.
+    Map<String, Long> versionWhenExpired = new HashMap<>();
+    for (String id : runs) {
+      versionWhenExpired.put(id, runRow(id).version());
     }
-    Thread.sleep(3000); // several more sweeps on each node, which must not touch them again
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              for (String id : runs) {
+                assertThat(runRow(id).version()).isEqualTo(versionWhenExpired.get(id));
+              }
+            });
     for (String id : runs) {
       RunRow row = runRow(id);
       assertThat(row.state()).isEqualTo("expired");
@@ -197,12 +212,20 @@ class TwoNodeIT {
       }
     }
 
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!ids.stream().allMatch(id -> tokenRevoked(id))) {
-      assertThat(Instant.now()).as("stale tokens revoked in time").isBefore(deadline);
-      Thread.sleep(500);
-    }
-    Thread.sleep(5000); // more sweeps on both nodes
+    await("stale tokens revoked in time")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> ids.stream().allMatch(id -> tokenRevoked(id)));
+    // More sweeps on both nodes, which must not revoke them again.
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(12))
+        .untilAsserted(
+            () -> {
+              for (String id : ids) {
+                assertThat(auditCount(id, "api_token.auto_revoked")).isLessThanOrEqualTo(1);
+              }
+            });
     for (int i = 0; i < ids.size(); i++) {
       assertThat(auditCount(ids.get(i), "api_token.auto_revoked"))
           .as("one auto-revocation audit row for token " + ids.get(i))

@@ -1,7 +1,10 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.apitoken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

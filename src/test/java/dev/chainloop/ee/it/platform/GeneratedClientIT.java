@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,8 @@ import dev.chainloop.ee.client.model.RunPage;
 import dev.chainloop.ee.client.model.SignupRequest;
 import dev.chainloop.ee.client.model.StoreResponse;
 import dev.chainloop.ee.client.model.WorkflowResponse;
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.support;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,27 +15,27 @@ import javax.crypto.spec.SecretKeySpec;
  * Crafts tokens the way an attacker (or an insider with the key) would, to prove the server rejects
  * them. The test server's keys live in its data directory under target/.
  */
-final class TestTokens {
+public final class TestTokens {
   private static final Path KEYS =
       Path.of(System.getProperty("chainloop.test.data.dir", "target/it-data"), "keys");
 
   private TestTokens() {}
 
-  static String b64(String json) {
+  public static String b64(String json) {
     return b64(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String b64(byte[] bytes) {
+  public static String b64(byte[] bytes) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static String decodePart(String token, int index) {
+  public static String decodePart(String token, int index) {
     return new String(
         Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8);
   }
 
   /** Signs {@code header.claims} with the server's real private key (RS256). */
-  static String signWithServerKey(String headerJson, String claimsJson) throws Exception {
+  public static String signWithServerKey(String headerJson, String claimsJson) throws Exception {
     String input = b64(headerJson) + "." + b64(claimsJson);
     Signature rsa = Signature.getInstance("SHA256withRSA");
     rsa.initSign(serverPrivateKey());
@@ -44,7 +44,7 @@ final class TestTokens {
   }
 
   /** Key confusion: an HS256 token whose HMAC key is the server's public key PEM. */
-  static String hs256WithPublicKey(String claimsJson) throws Exception {
+  public static String hs256WithPublicKey(String claimsJson) throws Exception {
     String input = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(claimsJson);
     byte[] key = Files.readAllBytes(KEYS.resolve("jwt-public.pem"));
     Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,7 +1,11 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.ExtraServer;
+import dev.chainloop.ee.it.support.Fixtures;
 import jakarta.json.JsonObject;
 import java.io.OutputStream;
 import java.net.URI;
@@ -9,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +69,7 @@ class TokenVerificationSelfCheckIT {
     server.stop();
 
     Files.delete(override);
-    server.start(Map.of());
+    server.startClean(Map.of());
     server.awaitReady(Duration.ofSeconds(300));
     assertThat(awaitTokenCheckAnswered().getString("status")).isEqualTo("UP");
     Api anonymous = Api.anonymous().on(server.url());
@@ -80,22 +84,25 @@ class TokenVerificationSelfCheckIT {
   }
 
   /** The readiness check of token verification, once the probe has had an answer. */
-  private static JsonObject awaitTokenCheckAnswered() throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
-    while (true) {
-      try {
-        Api.Reply ready = Api.anonymous().on(server.url()).get("/health/ready");
-        for (JsonObject check : ready.json().getJsonArray("checks").getValuesAs(JsonObject.class)) {
-          if (check.getString("name").equals("token-verification")
-              && !check.getJsonObject("data").getString("detail").contains("yet")) {
-            return check;
-          }
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet, or not a health answer yet
-      }
-      assertThat(Instant.now()).as("token verification probed").isBefore(deadline);
-      Thread.sleep(250);
-    }
+  private static JsonObject awaitTokenCheckAnswered() {
+    return await("token verification probed")
+        .atMost(Duration.ofSeconds(300))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions() // not listening yet, or not a health answer yet
+        .until(
+            () ->
+                Api.anonymous()
+                    .on(server.url())
+                    .get("/health/ready")
+                    .json()
+                    .getJsonArray("checks")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(check -> check.getString("name").equals("token-verification"))
+                    .filter(
+                        check -> !check.getJsonObject("data").getString("detail").contains("yet"))
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 }

@@ -1,7 +1,8 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.it.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

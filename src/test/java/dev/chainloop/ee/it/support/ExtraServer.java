@@ -1,6 +1,7 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * server create} generated ({@code server.env} with its keystore password) nor any state. It gets
  * its own name, ports and data directory.
  */
-final class ExtraServer {
+public final class ExtraServer {
   private static final Path WLP = Path.of("target/liberty/wlp").toAbsolutePath();
   private static final Set<String> NOT_COPIED =
       Set.of("workarea", "logs", "tranlog", "resources", "derby.log", "server.env");
@@ -45,7 +45,7 @@ final class ExtraServer {
    * Copies the IT server as {@code name}; {@code jvmOptions} replaces every IT server JVM option
    * that starts with one of {@code dropPrefixes}.
    */
-  static ExtraServer copyOfItServer(
+  public static ExtraServer copyOfItServer(
       String name, int port, Path data, List<String> dropPrefixes, List<String> jvmOptions)
       throws IOException {
     ExtraServer server = new ExtraServer(name, port, data.toAbsolutePath());
@@ -82,47 +82,57 @@ final class ExtraServer {
     return server;
   }
 
-  String url() {
+  public String url() {
     return "http://localhost:" + port;
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
-  Path messagesLog() {
+  public Path messagesLog() {
     return dir.resolve("logs/messages.log");
   }
 
   /** {@code server start}, which returns once the server has started (not necessarily ready). */
-  void start(Map<String, String> environment) throws Exception {
-    ProcessBuilder start = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", name);
+  public void start(Map<String, String> environment) throws Exception {
+    start(environment, false);
+  }
+
+  /**
+   * {@code server start --clean}: the workarea holds the configuration of the last start (a deleted
+   * dropin would otherwise still apply).
+   */
+  public void startClean(Map<String, String> environment) throws Exception {
+    start(environment, true);
+  }
+
+  private void start(Map<String, String> environment, boolean clean) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of(WLP.resolve("bin/server").toString(), "start", name));
+    if (clean) {
+      command.add("--clean");
+    }
+    ProcessBuilder start = new ProcessBuilder(command);
     start.environment().putAll(environment);
     run(start);
   }
 
-  void awaitReady(Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      try {
-        if (Api.anonymous().on(url()).get("/health/ready").status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      assertThat(Instant.now()).as(name + " ready").isBefore(deadline);
-      Thread.sleep(250);
-    }
+  public void awaitReady(Duration timeout) {
+    await(name + " ready")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions() // not listening yet
+        .until(() -> Api.anonymous().on(url()).get("/health/ready").status() == 200);
   }
 
-  void stop() throws Exception {
+  public void stop() throws Exception {
     run(new ProcessBuilder(WLP.resolve("bin/server").toString(), "stop", name));
     process().ifPresent(ProcessHandle::destroyForcibly);
   }
 
   /** The server's JVM, found by its command line. */
-  Optional<ProcessHandle> process() {
+  public Optional<ProcessHandle> process() {
     return ProcessHandle.allProcesses()
         .filter(
             p ->
@@ -159,7 +169,7 @@ final class ExtraServer {
     Files.write(path, lines);
   }
 
-  static void deleteTree(Path root) throws IOException {
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

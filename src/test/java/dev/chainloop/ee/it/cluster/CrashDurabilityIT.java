@@ -1,7 +1,11 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Attestations;
+import dev.chainloop.ee.it.support.ExtraServer;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +113,8 @@ class CrashDurabilityIT {
       pusher.start();
       pushers.add(pusher);
     }
+    // The sleeps here pace the chaos (kills at random moments of the pushes); they wait for no
+    // state.
     for (int kill = 0; kill < KILLS; kill++) {
       Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(2000));
       ProcessHandle jvm = server.process().orElseThrow();

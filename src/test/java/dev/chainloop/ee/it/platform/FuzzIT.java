@@ -1,7 +1,9 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;

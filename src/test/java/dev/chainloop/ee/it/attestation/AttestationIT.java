@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
