@@ -235,7 +235,7 @@ public final class MaterialFixtures {
   }
 
   /** A chart as {@code helm package} writes it: a gzipped tar with NAME/Chart.yaml, values. */
-  static byte[] helmChart() throws IOException {
+  public static byte[] helmChart() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       tarEntry(gz, "app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
@@ -275,7 +275,7 @@ public final class MaterialFixtures {
     System.arraycopy(b, 0, header, at, b.length);
   }
 
-  static byte[] zap() throws IOException {
+  public static byte[] zap() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("report_json.json"));
