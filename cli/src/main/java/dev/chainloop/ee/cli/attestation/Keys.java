@@ -25,7 +25,10 @@ import javax.crypto.EncryptedPrivateKeyInfo;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-/** PEM keys: PKCS#8 private keys (optionally encrypted), SPKI public keys, certificates. */
+/**
+ * PEM keys: PKCS#8 private keys (optionally encrypted), cosign encrypted keys, SPKI public keys,
+ * certificates.
+ */
 public final class Keys {
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([^-]+)-----END \\1-----");
@@ -61,46 +64,65 @@ public final class Keys {
     return out;
   }
 
-  public static PrivateKey privateKey(String pem, String password) {
+  /** The password for an encrypted key and the variable it came from. */
+  public record Password(String value, String variable) {
+    /** Upstream's CHAINLOOP_SIGNING_PASSWORD first, then cosign's own COSIGN_PASSWORD. */
+    public static Password from(Map<String, String> env) {
+      for (String name : List.of("CHAINLOOP_SIGNING_PASSWORD", "COSIGN_PASSWORD")) {
+        if (env.get(name) != null) {
+          return new Password(env.get(name), name);
+        }
+      }
+      return new Password(null, "CHAINLOOP_SIGNING_PASSWORD or COSIGN_PASSWORD");
+    }
+  }
+
+  public static PrivateKey privateKey(String pem, Password password) {
+    return fromPkcs8(pkcs8(pem, password));
+  }
+
+  /**
+   * The PKCS#8 DER of the first private key in {@code pem}: plain, PKCS#8-encrypted, or cosign's
+   * encrypted format.
+   */
+  public static byte[] pkcs8(String pem, Password password) {
     for (Block b : blocks(pem)) {
-      try {
-        byte[] der = b.der();
-        if (b.type().equals("ENCRYPTED PRIVATE KEY")) {
-          if (password == null || password.isEmpty()) {
-            throw new CliException("the key is encrypted: set CHAINLOOP_SIGNING_PASSWORD");
-          }
-          EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
-          PBEKeySpec spec = new PBEKeySpec(password.toCharArray());
+      if (b.type().equals("PRIVATE KEY")) {
+        return b.der();
+      }
+      if (CosignKeys.PEM_TYPES.contains(b.type())) {
+        return CosignKeys.decrypt(b.der(), password.value(), password.variable());
+      }
+      if (b.type().equals("ENCRYPTED PRIVATE KEY")) {
+        if (password.value() == null || password.value().isEmpty()) {
+          throw new CliException("the key is encrypted: set " + password.variable());
+        }
+        try {
+          EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(b.der());
+          PBEKeySpec spec = new PBEKeySpec(password.value().toCharArray());
           var secret = SecretKeyFactory.getInstance(info.getAlgName()).generateSecret(spec);
           Cipher cipher = Cipher.getInstance(info.getAlgName());
           cipher.init(Cipher.DECRYPT_MODE, secret, info.getAlgParameters());
-          der = info.getKeySpec(cipher).getEncoded();
-        } else if (!b.type().equals("PRIVATE KEY")) {
-          continue;
+          return info.getKeySpec(cipher).getEncoded();
+        } catch (GeneralSecurityException | IOException e) {
+          throw new CliException(
+              "cannot decrypt the private key: wrong " + password.variable() + "?", e);
         }
-        for (String alg : TYPES) {
-          try {
-            return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
-          } catch (GeneralSecurityException ignored) {
-            // next type
-          }
-        }
-      } catch (GeneralSecurityException | IOException e) {
-        throw new CliException(
-            "cannot decrypt the private key: wrong CHAINLOOP_SIGNING_PASSWORD?", e);
       }
     }
     throw new CliException(
-        "no PKCS#8 private key (ECDSA P-256, RSA or Ed25519) found in the key file");
+        "no private key (PKCS#8 or cosign; ECDSA P-256, RSA or Ed25519) found in the key file");
   }
 
-  /** The DER of the first (unencrypted) PKCS#8 block. */
-  static byte[] privateKeyDer(String pem) {
-    return blocks(pem).stream()
-        .filter(b -> b.type().equals("PRIVATE KEY"))
-        .findFirst()
-        .map(Block::der)
-        .orElse(new byte[0]);
+  public static PrivateKey fromPkcs8(byte[] der) {
+    for (String alg : TYPES) {
+      try {
+        return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+      } catch (GeneralSecurityException ignored) {
+        // next type
+      }
+    }
+    throw new CliException("unsupported private key: expected ECDSA P-256, RSA or Ed25519");
   }
 
   public static PublicKey publicKey(byte[] spki) {

@@ -1,7 +1,6 @@
 package dev.chainloop.ee.cli.attestation;
 
 import dev.chainloop.ee.cli.framework.CliException;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -12,32 +11,38 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Arrays;
+import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** Key pairs from a PEM private key: the public half goes into the bundle. */
 public final class Signers {
   private Signers() {}
 
-  public static KeyPair fromPem(String pem, String password) {
-    PrivateKey key = Keys.privateKey(pem, password);
+  public static KeyPair fromPem(String pem, Keys.Password password) {
+    byte[] der = Keys.pkcs8(pem, password);
+    PrivateKey key = Keys.fromPkcs8(der);
     for (Keys.Block b : Keys.blocks(pem)) {
       if (b.type().equals("PUBLIC KEY")) {
         return new KeyPair(Keys.publicKey(b.der()), key);
       }
     }
     try {
-      return new KeyPair(derivePublic(key, pem), key);
+      return new KeyPair(derivePublic(key, der), key);
     } catch (GeneralSecurityException e) {
       throw new CliException(
           "cannot derive the public key: add its PUBLIC KEY block to the key file", e);
     }
   }
 
-  private static PublicKey derivePublic(PrivateKey key, String pem)
+  private static PublicKey derivePublic(PrivateKey key, byte[] der)
       throws GeneralSecurityException {
     if (key instanceof RSAPrivateCrtKey rsa) {
       return KeyFactory.getInstance("RSA")
@@ -57,21 +62,41 @@ public final class Signers {
           });
       return g.generateKeyPair().getPublic();
     }
-    if (key instanceof ECPrivateKey ec) {
-      // PKCS#8 from OpenSSL carries the public point ([1] BIT STRING, uncompressed P-256 point).
-      byte[] der = Keys.privateKeyDer(pem);
-      byte[] marker = {(byte) 0xA1, 0x44, 0x03, 0x42, 0x00, 0x04};
-      for (int i = der.length - marker.length - 64; i >= 0; i--) {
-        if (Arrays.equals(der, i, i + marker.length, marker, 0, marker.length)) {
-          int at = i + marker.length;
-          BigInteger x = new BigInteger(1, Arrays.copyOfRange(der, at, at + 32));
-          BigInteger y = new BigInteger(1, Arrays.copyOfRange(der, at + 32, at + 64));
-          return KeyFactory.getInstance("EC")
-              .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), ec.getParams()));
-        }
-      }
+    if (key instanceof ECPrivateKey) {
+      return ecPublic(der);
     }
     throw new GeneralSecurityException("no public key in the key file");
+  }
+
+  /**
+   * The public point of a PKCS#8 EC key: the one it carries (OpenSSL, cosign), else d·G on its
+   * named curve (the JDK writes PKCS#8 without it).
+   */
+  private static PublicKey ecPublic(byte[] pkcs8) throws GeneralSecurityException {
+    try {
+      PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8);
+      ASN1ObjectIdentifier curve =
+          ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters());
+      org.bouncycastle.asn1.sec.ECPrivateKey ec =
+          org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+      byte[] point;
+      if (ec.getPublicKey() != null) {
+        point = ec.getPublicKey().getOctets();
+      } else {
+        X9ECParameters params = ECNamedCurveTable.getByOID(curve);
+        if (params == null) {
+          throw new GeneralSecurityException("unknown curve " + curve);
+        }
+        point = params.getG().multiply(ec.getKey()).normalize().getEncoded(false);
+      }
+      byte[] spki =
+          new SubjectPublicKeyInfo(
+                  new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), point)
+              .getEncoded();
+      return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new GeneralSecurityException("malformed EC private key", e);
+    }
   }
 
   public static KeyPair ephemeralP256() {

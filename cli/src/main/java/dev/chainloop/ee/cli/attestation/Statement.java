@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /** Renders the crafting state as an in-toto Statement v1 with the Chainloop v0.2 predicate. */
 public final class Statement {
@@ -17,7 +18,11 @@ public final class Statement {
 
   private Statement() {}
 
-  public static byte[] render(CraftingState state, String finishedAt, String cliVersion) {
+  /**
+   * @param head the commit the pipeline built, recorded as the {@code git.head} subject
+   */
+  public static byte[] render(
+      CraftingState state, String finishedAt, String cliVersion, Optional<GitHead> head) {
     WorkflowInfo wf = state.workflow();
     JsonObjectBuilder metadata =
         Json.createObjectBuilder()
@@ -45,7 +50,10 @@ public final class Statement {
       if (m.uploaded()) {
         ann.add("chainloop.material.cas", true);
       }
-      CraftingState.json(m.annotations()).forEach(ann::add);
+      // a state file edited by hand must not pass off a material as another kind either
+      CraftingState.json(m.annotations()).entrySet().stream()
+          .filter(e -> !e.getKey().startsWith("chainloop."))
+          .forEach(e -> ann.add(e.getKey(), e.getValue()));
       String hex = m.digest().substring("sha256:".length());
       JsonObjectBuilder rd =
           Json.createObjectBuilder()
@@ -88,6 +96,7 @@ public final class Statement {
                             .add(
                                 "sha256",
                                 sha256Hex(pred.toString().getBytes(StandardCharsets.UTF_8)))));
+    head.ifPresent(h -> allSubjects.add(h.subject()));
     subjects.build().forEach(allSubjects::add);
     JsonObject statement =
         Json.createObjectBuilder()

@@ -39,7 +39,7 @@ class DsseAndStatementTest {
               + (pair.getPublic().getAlgorithm().equals("EC")
                   ? Keys.pem("PUBLIC KEY", pair.getPublic().getEncoded())
                   : "");
-      KeyPair loaded = Signers.fromPem(pem, null);
+      KeyPair loaded = Signers.fromPem(pem, Keys.Password.from(java.util.Map.of()));
       byte[] bundle =
           Bundles.sign(
               "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
@@ -94,7 +94,10 @@ class DsseAndStatementTest {
         Json.createReader(
                 new ByteArrayInputStream(
                     Statement.render(
-                        CraftingState.parse(state.toString()), "2024-05-13T12:30:00Z", "dev")))
+                        CraftingState.parse(state.toString()),
+                        "2024-05-13T12:30:00Z",
+                        "dev",
+                        java.util.Optional.empty())))
             .readObject();
     assertThat(st.getString("_type")).isEqualTo("https://in-toto.io/Statement/v1");
     assertThat(st.getString("predicateType")).isEqualTo("chainloop.dev/attestation/v0.2");

@@ -43,6 +43,10 @@ public final class AttestationAddCommand extends LeafCommand {
     flags.string(
         "kind", "kind of the material to be recorded: " + String.join(", ", Materials.KINDS));
     flags.strings("annotation", "additional annotation in the format of key=value");
+    flags.bool(
+        "no-strict-validation",
+        "skip strict schema validation for structured materials (SBOM_CYCLONEDX_JSON,"
+            + " OPENAPI_SPEC, ASYNCAPI_SPEC, OSSF_SCORECARD_JSON)");
     AttestationView.stateFlag(flags);
     AttestationView.attestationIdFlag(flags);
   }
@@ -58,12 +62,13 @@ public final class AttestationAddCommand extends LeafCommand {
             .filter(s -> s.name().equals(name))
             .findFirst()
             .orElse(null);
+    boolean strict = !ctx.flags().bool("no-strict-validation");
     String kind =
         ctx.flags()
             .nonBlank("kind")
             .map(Materials::normalizeKind)
-            .orElse(spec != null ? spec.type() : Materials.detect(value));
-    Materials.validate(kind, value)
+            .orElseGet(() -> spec != null ? spec.type() : Materials.detect(value, strict));
+    Materials.validate(kind, value, strict)
         .ifPresent(
             reason -> {
               throw new CliException("invalid material of kind " + kind + ": " + reason);

@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.commands.attestation;
 import dev.chainloop.ee.cli.Version;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.CraftingState;
+import dev.chainloop.ee.cli.attestation.GitHead;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.attestation.Signers;
@@ -40,7 +41,7 @@ public final class AttestationPushCommand extends LeafCommand {
   @Override
   public String example() {
     return """
-          # sign with a local PEM key (passphrase in CHAINLOOP_SIGNING_PASSWORD if encrypted)
+          # sign with a cosign or PKCS#8 key (passphrase in CHAINLOOP_SIGNING_PASSWORD or COSIGN_PASSWORD)
           chainloop attestation push --key cosign.key
 
           # keyless: an ephemeral key certified by the control plane
@@ -80,7 +81,8 @@ public final class AttestationPushCommand extends LeafCommand {
         Statement.render(
             state,
             Instant.now(ctx.clock()).truncatedTo(ChronoUnit.SECONDS).toString(),
-            Version.CLIENT);
+            Version.CLIENT,
+            GitHead.read(Path.of("").toAbsolutePath()));
     byte[] bundle = sign(ctx, statement);
     String digest = null;
     if (state.dryRun()) {
@@ -107,7 +109,7 @@ public final class AttestationPushCommand extends LeafCommand {
       throws GeneralSecurityException, IOException {
     if (ctx.flags().nonBlank("key").isPresent()) {
       String pem = Keys.read(ctx.flags().string("key"), ctx.env());
-      KeyPair pair = Signers.fromPem(pem, ctx.env().get("CHAINLOOP_SIGNING_PASSWORD"));
+      KeyPair pair = Signers.fromPem(pem, Keys.Password.from(ctx.env()));
       return Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), null);
     }
     KeyPair pair = Signers.ephemeralP256();

@@ -99,6 +99,9 @@ final class AttestationView {
   }
 
   /** {@code base} (may be empty) with the {@code key=value} pairs added or replaced. */
+  /** Chainloop's own annotations (chainloop.material.type, ...): users cannot set them. */
+  static final String RESERVED_ANNOTATION_PREFIX = "chainloop.";
+
   static Map<String, String> annotations(List<String> pairs, Map<String, String> base) {
     Map<String, String> annotations = new LinkedHashMap<>(base);
     for (String p : pairs) {
@@ -106,7 +109,16 @@ final class AttestationView {
       if (eq <= 0) {
         throw new UsageException("invalid --annotation \"" + p + "\": expected key=value");
       }
-      annotations.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+      String key = p.substring(0, eq).trim();
+      if (key.startsWith(RESERVED_ANNOTATION_PREFIX)) {
+        throw new UsageException(
+            "invalid --annotation \""
+                + p
+                + "\": annotations prefixed with \""
+                + RESERVED_ANNOTATION_PREFIX
+                + "\" are reserved for the system");
+      }
+      annotations.put(key, p.substring(eq + 1).trim());
     }
     return annotations;
   }
