@@ -8,6 +8,8 @@ import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.policy.PolicyInputs;
+import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
 import jakarta.ejb.Stateless;
@@ -33,6 +35,7 @@ public class ContractService {
   @Inject AuditService audit;
 
   @Inject ContractUsage usage;
+  @Inject PolicyService policies;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -95,6 +98,7 @@ public class ContractService {
     }
     if (body != null && !body.isBlank()) {
       ContractParser.Parsed parsed = ContractParser.parse(body);
+      checkPolicies(parsed);
       if (parsed.name().isPresent() && !parsed.name().get().equals(contract.getName())) {
         throw new InvalidInputException(
             "metadata.name",
@@ -137,6 +141,7 @@ public class ContractService {
       return new ApplyResult(ApplyStatus.CREATED, create(name, null, projectName, body));
     }
     caller.require(Permission.CONTRACT_UPDATE);
+    checkPolicies(parsed);
     WorkflowContract contract = repository.lock(existing.get());
     boolean changed = addRevisionIfChanged(contract, body, parsed.format(), clock.instant());
     return new ApplyResult(
@@ -165,7 +170,8 @@ public class ContractService {
         parsed.materials(),
         parsed.envAllowList(),
         parsed.runnerType(),
-        parsed.annotations());
+        parsed.annotations(),
+        parsed.policies());
   }
 
   /**
@@ -220,6 +226,7 @@ public class ContractService {
   private WorkflowContract persist(String name, String description, Project project, String body) {
     Names.requireDns1123("name", name);
     ContractParser.Parsed parsed = ContractParser.parse(body);
+    checkPolicies(parsed);
     Instant now = clock.instant();
     WorkflowContract contract =
         project == null
@@ -237,6 +244,32 @@ public class ContractService {
             .on("workflow_contract", contract.getId())
             .detail("name=" + name));
     return contract;
+  }
+
+  /**
+   * Every attached policy must exist (in the organization or the built-in library) and accept the
+   * inputs the contract sets: a contract never names a policy nothing would evaluate.
+   */
+  private void checkPolicies(ContractParser.Parsed parsed) {
+    for (int i = 0; i < parsed.policies().size(); i++) {
+      var attachment = parsed.policies().get(i);
+      String field =
+          "spec.policies."
+              + attachment.target().name().toLowerCase(java.util.Locale.ROOT)
+              + "["
+              + parsed.policies().subList(0, i).stream()
+                  .filter(a -> a.target() == attachment.target())
+                  .count()
+              + "].ref";
+      var policy =
+          policies
+              .resolve(attachment.ref())
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          field, "unknown policy \"" + attachment.ref() + "\""));
+      PolicyInputs.resolve(policy.compiled().document(), attachment.with());
+    }
   }
 
   private boolean addRevisionIfChanged(
