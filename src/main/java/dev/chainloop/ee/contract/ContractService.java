@@ -6,6 +6,7 @@ import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.policy.PolicyInputs;
@@ -16,8 +17,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -175,6 +179,19 @@ public class ContractService {
   }
 
   /**
+   * The policies revision {@code revision} of contract {@code contractId} attaches, deleted
+   * contracts included (a run keeps the contract it started with); empty when there is none.
+   */
+  public List<ContractRevisionView.PolicyAttachment> policiesOf(String contractId, int revision) {
+    return repository.findAll(List.of(contractId)).stream()
+        .filter(c -> c.getOrganizationId().equals(caller.organizationId()))
+        .findFirst()
+        .flatMap(c -> repository.version(c.getId(), revision))
+        .map(v -> ContractParser.parse(v.getRawBody()).policies())
+        .orElse(List.of());
+  }
+
+  /**
    * The contract a workflow of {@code project} should use. With {@code contractName}: that
    * contract, which must exist and not be scoped to another project. With {@code contractBody}: a
    * new contract named after its {@code metadata.name} (or {@code <project>-<workflow>} for v1
@@ -251,24 +268,31 @@ public class ContractService {
    * inputs the contract sets: a contract never names a policy nothing would evaluate.
    */
   private void checkPolicies(ContractParser.Parsed parsed) {
-    for (int i = 0; i < parsed.policies().size(); i++) {
-      var attachment = parsed.policies().get(i);
+    List<Violation> problems = new ArrayList<>();
+    Map<ContractRevisionView.PolicyTarget, Integer> index =
+        new EnumMap<>(ContractRevisionView.PolicyTarget.class);
+    for (var attachment : parsed.policies()) {
+      int i = index.merge(attachment.target(), 1, Integer::sum) - 1;
       String field =
-          "spec.policies."
-              + attachment.target().name().toLowerCase(java.util.Locale.ROOT)
-              + "["
-              + parsed.policies().subList(0, i).stream()
-                  .filter(a -> a.target() == attachment.target())
-                  .count()
-              + "].ref";
-      var policy =
-          policies
-              .resolve(attachment.ref())
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          field, "unknown policy \"" + attachment.ref() + "\""));
-      PolicyInputs.resolve(policy.compiled().document(), attachment.with());
+          "spec.policies." + attachment.target().name().toLowerCase(Locale.ROOT) + "[" + i + "]";
+      var policy = policies.resolve(attachment.ref());
+      if (policy.isEmpty()) {
+        problems.add(new Violation(field + ".ref", "unknown policy \"" + attachment.ref() + "\""));
+        continue;
+      }
+      try {
+        PolicyInputs.resolve(policy.get().compiled().document(), attachment.with());
+      } catch (InvalidInputException e) {
+        problems.add(new Violation(field + ".with", e.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "invalid contract: "
+              + problems.stream()
+                  .map(v -> v.field() + ": " + v.message())
+                  .collect(Collectors.joining("; ")),
+          problems);
     }
   }
 

@@ -69,7 +69,7 @@ public final class MaterialContent {
   }
 
   /** JSON through snakeyaml (JSON is YAML), then to CEL's value types. */
-  static Object json(String text) {
+  public static Object json(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_BYTES);
     options.setMaxAliasesForCollections(0);
