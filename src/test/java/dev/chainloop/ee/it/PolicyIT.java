@@ -185,6 +185,27 @@ class PolicyIT {
     Cli.Result bypassed = cli.run(bypass);
     assertThat(bypassed.exitCode()).as(bypassed.toString()).isZero();
     assertThat(bypassed.stderr()).contains("bypassed");
+    String bypassedId =
+        cli.run(
+                "wf",
+                "run",
+                "list",
+                "--workflow",
+                "vault",
+                "--policy-status",
+                "bypassed",
+                "--token",
+                token)
+            .stdout()
+            .lines()
+            .filter(l -> l.contains("vault/vault"))
+            .findFirst()
+            .orElseThrow()
+            .split("│")[1]
+            .trim();
+    Cli.Result statement =
+        cli.run("wf", "run", "describe", "--id", bypassedId, "-o", "statement", "--token", token);
+    assertThat(statement.stdout()).contains("policyBlockBypassEnabled");
 
     Api.Reply audit =
         owner

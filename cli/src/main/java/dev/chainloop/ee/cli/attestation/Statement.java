@@ -18,6 +18,15 @@ public final class Statement {
   private Statement() {}
 
   public static byte[] render(CraftingState state, String finishedAt, String cliVersion) {
+    return render(state, finishedAt, cliVersion, false);
+  }
+
+  /**
+   * The statement; with {@code bypassPolicyCheck} its predicate records, as upstream's {@code
+   * policyBlockBypassEnabled}, that the push asked to pass blocking policy violations.
+   */
+  public static byte[] render(
+      CraftingState state, String finishedAt, String cliVersion, boolean bypassPolicyCheck) {
     WorkflowInfo wf = state.workflow();
     JsonObjectBuilder metadata =
         Json.createObjectBuilder()
@@ -76,6 +85,9 @@ public final class Statement {
             .add("annotations", state.annotationsJson())
             .add("runnerType", state.runnerType())
             .add("runnerURL", state.runnerUrl());
+    if (bypassPolicyCheck) {
+      predicate.add("policyBlockBypassEnabled", true);
+    }
     JsonObject pred = predicate.build();
     JsonArrayBuilder allSubjects =
         Json.createArrayBuilder()

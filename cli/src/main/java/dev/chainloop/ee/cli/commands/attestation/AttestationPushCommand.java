@@ -85,7 +85,8 @@ public final class AttestationPushCommand extends LeafCommand {
         Statement.render(
             state,
             Instant.now(ctx.clock()).truncatedTo(ChronoUnit.SECONDS).toString(),
-            Version.CLIENT);
+            Version.CLIENT,
+            ctx.flags().bool("exception-bypass-policy-check"));
     byte[] bundle = sign(ctx, statement);
     String digest = null;
     Stored stored = null;
