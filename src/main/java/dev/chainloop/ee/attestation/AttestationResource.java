@@ -17,10 +17,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,7 +69,46 @@ public class AttestationResource {
       List<ContractRevisionView.MaterialSpec> materials,
       Instant initializedAt) {}
 
-  public record StoreResponse(String digest) {}
+  @JsonbPropertyOrder({
+    "policy",
+    "revision",
+    "gate",
+    "material",
+    "inputs",
+    "violations",
+    "skipped",
+    "skipReason"
+  })
+  public record PolicyEvaluation(
+      String policy,
+      int revision,
+      boolean gate,
+      @Schema(description = "The material evaluated; absent for attestation policies")
+          String material,
+      Map<String, String> inputs,
+      List<String> violations,
+      boolean skipped,
+      String skipReason) {
+    static PolicyEvaluation of(PolicyCheck.Result r) {
+      return new PolicyEvaluation(
+          r.policy(),
+          r.revision(),
+          r.gate(),
+          r.material(),
+          r.inputs(),
+          r.violations(),
+          r.skipped(),
+          r.skipReason());
+    }
+  }
+
+  public record StoreResponse(
+      String digest,
+      @Schema(
+              enumeration = {"PASSED", "FAILED", "BYPASSED"},
+              description = "Absent when the contract attaches no policy")
+          String policyStatus,
+      List<PolicyEvaluation> policies) {}
 
   public record CancelRequest(String trigger, @Size(max = 1000) String reason) {}
 
@@ -105,9 +146,11 @@ public class AttestationResource {
   @Operation(
       operationId = "storeAttestation",
       summary =
-          "Store the run's signed Sigstore bundle (the request body); answers its digest once committed")
+          "Store the run's signed Sigstore bundle (the request body) once its contract's policies"
+              + " allow it; answers its digest and the policy results once committed")
   public StoreResponse store(
       @PathParam("runId") String runId,
+      @QueryParam("bypassPolicyCheck") boolean bypassPolicyCheck,
       @RequestBody(
               required = true,
               content =
@@ -120,7 +163,14 @@ public class AttestationResource {
                                   "A Sigstore bundle v0.3 (JSON) holding the DSSE envelope; its exact"
                                       + " bytes are stored and digested")))
           byte[] bundle) {
-    return new StoreResponse(attestations.store(runId, bundle));
+    var stored = attestations.store(runId, bundle, bypassPolicyCheck);
+    return new StoreResponse(
+        stored.digest(),
+        stored.policies().map(o -> o.status(stored.bypassed()).name()).orElse(null),
+        stored
+            .policies()
+            .map(o -> o.results().stream().map(PolicyEvaluation::of).toList())
+            .orElse(List.of()));
   }
 
   @POST

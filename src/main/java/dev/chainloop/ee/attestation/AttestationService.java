@@ -1,13 +1,18 @@
 package dev.chainloop.ee.attestation;
 
+import dev.chainloop.ee.audit.AuditEntry;
+import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.contract.ContractRevisionView;
 import dev.chainloop.ee.contract.ContractService;
 import dev.chainloop.ee.contract.RunnerType;
+import dev.chainloop.ee.organization.OrganizationService;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.PayloadTooLargeException;
+import dev.chainloop.ee.platform.error.PolicyViolationException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.run.RunState;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The attestation lifecycle: init a run, store its signed bundle, cancel it, remote state. */
 @Stateless
@@ -39,6 +45,9 @@ public class AttestationService {
   @Inject WorkflowRunService runs;
   @Inject SigningAuthority ca;
   @Inject Event<AttestationStored> stored;
+  @Inject PolicyCheck policyCheck;
+  @Inject OrganizationService organizations;
+  @Inject AuditService audit;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -46,6 +55,9 @@ public class AttestationService {
       WorkflowRun run, Workflow workflow, ContractRevisionView contract, String organization) {}
 
   public record CraftingState(byte[] state, String digest) {}
+
+  /** A stored attestation's digest and what its contract's policies said (empty: none attached). */
+  public record Stored(String digest, Optional<PolicyCheck.Outcome> policies, boolean bypassed) {}
 
   public Initialized init(
       String workflowName,
@@ -103,14 +115,17 @@ public class AttestationService {
   /**
    * Verifies and stores a bundle and marks the run successful, in this one transaction: the digest
    * returned is acknowledged only after the commit. Identical bytes again return the same digest.
+   * The contract's policies are evaluated here, authoritatively: blocking violations (a gated
+   * policy, or any under the ENFORCED strategy) refuse the push unless {@code bypassPolicyCheck},
+   * which is recorded with the run and in the audit log.
    */
-  public String store(String runId, byte[] bundle) {
+  public Stored store(String runId, byte[] bundle, boolean bypassPolicyCheck) {
     caller.require(Permission.RUN_CREATE);
     WorkflowRun run = runs.lock(runId);
     String digest = sha256(bundle);
     if (run.getState() == RunState.SUCCESS) {
       if (digest.equals(run.getAttestationDigest())) {
-        return digest;
+        return new Stored(digest, Optional.empty(), false);
       }
       throw new ConflictException("workflow run " + runId + " already has an attestation");
     }
@@ -133,6 +148,27 @@ public class AttestationService {
                 + ", which is not stored in this organization");
       }
     }
+    List<ContractRevisionView.PolicyAttachment> attached =
+        run.getContractId() == null
+            ? List.of()
+            : contracts.policiesOf(run.getContractId(), run.getContractRevisionUsed());
+    boolean enforced = organizations.current().blocksOnPolicyViolation();
+    Optional<PolicyCheck.Outcome> outcome =
+        attached.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                policyCheck.evaluate(attached, PolicyCheck.statementOf(bundle), enforced));
+    boolean bypassed = outcome.map(PolicyCheck.Outcome::blocking).orElse(false);
+    if (bypassed && !bypassPolicyCheck) {
+      List<String> blocking = outcome.get().blockingViolations();
+      throw new PolicyViolationException(
+          "the attestation violates "
+              + (enforced ? "policies (strategy ENFORCED)" : "gated policies")
+              + ": "
+              + String.join("; ", blocking)
+              + " (--exception-bypass-policy-check pushes it anyway, recorded in the audit log)",
+          blocking.stream().map(v -> new Violation("policies", v)).toList());
+    }
     Instant now = clock.instant();
     Attestation attestation = new Attestation(run, digest, bundle, now);
     repository.save(attestation);
@@ -145,8 +181,26 @@ public class AttestationService {
     if (!runs.finish(run.getId(), RunState.SUCCESS, digest, null, now)) {
       throw new ConflictException("workflow run " + runId + " has already ended");
     }
+    if (outcome.isPresent()) {
+      runs.recordPolicies(
+          run.getId(),
+          outcome.get().status(bypassed),
+          PolicyCheck.toJson(outcome.get(), enforced, bypassed));
+    }
+    if (bypassed) {
+      audit.record(
+          AuditEntry.of("attestation.policy_check_bypassed")
+              .in(caller.organizationId())
+              .by(caller.actor())
+              .on("workflow_run", run.getId())
+              .detail(
+                  "digest="
+                      + digest
+                      + " violations="
+                      + String.join("; ", outcome.get().blockingViolations())));
+    }
     stored.fire(new AttestationStored(run.getOrganizationId(), digest));
-    return digest;
+    return new Stored(digest, outcome, bypassed);
   }
 
   public void cancel(String runId, String trigger, String reason) {

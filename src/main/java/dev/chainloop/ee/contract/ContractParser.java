@@ -2,12 +2,16 @@ package dev.chainloop.ee.contract;
 
 import dev.chainloop.ee.contract.ContractRevisionView.AnnotationSpec;
 import dev.chainloop.ee.contract.ContractRevisionView.MaterialSpec;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyAttachment;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyTarget;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.Violation;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -88,7 +92,8 @@ public final class ContractParser {
       List<MaterialSpec> materials,
       List<String> envAllowList,
       RunnerType runnerType,
-      List<AnnotationSpec> annotations) {}
+      List<AnnotationSpec> annotations,
+      List<PolicyAttachment> policies) {}
 
   private final List<Violation> violations = new ArrayList<>();
 
@@ -175,6 +180,7 @@ public final class ContractParser {
     RunnerType runner = runner(s, prefix);
     List<AnnotationSpec> annotations =
         annotations(s == null ? null : value(s, "annotations"), prefix + "annotations");
+    List<PolicyAttachment> policies = policies(s, prefix);
     if (!violations.isEmpty()) {
       String detail =
           "invalid contract: "
@@ -183,7 +189,7 @@ public final class ContractParser {
                   .collect(Collectors.joining("; "));
       throw new InvalidInputException(detail, List.copyOf(violations));
     }
-    return new Parsed(name, formatOf(body), materials, env, runner, annotations);
+    return new Parsed(name, formatOf(body), materials, env, runner, annotations, policies);
   }
 
   private List<MaterialSpec> materials(MappingNode spec, String prefix) {
@@ -226,6 +232,130 @@ public final class ContractParser {
               bool(m, "optional", f),
               bool(m, "output", f),
               annotations(value(m, "annotations"), f + ".annotations")));
+    }
+    return out;
+  }
+
+  /**
+   * Upstream's {@code spec.policies}. Everything this server cannot enforce is refused rather than
+   * ignored: a contract must never look gated when nothing checks it.
+   */
+  private List<PolicyAttachment> policies(MappingNode spec, String prefix) {
+    if (spec != null) {
+      Node groups = value(spec, "policyGroups");
+      if (groups != null && !isNull(groups)) {
+        add(
+            prefix + "policyGroups",
+            groups,
+            "policy groups are not supported: attach each policy under "
+                + prefix
+                + "policies.materials or "
+                + prefix
+                + "policies.attestation");
+      }
+    }
+    Node node = spec == null ? null : value(spec, "policies");
+    if (node == null || isNull(node)) {
+      return List.of();
+    }
+    String field = prefix + "policies";
+    if (!(node instanceof MappingNode m)) {
+      add(field, node, "must be an object with materials and/or attestation lists");
+      return List.of();
+    }
+    List<PolicyAttachment> out = new ArrayList<>();
+    for (NodeTuple t : m.getValue()) {
+      String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+      PolicyTarget target =
+          switch (key) {
+            case "materials" -> PolicyTarget.MATERIALS;
+            case "attestation" -> PolicyTarget.ATTESTATION;
+            default -> null;
+          };
+      if (target == null) {
+        add(field + "." + key, t.getKeyNode(), "unknown key: use materials or attestation");
+        continue;
+      }
+      attachments(t.getValueNode(), field + "." + key, target, out);
+    }
+    return out;
+  }
+
+  private void attachments(
+      Node node, String field, PolicyTarget target, List<PolicyAttachment> out) {
+    if (isNull(node)) {
+      return;
+    }
+    if (!(node instanceof SequenceNode seq)) {
+      add(field, node, "must be a list");
+      return;
+    }
+    for (int i = 0; i < seq.getValue().size(); i++) {
+      String f = field + "[" + i + "]";
+      if (!(seq.getValue().get(i) instanceof MappingNode m)) {
+        add(f, seq.getValue().get(i), "must be an object");
+        continue;
+      }
+      if (value(m, "embedded") != null) {
+        add(
+            f + ".embedded",
+            value(m, "embedded"),
+            "embedded (Rego) policies cannot run on this server: apply a kind: Policy document"
+                + " with CEL rules and attach it by ref");
+        continue;
+      }
+      String ref = scalar(m, "ref").orElse("");
+      if (ref.isEmpty()) {
+        add(f + ".ref", m, "is required: the name of a policy");
+        continue;
+      }
+      if (ref.startsWith("file://")) {
+        add(
+            f + ".ref",
+            value(m, "ref"),
+            "file:// refs are for local development (chainloop policy develop eval):"
+                + " apply the policy and attach it by name");
+        continue;
+      }
+      String name = ref.startsWith("chainloop://") ? ref.substring("chainloop://".length()) : ref;
+      Map<String, String> with = with(value(m, "with"), f + ".with");
+      String selector = null;
+      Node sel = value(m, "selector");
+      if (sel instanceof MappingNode s) {
+        selector = scalar(s, "name").orElse(null);
+      } else if (sel != null && !isNull(sel)) {
+        add(f + ".selector", sel, "must be an object such as {name: MATERIAL}");
+      }
+      if (selector != null && target == PolicyTarget.ATTESTATION) {
+        add(f + ".selector", sel, "only material policies take a selector");
+      }
+      out.add(new PolicyAttachment(target, name, with, bool(m, "gate", f), selector));
+    }
+  }
+
+  private Map<String, String> with(Node node, String field) {
+    if (node == null || isNull(node)) {
+      return Map.of();
+    }
+    if (!(node instanceof MappingNode m)) {
+      add(field, node, "must be an object of input values");
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+      if (t.getValueNode() instanceof ScalarNode v) {
+        out.put(key, v.getValue());
+      } else if (t.getValueNode() instanceof SequenceNode seq
+          && seq.getValue().stream().allMatch(n -> n instanceof ScalarNode)) {
+        out.put(
+            key,
+            seq.getValue().stream()
+                .map(n -> ((ScalarNode) n).getValue())
+                .collect(Collectors.joining(",")));
+      } else {
+        add(field + "." + key, t.getValueNode(), "must be text or a list of text");
+      }
     }
     return out;
   }

@@ -6,16 +6,22 @@ import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.policy.PolicyInputs;
+import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,6 +39,7 @@ public class ContractService {
   @Inject AuditService audit;
 
   @Inject ContractUsage usage;
+  @Inject PolicyService policies;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -95,6 +102,7 @@ public class ContractService {
     }
     if (body != null && !body.isBlank()) {
       ContractParser.Parsed parsed = ContractParser.parse(body);
+      checkPolicies(parsed);
       if (parsed.name().isPresent() && !parsed.name().get().equals(contract.getName())) {
         throw new InvalidInputException(
             "metadata.name",
@@ -137,6 +145,7 @@ public class ContractService {
       return new ApplyResult(ApplyStatus.CREATED, create(name, null, projectName, body));
     }
     caller.require(Permission.CONTRACT_UPDATE);
+    checkPolicies(parsed);
     WorkflowContract contract = repository.lock(existing.get());
     boolean changed = addRevisionIfChanged(contract, body, parsed.format(), clock.instant());
     return new ApplyResult(
@@ -165,7 +174,21 @@ public class ContractService {
         parsed.materials(),
         parsed.envAllowList(),
         parsed.runnerType(),
-        parsed.annotations());
+        parsed.annotations(),
+        parsed.policies());
+  }
+
+  /**
+   * The policies revision {@code revision} of contract {@code contractId} attaches, deleted
+   * contracts included (a run keeps the contract it started with); empty when there is none.
+   */
+  public List<ContractRevisionView.PolicyAttachment> policiesOf(String contractId, int revision) {
+    return repository.findAll(List.of(contractId)).stream()
+        .filter(c -> c.getOrganizationId().equals(caller.organizationId()))
+        .findFirst()
+        .flatMap(c -> repository.version(c.getId(), revision))
+        .map(v -> ContractParser.parse(v.getRawBody()).policies())
+        .orElse(List.of());
   }
 
   /**
@@ -220,6 +243,7 @@ public class ContractService {
   private WorkflowContract persist(String name, String description, Project project, String body) {
     Names.requireDns1123("name", name);
     ContractParser.Parsed parsed = ContractParser.parse(body);
+    checkPolicies(parsed);
     Instant now = clock.instant();
     WorkflowContract contract =
         project == null
@@ -237,6 +261,39 @@ public class ContractService {
             .on("workflow_contract", contract.getId())
             .detail("name=" + name));
     return contract;
+  }
+
+  /**
+   * Every attached policy must exist (in the organization or the built-in library) and accept the
+   * inputs the contract sets: a contract never names a policy nothing would evaluate.
+   */
+  private void checkPolicies(ContractParser.Parsed parsed) {
+    List<Violation> problems = new ArrayList<>();
+    Map<ContractRevisionView.PolicyTarget, Integer> index =
+        new EnumMap<>(ContractRevisionView.PolicyTarget.class);
+    for (var attachment : parsed.policies()) {
+      int i = index.merge(attachment.target(), 1, Integer::sum) - 1;
+      String field =
+          "spec.policies." + attachment.target().name().toLowerCase(Locale.ROOT) + "[" + i + "]";
+      var policy = policies.resolve(attachment.ref());
+      if (policy.isEmpty()) {
+        problems.add(new Violation(field + ".ref", "unknown policy \"" + attachment.ref() + "\""));
+        continue;
+      }
+      try {
+        PolicyInputs.resolve(policy.get().compiled().document(), attachment.with());
+      } catch (InvalidInputException e) {
+        problems.add(new Violation(field + ".with", e.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "invalid contract: "
+              + problems.stream()
+                  .map(v -> v.field() + ": " + v.message())
+                  .collect(Collectors.joining("; ")),
+          problems);
+    }
   }
 
   private boolean addRevisionIfChanged(

@@ -45,6 +45,13 @@ public class Organization {
   @Column(name = "api_token_max_lifetime_s")
   private Long apiTokenMaxLifetimeSeconds;
 
+  /**
+   * Upstream's {@code --block}: ENFORCED when set, so that any policy violation fails a push; null
+   * (organizations older than policies) is ADVISORY, where only gated policies block.
+   */
+  @Column(name = "block_on_policy_violation")
+  private Boolean blockOnPolicyViolation;
+
   protected Organization() {}
 
   Organization(String name, Instant now) {
@@ -87,6 +94,14 @@ public class Organization {
   void setApiTokenMaxLifetime(Duration lifetime) {
     this.apiTokenMaxLifetimeSeconds =
         lifetime == null || lifetime.isZero() ? null : lifetime.toSeconds();
+  }
+
+  public boolean blocksOnPolicyViolation() {
+    return Boolean.TRUE.equals(blockOnPolicyViolation);
+  }
+
+  void setBlockOnPolicyViolation(boolean block) {
+    this.blockOnPolicyViolation = block;
   }
 
   void delete(Instant now) {

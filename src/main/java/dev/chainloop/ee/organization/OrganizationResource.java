@@ -36,21 +36,29 @@ public class OrganizationResource {
   public record CreateOrganizationRequest(@NotNull @Size(max = 63) String name) {}
 
   public record UpdateOrganizationRequest(
-      Integer apiTokenMaxDaysInactive, String apiTokenMaxLifetime) {}
+      Integer apiTokenMaxDaysInactive,
+      String apiTokenMaxLifetime,
+      @Schema(
+              description =
+                  "Policy strategy: true = ENFORCED (any violation fails a push), false = ADVISORY"
+                      + " (only gated policies do)")
+          Boolean blockOnPolicyViolation) {}
 
   public record OrganizationResponse(
       String id,
       String name,
       Instant createdAt,
       Integer apiTokenMaxDaysInactive,
-      String apiTokenMaxLifetime) {
+      String apiTokenMaxLifetime,
+      @Schema(enumeration = {"ADVISORY", "ENFORCED"}) String policyStrategy) {
     static OrganizationResponse of(Organization o) {
       return new OrganizationResponse(
           o.getId(),
           o.getName(),
           o.getCreatedAt(),
           o.getApiTokenMaxDaysInactive(),
-          o.getApiTokenMaxLifetime() == null ? null : Durations.format(o.getApiTokenMaxLifetime()));
+          o.getApiTokenMaxLifetime() == null ? null : Durations.format(o.getApiTokenMaxLifetime()),
+          o.blocksOnPolicyViolation() ? "ENFORCED" : "ADVISORY");
     }
   }
 
@@ -102,7 +110,10 @@ public class OrganizationResource {
       @PathParam("name") String name, @Valid @NotNull UpdateOrganizationRequest request) {
     return OrganizationResponse.of(
         organizations.update(
-            name, request.apiTokenMaxDaysInactive(), request.apiTokenMaxLifetime()));
+            name,
+            request.apiTokenMaxDaysInactive(),
+            request.apiTokenMaxLifetime(),
+            request.blockOnPolicyViolation()));
   }
 
   @DELETE

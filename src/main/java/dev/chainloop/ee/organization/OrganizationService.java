@@ -81,7 +81,8 @@ public class OrganizationService {
         .orElseThrow(() -> new UnknownResourceException("organization not found"));
   }
 
-  public Organization update(String name, Integer maxDaysInactive, String maxLifetime) {
+  public Organization update(
+      String name, Integer maxDaysInactive, String maxLifetime, Boolean blockOnPolicyViolation) {
     Organization org = ownedOrganization(name, Permission.ORGANIZATION_UPDATE);
     if (maxDaysInactive != null) {
       if (maxDaysInactive < 0 || maxDaysInactive > 365) {
@@ -102,11 +103,18 @@ public class OrganizationService {
       }
       org.setApiTokenMaxLifetime(lifetime);
     }
+    if (blockOnPolicyViolation != null) {
+      org.setBlockOnPolicyViolation(blockOnPolicyViolation);
+    }
     audit.record(
         AuditEntry.of("organization.updated")
             .in(org.getId())
             .by(caller.actor())
-            .on("organization", org.getId()));
+            .on("organization", org.getId())
+            .detail(
+                blockOnPolicyViolation == null
+                    ? null
+                    : "policyStrategy=" + (blockOnPolicyViolation ? "ENFORCED" : "ADVISORY")));
     return org;
   }
 

@@ -2,6 +2,7 @@ package dev.chainloop.ee.run;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A run as the API shows it. */
 @JsonbPropertyOrder({
@@ -16,7 +17,8 @@ import java.time.Instant;
   "contractRevisionLatest",
   "createdAt",
   "finishedAt",
-  "attestationDigest"
+  "attestationDigest",
+  "policyStatus"
 })
 public record RunView(
     String id,
@@ -30,7 +32,11 @@ public record RunView(
     int contractRevisionLatest,
     Instant createdAt,
     Instant finishedAt,
-    String attestationDigest) {
+    String attestationDigest,
+    @Schema(
+            enumeration = {"passed", "failed", "bypassed"},
+            description = "What the contract's policies said at push; absent when it has none")
+        String policyStatus) {
 
   public record WorkflowRef(String id, String name, String project, String team) {}
 }

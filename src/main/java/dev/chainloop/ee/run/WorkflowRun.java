@@ -9,6 +9,8 @@ import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
@@ -38,6 +40,11 @@ import java.time.Instant;
             + " r.reason = :reason, r.finishedAt = :now, r.craftingState = NULL,"
             + " r.craftingStateDigest = NULL, r.version = r.version + 1"
             + " WHERE r.id = :id AND r.state = :initialized")
+@NamedQuery(
+    name = "WorkflowRun.recordPolicies",
+    query =
+        "UPDATE WorkflowRun r SET r.policyStatus = :status, r.policyResults = :results,"
+            + " r.version = r.version + 1 WHERE r.id = :id")
 @NamedQuery(
     name = "WorkflowRun.saveFirstState",
     query =
@@ -120,6 +127,17 @@ public class WorkflowRun {
 
   @Column(name = "crafting_state_digest", length = 71)
   private String craftingStateDigest;
+
+  /** What the contract's policies said at push; null when the contract attaches none. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "policy_status", length = 16)
+  private PolicyStatus policyStatus;
+
+  /** The evaluation results as JSON (policy, revision, inputs, violations, skips, bypass). */
+  @Lob
+  @Basic(fetch = FetchType.LAZY)
+  @Column(name = "policy_results", length = 4 * 1024 * 1024)
+  private String policyResults;
 
   @Version private long version;
 
@@ -219,6 +237,14 @@ public class WorkflowRun {
 
   public String getCraftingStateDigest() {
     return craftingStateDigest;
+  }
+
+  public PolicyStatus getPolicyStatus() {
+    return policyStatus;
+  }
+
+  public String getPolicyResults() {
+    return policyResults;
   }
 
   public boolean isFinished() {

@@ -33,6 +33,7 @@ public class WorkflowRunRepository {
       String scopeProjectId,
       String scopeWorkflowId,
       RunState state,
+      PolicyStatus policyStatus,
       RunCursor after) {}
 
   /** What workflow listings show of a run, read without loading its crafting state. */
@@ -90,6 +91,14 @@ public class WorkflowRunRepository {
             .setParameter("initialized", RunState.INITIALIZED)
             .executeUpdate()
         == 1;
+  }
+
+  void recordPolicies(String id, PolicyStatus status, String results) {
+    em.createNamedQuery("WorkflowRun.recordPolicies")
+        .setParameter("status", status)
+        .setParameter("results", results)
+        .setParameter("id", id)
+        .executeUpdate();
   }
 
   /**
@@ -151,6 +160,10 @@ public class WorkflowRunRepository {
     if (filter.state() != null) {
       jpql.append(" AND r.state = :state");
       params.put("state", filter.state());
+    }
+    if (filter.policyStatus() != null) {
+      jpql.append(" AND r.policyStatus = :policyStatus");
+      params.put("policyStatus", filter.policyStatus());
     }
     if (filter.after() != null) {
       jpql.append(" AND (r.createdAt < :cAt OR (r.createdAt = :cAt AND r.id < :cId))");

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("workflow-runs")
@@ -32,6 +33,7 @@ public class WorkflowRunResource {
       @QueryParam("workflow") String workflow,
       @QueryParam("project") String project,
       @QueryParam("status") String status,
+      @QueryParam("policyStatus") String policyStatus,
       @QueryParam("limit") Integer limit,
       @QueryParam("next") String next,
       @QueryParam("digest") String digest) {
@@ -39,7 +41,7 @@ public class WorkflowRunResource {
       RunView run = runs.details(null, digest.trim(), false).run();
       return new RunPage(List.of(run), null);
     }
-    return runs.list(workflow, project, status, limit, next);
+    return runs.list(workflow, project, status, policyStatus, limit, next);
   }
 
   @GET
@@ -63,7 +65,12 @@ public class WorkflowRunResource {
   }
 
   /** A run and its attestation; the bundle is base64 so that its bytes survive exactly. */
-  public record RunDetails(RunView run, AttestationInfo attestation, Verification verification) {
+  public record RunDetails(
+      RunView run,
+      AttestationInfo attestation,
+      Verification verification,
+      @Schema(description = "The policy results stored at push; absent when the contract has none")
+          PolicyResults policies) {
     static RunDetails of(RunWithAttestation d) {
       AttestationInfo a =
           d.attestation()
@@ -77,7 +84,7 @@ public class WorkflowRunResource {
               .map(StoredAttestation::verification)
               .map(r -> new Verification(r.verified(), r.failureReason()))
               .orElse(null);
-      return new RunDetails(d.run(), a, v);
+      return new RunDetails(d.run(), a, v, d.policies());
     }
   }
 

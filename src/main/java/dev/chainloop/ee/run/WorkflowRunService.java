@@ -41,7 +41,8 @@ public class WorkflowRunService {
   public record RunPage(List<RunView> items, String nextCursor) {}
 
   /** A run with its attestation, if one was pushed. */
-  public record RunWithAttestation(RunView run, Optional<StoredAttestation> attestation) {}
+  public record RunWithAttestation(
+      RunView run, Optional<StoredAttestation> attestation, PolicyResults policies) {}
 
   /** Starts a run of {@code workflow} and makes it the workflow's latest run. */
   public WorkflowRun start(
@@ -72,6 +73,11 @@ public class WorkflowRunService {
    * baseDigest} (null: no state saved yet). A conditional UPDATE, so of two writers that read the
    * same state exactly one wins. Returns false if the state changed or the run ended.
    */
+  /** Records the policy results of a run being finished in the caller's transaction. */
+  public void recordPolicies(String id, PolicyStatus status, String results) {
+    repository.recordPolicies(id, status, results);
+  }
+
   public boolean saveState(String id, byte[] state, String digest, String baseDigest) {
     return repository.saveState(id, state, digest, baseDigest);
   }
@@ -104,7 +110,8 @@ public class WorkflowRunService {
                 .orElseThrow(
                     () ->
                         new UnknownResourceException("attestation " + digestOrNull + " not found"));
-    return new RunWithAttestation(view(run), attestations.of(run.getId(), verify));
+    return new RunWithAttestation(
+        view(run), attestations.of(run.getId(), verify), policyResults(run));
   }
 
   private boolean visible(WorkflowRun run) {
@@ -113,7 +120,13 @@ public class WorkflowRunService {
         && caller.workflowScope().map(w -> w.equals(run.getWorkflowId())).orElse(true);
   }
 
-  public RunPage list(String workflow, String project, String status, Integer limit, String next) {
+  public RunPage list(
+      String workflow,
+      String project,
+      String status,
+      String policyStatus,
+      Integer limit,
+      String next) {
     caller.require(Permission.RUN_LIST);
     int size = limit == null ? 20 : limit;
     if (size < 1 || size > MAX_LIMIT) {
@@ -131,6 +144,7 @@ public class WorkflowRunService {
             caller.projectScope().orElse(null),
             caller.workflowScope().orElse(null),
             status != null && !status.isBlank() ? RunState.parse(status) : null,
+            policyStatus(policyStatus),
             next != null && !next.isBlank() ? RunCursor.decode(next) : null);
     List<WorkflowRun> rows = new ArrayList<>(repository.page(filter, size + 1));
     String nextCursor = null;
@@ -140,6 +154,23 @@ public class WorkflowRunService {
       nextCursor = new RunCursor(last.getCreatedAt(), last.getId()).encode();
     }
     return new RunPage(rows.stream().map(this::view).toList(), nextCursor);
+  }
+
+  /** {@code --policy-status}: all (or absent) for no filter, else passed, failed or bypassed. */
+  private static PolicyStatus policyStatus(String text) {
+    if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("all")) {
+      return null;
+    }
+    return PolicyStatus.parse(text)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "policyStatus", "must be all, passed, failed or bypassed"));
+  }
+
+  /** The policy results of a run, absent when its contract attaches no policy. */
+  public PolicyResults policyResults(WorkflowRun run) {
+    return PolicyResults.fromJson(run.getPolicyResults());
   }
 
   /** State, runner and start of the given runs (one query, for workflow listings), by id. */
@@ -183,7 +214,8 @@ public class WorkflowRunService {
         r.getContractRevisionLatest(),
         r.getCreatedAt(),
         r.getFinishedAt(),
-        r.getAttestationDigest());
+        r.getAttestationDigest(),
+        r.getPolicyStatus() == null ? null : r.getPolicyStatus().db());
   }
 
   /**

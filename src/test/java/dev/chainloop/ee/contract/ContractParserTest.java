@@ -59,4 +59,70 @@ class ContractParserTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("line 2");
   }
+
+  @Test
+  void policiesAttachToMaterialsAndTheAttestationAsUpstream() {
+    ContractParser.Parsed p =
+        ContractParser.parse(
+            """
+            apiVersion: chainloop.dev/v1
+            kind: Contract
+            metadata: {name: vault-release}
+            spec:
+              materials:
+                - {type: SBOM_CYCLONEDX_JSON, name: sbom}
+              policies:
+                materials:
+                  - ref: sbom-banned-licenses
+                    with:
+                      bannedLicenses: [AGPL-3.0-only, GPL-3.0-only]
+                    gate: true
+                  - ref: chainloop://sbom-min-components
+                    selector: {name: sbom}
+                attestation:
+                  - ref: sbom-present
+            """);
+    assertThat(p.policies())
+        .extracting(
+            a ->
+                a.target()
+                    + " "
+                    + a.ref()
+                    + " "
+                    + a.with()
+                    + " "
+                    + a.gate()
+                    + " "
+                    + a.selectorName())
+        .containsExactly(
+            "MATERIALS sbom-banned-licenses {bannedLicenses=AGPL-3.0-only,GPL-3.0-only} true null",
+            "MATERIALS sbom-min-components {} false sbom",
+            "ATTESTATION sbom-present {} false null");
+  }
+
+  @Test
+  void whatCannotBeEnforcedIsRefusedNotIgnored() {
+    assertThatThrownBy(
+            () ->
+                ContractParser.parse(
+                    """
+                    apiVersion: chainloop.dev/v1
+                    kind: Contract
+                    metadata: {name: c}
+                    spec:
+                      policies:
+                        materials:
+                          - embedded: "package main"
+                          - ref: file://policy.yaml
+                          - {with: {a: b}}
+                      policyGroups:
+                        - ref: sbom-quality
+                    """))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("spec.policies.materials[0].embedded: embedded (Rego)")
+        .hasMessageContaining("CEL")
+        .hasMessageContaining("spec.policies.materials[1].ref: file:// refs")
+        .hasMessageContaining("spec.policies.materials[2].ref: is required")
+        .hasMessageContaining("spec.policyGroups: policy groups are not supported");
+  }
 }

@@ -84,7 +84,8 @@ class GeneratedClientIT {
     KeyPair pair = generator.generateKeyPair();
     byte[] bundle = Bundles.sign(statement(runId), pair.getPrivate(), pair.getPublic(), null);
     Object document = new ObjectMapper().readValue(bundle, Object.class);
-    StoreResponse stored = new AttestationsApi(client(apiToken)).storeAttestation(runId, document);
+    StoreResponse stored =
+        new AttestationsApi(client(apiToken)).storeAttestation(runId, document, null);
     assertThat(stored.getDigest()).matches("sha256:[0-9a-f]{64}");
     assertThat(
             new WorkflowRunsApi(client(apiToken))
@@ -95,7 +96,7 @@ class GeneratedClientIT {
 
     RunPage runs =
         new WorkflowRunsApi(client(apiToken))
-            .listWorkflowRuns(null, 10, null, "gen", null, "gen-wf");
+            .listWorkflowRuns(null, 10, null, null, "gen", null, "gen-wf");
     assertThat(runs.getItems())
         .anySatisfy(
             r -> {

@@ -18,11 +18,24 @@ public final class Statement {
 
   private Statement() {}
 
-  /**
-   * @param head the commit the pipeline built, recorded as the {@code git.head} subject
-   */
   public static byte[] render(
       CraftingState state, String finishedAt, String cliVersion, Optional<GitHead> head) {
+    return render(state, finishedAt, cliVersion, head, false);
+  }
+
+  /**
+   * The statement.
+   *
+   * @param head the commit the pipeline built, recorded as the {@code git.head} subject
+   * @param bypassPolicyCheck its predicate records, as upstream's {@code policyBlockBypassEnabled},
+   *     that the push asked to pass blocking policy violations
+   */
+  public static byte[] render(
+      CraftingState state,
+      String finishedAt,
+      String cliVersion,
+      Optional<GitHead> head,
+      boolean bypassPolicyCheck) {
     WorkflowInfo wf = state.workflow();
     JsonObjectBuilder metadata =
         Json.createObjectBuilder()
@@ -84,6 +97,9 @@ public final class Statement {
             .add("annotations", state.annotationsJson())
             .add("runnerType", state.runnerType())
             .add("runnerURL", state.runnerUrl());
+    if (bypassPolicyCheck) {
+      predicate.add("policyBlockBypassEnabled", true);
+    }
     JsonObject pred = predicate.build();
     JsonArrayBuilder allSubjects =
         Json.createArrayBuilder()

@@ -4,6 +4,7 @@ import dev.chainloop.ee.cli.client.model.ApiToken;
 import dev.chainloop.ee.cli.client.model.ApiTokenList;
 import dev.chainloop.ee.cli.client.model.Applied;
 import dev.chainloop.ee.cli.client.model.ApplyContractRequest;
+import dev.chainloop.ee.cli.client.model.ApplyPolicyRequest;
 import dev.chainloop.ee.cli.client.model.AttestationInit;
 import dev.chainloop.ee.cli.client.model.AuditEventPage;
 import dev.chainloop.ee.cli.client.model.CancelRequest;
@@ -28,6 +29,9 @@ import dev.chainloop.ee.cli.client.model.MemberPage;
 import dev.chainloop.ee.cli.client.model.Membership;
 import dev.chainloop.ee.cli.client.model.MembershipList;
 import dev.chainloop.ee.cli.client.model.Organization;
+import dev.chainloop.ee.cli.client.model.Policy;
+import dev.chainloop.ee.cli.client.model.PolicyApplied;
+import dev.chainloop.ee.cli.client.model.PolicyList;
 import dev.chainloop.ee.cli.client.model.Project;
 import dev.chainloop.ee.cli.client.model.ProjectList;
 import dev.chainloop.ee.cli.client.model.Referrer;
@@ -177,12 +181,25 @@ public final class ControlPlane {
   static final Endpoint<Void> DELETE_CONTRACT =
       Endpoint.noAnswer("DELETE", "/api/v1/workflow-contracts/{name}", "deleteContract");
 
+  // policies
+  static final Endpoint<PolicyList> LIST_POLICIES =
+      Endpoint.json("GET", "/api/v1/policies", "listPolicies", PolicyList.class);
+  static final Endpoint<Policy> DESCRIBE_POLICY =
+      Endpoint.json("GET", "/api/v1/policies/{name}", "describePolicy", Policy.class)
+          .query("revision", Integer.class);
+  static final Endpoint<Void> DELETE_POLICY =
+      Endpoint.noAnswer("DELETE", "/api/v1/policies/{name}", "deletePolicy");
+  static final Endpoint<PolicyApplied> APPLY_POLICY =
+      Endpoint.json("POST", "/api/v1/policies/apply", "applyPolicy", PolicyApplied.class)
+          .body(ApplyPolicyRequest.class);
+
   // runs, attestations, signing, artifacts, discovery
   static final Endpoint<RunPage> LIST_WORKFLOW_RUNS =
       Endpoint.json("GET", "/api/v1/workflow-runs", "listWorkflowRuns", RunPage.class)
           .query("workflow", String.class)
           .query("project", String.class)
           .query("status", String.class)
+          .query("policyStatus", String.class)
           .query("next", String.class)
           .query("limit", Integer.class);
   static final Endpoint<RunDetails> DESCRIBE_WORKFLOW_RUN =
@@ -209,6 +226,7 @@ public final class ControlPlane {
           .body(SaveStateRequest.class);
   static final Endpoint<Stored> STORE_ATTESTATION =
       Endpoint.json("POST", "/api/v1/attestations/{runId}/store", "storeAttestation", Stored.class)
+          .query("bypassPolicyCheck", Boolean.class)
           .jsonBytesBody();
   static final Endpoint<CertificateChain> GENERATE_SIGNING_CERTIFICATE =
       Endpoint.json(
@@ -406,14 +424,33 @@ public final class ControlPlane {
     send(DELETE_CONTRACT.call(name));
   }
 
+  public List<Policy> policies() {
+    return send(LIST_POLICIES.call()).items();
+  }
+
+  /** A policy with one revision; 0 is the latest. */
+  public Policy policy(String name, int revision) {
+    return send(DESCRIBE_POLICY.call(name).query("revision", revision));
+  }
+
+  public void deletePolicy(String name) {
+    send(DELETE_POLICY.call(name));
+  }
+
+  public PolicyApplied applyPolicy(ApplyPolicyRequest document) {
+    return send(APPLY_POLICY.call().json(document));
+  }
+
   /** Runs newest first; the filters and {@code next} cursor apply when not empty. */
-  public RunPage runs(String workflow, String project, String status, String next, int limit) {
+  public RunPage runs(
+      String workflow, String project, String status, String policyStatus, String next, int limit) {
     return send(
         LIST_WORKFLOW_RUNS
             .call()
             .query("workflow", workflow)
             .query("project", project)
             .query("status", status)
+            .query("policyStatus", policyStatus)
             .query("next", next)
             .query("limit", limit));
   }
@@ -444,8 +481,13 @@ public final class ControlPlane {
   }
 
   /** Stores the signed Sigstore bundle as its exact bytes. */
-  public Stored storeAttestation(String runId, byte[] bundle) {
-    return send(STORE_ATTESTATION.call(runId).jsonBytes(bundle));
+  /** Stores the bundle; {@code bypassPolicyCheck} pushes it despite blocking policy violations. */
+  public Stored storeAttestation(String runId, byte[] bundle, boolean bypassPolicyCheck) {
+    return send(
+        STORE_ATTESTATION
+            .call(runId)
+            .query("bypassPolicyCheck", bypassPolicyCheck ? Boolean.TRUE : null)
+            .jsonBytes(bundle));
   }
 
   public CertificateChain signingCertificate(CertificateRequest request) {

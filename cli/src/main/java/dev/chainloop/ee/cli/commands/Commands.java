@@ -38,6 +38,9 @@ import dev.chainloop.ee.cli.commands.organization.OrgLeaveCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgListCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgSetCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgUpdateCommand;
+import dev.chainloop.ee.cli.commands.policy.PolicyDeleteCommand;
+import dev.chainloop.ee.cli.commands.policy.PolicyDescribeCommand;
+import dev.chainloop.ee.cli.commands.policy.PolicyListCommand;
 import dev.chainloop.ee.cli.commands.project.ProjectListCommand;
 import dev.chainloop.ee.cli.commands.run.RunDescribeCommand;
 import dev.chainloop.ee.cli.commands.run.RunListCommand;
@@ -134,6 +137,12 @@ public final class Commands {
             .add(robotAccount)
             .add(workflowRun());
 
+    CommandGroup policy =
+        CommandGroup.of("policy", "Policies management (CEL)")
+            .add(new PolicyListCommand())
+            .add(new PolicyDescribeCommand())
+            .add(new PolicyDeleteCommand());
+
     CommandGroup project =
         CommandGroup.of("project", "Projects management").add(new ProjectListCommand());
 
@@ -146,6 +155,7 @@ public final class Commands {
         .add(organization)
         .add(workflow)
         .add(project)
+        .add(policy)
         .add(new ApplyCommand())
         .add(attestation())
         .add(artifact())

@@ -13,4 +13,9 @@ public final class Organization extends ApiObject {
   public Optional<String> name() {
     return optionalString("name");
   }
+
+  /** ADVISORY or ENFORCED. */
+  public Optional<String> policyStrategy() {
+    return optionalString("policyStrategy");
+  }
 }

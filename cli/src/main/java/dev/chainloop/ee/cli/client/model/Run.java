@@ -34,4 +34,9 @@ public final class Run extends ApiObject {
   public Optional<Instant> finishedAt() {
     return instant("finishedAt");
   }
+
+  /** passed, failed or bypassed; absent when the contract attaches no policy. */
+  public Optional<String> policyStatus() {
+    return optionalString("policyStatus");
+  }
 }

@@ -20,4 +20,8 @@ public final class RunDetails extends ApiObject {
   public Verification verification() {
     return object("verification", Verification::new);
   }
+
+  public PolicyResults policies() {
+    return object("policies", PolicyResults::new);
+  }
 }

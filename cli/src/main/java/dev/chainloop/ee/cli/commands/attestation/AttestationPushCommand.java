@@ -10,6 +10,8 @@ import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.cli.client.model.CertificateChain;
 import dev.chainloop.ee.cli.client.model.CertificateRequest;
+import dev.chainloop.ee.cli.client.model.Stored;
+import dev.chainloop.ee.cli.commands.policy.PolicyView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
@@ -55,6 +57,9 @@ public final class AttestationPushCommand extends LeafCommand {
         .shorthand("k");
     flags.strings("annotation", "additional annotation in the format of key=value");
     flags.string("bundle", "output file to write the Sigstore bundle to");
+    flags.bool(
+        "exception-bypass-policy-check",
+        "do not fail this command on policy violations enforcement");
     AttestationView.stateFlag(flags);
     AttestationView.attestationIdFlag(flags);
   }
@@ -82,13 +87,19 @@ public final class AttestationPushCommand extends LeafCommand {
             state,
             Instant.now(ctx.clock()).truncatedTo(ChronoUnit.SECONDS).toString(),
             Version.CLIENT,
-            GitHead.read(Path.of("").toAbsolutePath()));
+            GitHead.read(Path.of("").toAbsolutePath()),
+            ctx.flags().bool("exception-bypass-policy-check"));
     byte[] bundle = sign(ctx, statement);
     String digest = null;
+    Stored stored = null;
     if (state.dryRun()) {
       ctx.log().info("dry-run: the attestation was rendered but not pushed");
     } else {
-      digest = ctx.api().storeAttestation(state.attestationId(), bundle).digest();
+      stored =
+          ctx.api()
+              .storeAttestation(
+                  state.attestationId(), bundle, ctx.flags().bool("exception-bypass-policy-check"));
+      digest = stored.digest();
     }
     if (ctx.flags().nonBlank("bundle").isPresent()) {
       Files.write(Path.of(ctx.flags().string("bundle")), bundle);
@@ -102,6 +113,12 @@ public final class AttestationPushCommand extends LeafCommand {
     } else {
       ctx.print(AttestationView.status(state, digest));
       ctx.print(AttestationView.materials(state, true));
+      if (stored != null && !stored.policies().isEmpty()) {
+        ctx.print(PolicyView.results(stored.policies()));
+      }
+    }
+    if (stored != null && stored.policyStatus().orElse("").equals("BYPASSED")) {
+      ctx.log().warn("policy violations bypassed with --exception-bypass-policy-check");
     }
   }
 

@@ -2,6 +2,8 @@ package dev.chainloop.ee.cli.commands.contract;
 
 import dev.chainloop.ee.cli.client.model.Applied;
 import dev.chainloop.ee.cli.client.model.ApplyContractRequest;
+import dev.chainloop.ee.cli.client.model.ApplyPolicyRequest;
+import dev.chainloop.ee.cli.client.model.PolicyApplied;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
@@ -28,7 +30,7 @@ public final class ApplyCommand extends LeafCommand {
 
   @Override
   public String shortDescription() {
-    return "Apply resources (contracts) from YAML or JSON files";
+    return "Apply resources (contracts, policies) from YAML or JSON files";
   }
 
   @Override
@@ -55,11 +57,23 @@ public final class ApplyCommand extends LeafCommand {
     }
     for (String doc : documents) {
       String kind = kind(doc);
-      if (!kind.equals("Contract")) {
-        throw new CliException("unsupported kind \"" + kind + "\": only Contract can be applied");
+      if (!kind.equals("Contract") && !kind.equals("Policy")) {
+        throw new CliException(
+            "unsupported kind \"" + kind + "\": only Contract and Policy can be applied");
+      }
+    }
+    // Policies first: the contracts of the same files may attach them.
+    for (String doc : documents) {
+      if (kind(doc).equals("Policy")) {
+        PolicyApplied result = ctx.api().applyPolicy(new ApplyPolicyRequest(doc));
+        String verb = result.status().equals("UNCHANGED") ? "unchanged" : "applied";
+        ctx.log().info("Policy/" + result.policy().name() + " " + verb);
       }
     }
     for (String doc : documents) {
+      if (!kind(doc).equals("Contract")) {
+        continue;
+      }
       Applied result =
           ctx.api()
               .applyContract(

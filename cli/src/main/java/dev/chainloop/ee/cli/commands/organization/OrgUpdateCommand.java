@@ -7,6 +7,7 @@ import dev.chainloop.ee.cli.framework.Durations;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
+import java.util.Locale;
 
 public final class OrgUpdateCommand extends LeafCommand {
   @Override
@@ -26,6 +27,10 @@ public final class OrgUpdateCommand extends LeafCommand {
         "api-token-max-days-inactive",
         "revoke API tokens unused for this many days (0-365, 0 disables)");
     flags.duration("api-token-max-lifetime", "maximum lifetime of new API tokens, e.g. 720h, 30d");
+    flags.bool("block", "set the default policy violation blocking strategy (ENFORCED)");
+    flags.string(
+        "policy-strategy",
+        "ADVISORY (only gated policies block a push) or ENFORCED (any violation does)");
   }
 
   @Override
@@ -42,13 +47,25 @@ public final class OrgUpdateCommand extends LeafCommand {
     if (ctx.flags().isSet("api-token-max-lifetime")) {
       maxLifetime = Durations.toWire(Durations.parse(ctx.flags().string("api-token-max-lifetime")));
     }
-    if (maxDaysInactive == null && maxLifetime == null) {
+    Boolean block = ctx.flags().bool("block") ? Boolean.TRUE : null;
+    if (ctx.flags().nonBlank("policy-strategy").isPresent()) {
+      String strategy = ctx.flags().string("policy-strategy").trim().toUpperCase(Locale.ROOT);
+      if (!strategy.equals("ADVISORY") && !strategy.equals("ENFORCED")) {
+        throw new UsageException("--policy-strategy must be ADVISORY or ENFORCED");
+      }
+      if (block != null && strategy.equals("ADVISORY")) {
+        throw new UsageException("--block and --policy-strategy ADVISORY contradict each other");
+      }
+      block = strategy.equals("ENFORCED");
+    }
+    if (maxDaysInactive == null && maxLifetime == null && block == null) {
       throw new UsageException("nothing to update, set at least one of the optional flags");
     }
     String name = ctx.flags().string("name").trim();
     Organization org =
         ctx.api()
-            .updateOrganization(name, new UpdateOrganizationRequest(maxDaysInactive, maxLifetime));
+            .updateOrganization(
+                name, new UpdateOrganizationRequest(maxDaysInactive, maxLifetime, block));
     if (ctx.jsonOutput()) {
       ctx.printJson(org);
     }

@@ -2,10 +2,12 @@ package dev.chainloop.ee.cli.commands.run;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.client.model.AttestationInfo;
+import dev.chainloop.ee.cli.client.model.PolicyResults;
 import dev.chainloop.ee.cli.client.model.Run;
 import dev.chainloop.ee.cli.client.model.RunDetails;
 import dev.chainloop.ee.cli.client.model.Verification;
 import dev.chainloop.ee.cli.client.model.WorkflowRef;
+import dev.chainloop.ee.cli.commands.policy.PolicyView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
@@ -70,7 +72,15 @@ public final class RunDescribeCommand extends LeafCommand {
         if (!v.isEmpty()) {
           t.row("Verified", v.verified() ? "true" : "false: " + v.failureReason());
         }
+        PolicyResults policies = d.policies();
+        if (!policies.isEmpty()) {
+          t.row("Policy Status", policies.status().toLowerCase(java.util.Locale.ROOT))
+              .row("Policy Strategy", policies.strategy());
+        }
         ctx.print(t);
+        if (!policies.isEmpty()) {
+          ctx.print(PolicyView.results(policies.evaluations()));
+        }
       }
     }
   }

@@ -31,6 +31,8 @@ public final class RunListCommand extends LeafCommand {
     flags.string("workflow", "workflow name");
     flags.string("project", "project name");
     flags.string("status", "filter by status: INITIALIZED, SUCCEEDED, FAILED, CANCELLED, EXPIRED");
+    flags.string(
+        "policy-status", "filter by policy violations status: all, failed, passed, bypassed");
     flags.integer("limit", "number of runs per page").defaultValue("50");
     flags.string("next", "cursor to load the next page");
   }
@@ -43,13 +45,16 @@ public final class RunListCommand extends LeafCommand {
                 ctx.flags().string("workflow").trim(),
                 ctx.flags().string("project").trim(),
                 ctx.flags().string("status").trim(),
+                ctx.flags().string("policy-status").trim(),
                 ctx.flags().string("next").trim(),
                 ctx.flags().integer("limit"));
     if (ctx.jsonOutput()) {
       ctx.printJson(page);
       return;
     }
-    Table t = Table.withHeader("ID", "Workflow", "Version", "State", "Created At", "Runner");
+    Table t =
+        Table.withHeader(
+            "ID", "Workflow", "Version", "State", "Created At", "Runner", "Policy Status");
     for (Run r : page.items()) {
       WorkflowRef wf = r.workflow();
       t.row(
@@ -58,7 +63,8 @@ public final class RunListCommand extends LeafCommand {
           "",
           r.status(),
           Dates.rfc822(r.createdAt()),
-          r.runnerType());
+          r.runnerType(),
+          r.policyStatus().orElse(""));
     }
     ctx.print(t);
     page.nextCursor().ifPresent(c -> ctx.log().info("--next " + c));

@@ -1,4 +1,4 @@
-package dev.chainloop.ee.it;
+package dev.chainloop.ee.it.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.MaterialFixtures;
 import dev.chainloop.ee.cli.attestation.Materials;
 import dev.chainloop.ee.cli.attestation.Signers;
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Fixtures;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;

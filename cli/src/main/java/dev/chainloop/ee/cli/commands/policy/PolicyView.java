@@ -1,0 +1,45 @@
+package dev.chainloop.ee.cli.commands.policy;
+
+import dev.chainloop.ee.cli.client.model.Policy;
+import dev.chainloop.ee.cli.client.model.PolicyVerdict;
+import dev.chainloop.ee.cli.output.Dates;
+import dev.chainloop.ee.cli.output.Table;
+import java.util.List;
+
+/** Renders policies, and policy results for push, run describe and local evaluation. */
+public final class PolicyView {
+  private PolicyView() {}
+
+  public static Table list(List<Policy> items) {
+    Table t = Table.withHeader("Name", "Description", "Source", "Latest Revision", "Updated At");
+    for (Policy p : items) {
+      t.row(
+          p.name(),
+          p.description(),
+          p.builtin() ? "built-in" : "organization",
+          p.latestRevision().map(String::valueOf).orElse(""),
+          p.builtin() ? "" : Dates.rfc822(p.updatedAt()));
+    }
+    return t;
+  }
+
+  /** The Policies section: one row per evaluation, violations listed below their policy. */
+  public static Table results(List<? extends PolicyVerdict> results) {
+    Table t = Table.withHeader("Policy", "Material", "Gate", "Result");
+    for (PolicyVerdict r : results) {
+      String outcome =
+          r.skipped()
+              ? "skipped: " + r.skipReason().orElse("")
+              : r.violations().isEmpty() ? "passed" : r.violations().size() + " violation(s)";
+      t.row(
+          r.policy() + r.revision().map(v -> "@" + v).orElse(""),
+          r.material().orElse("(attestation)"),
+          r.gate() ? "yes" : "no",
+          outcome);
+      for (String v : r.violations()) {
+        t.row("", "", "", "- " + v);
+      }
+    }
+    return t.title("Policies");
+  }
+}

@@ -1,0 +1,257 @@
+package dev.chainloop.ee.attestation;
+
+import dev.chainloop.ee.artifact.ArtifactService;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyAttachment;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyTarget;
+import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.policy.MaterialContent;
+import dev.chainloop.ee.policy.PolicyCompilations;
+import dev.chainloop.ee.policy.PolicyEngine;
+import dev.chainloop.ee.policy.PolicyInputs;
+import dev.chainloop.ee.policy.PolicyService;
+import dev.chainloop.ee.run.PolicyStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates the policies a contract revision attaches on a verified statement, on the server, where
+ * the result is authoritative: each material policy on the content of every material of a kind it
+ * has a rule for (inline, or read back from the artifact store), each attestation policy on the
+ * whole statement. A material that cannot be read is a violation, never a pass.
+ */
+@ApplicationScoped
+public class PolicyCheck {
+  @Inject PolicyService policies;
+  @Inject PolicyCompilations compilations;
+  @Inject ArtifactService artifacts;
+
+  /** One policy's verdict on one subject (a material, or the statement). */
+  public record Result(
+      String policy,
+      int revision,
+      boolean gate,
+      String material,
+      Map<String, String> inputs,
+      List<String> violations,
+      boolean skipped,
+      String skipReason) {}
+
+  /** Every result, with the decision they lead to under the organization's strategy. */
+  public record Outcome(List<Result> results, boolean blocking, List<String> blockingViolations) {
+    public PolicyStatus status(boolean bypassed) {
+      if (blocking) {
+        return bypassed ? PolicyStatus.BYPASSED : PolicyStatus.FAILED;
+      }
+      return results.stream().anyMatch(r -> !r.violations().isEmpty())
+          ? PolicyStatus.FAILED
+          : PolicyStatus.PASSED;
+    }
+  }
+
+  private record Subject(String name, String kind, Map<String, String> metadata, Object content) {}
+
+  /** Evaluates {@code contract}'s policies on {@code statement} (the in-toto JSON). */
+  public Outcome evaluate(List<PolicyAttachment> attached, JsonObject statement, boolean enforced) {
+    PolicyEngine engine = compilations.engine();
+    List<Result> results = new ArrayList<>();
+    List<Subject> materials = null;
+    for (PolicyAttachment a : attached) {
+      PolicyService.Resolved policy =
+          policies
+              .resolve(a.ref())
+              .orElseThrow(
+                  () ->
+                      new UnknownResourceException(
+                          "policy \"" + a.ref() + "\" attached by the contract no longer exists"));
+      Map<String, String> inputs = PolicyInputs.resolve(policy.compiled().document(), a.with());
+      if (a.target() == PolicyTarget.ATTESTATION) {
+        Object content = MaterialContent.json(statement.toString());
+        var verdict = engine.evaluate(policy.compiled(), "ATTESTATION", content, Map.of(), inputs);
+        results.add(result(policy, a, null, inputs, verdict));
+        continue;
+      }
+      if (materials == null) {
+        materials = new ArrayList<>();
+        for (JsonObject m : materialsOf(statement)) {
+          materials.add(subject(m));
+        }
+      }
+      boolean any = false;
+      for (Subject m : materials) {
+        if (a.selectorName() != null && !a.selectorName().equals(m.name())) {
+          continue;
+        }
+        if (policy.compiled().document().rulesFor(m.kind()).isEmpty()) {
+          continue;
+        }
+        any = true;
+        PolicyEngine.Verdict verdict =
+            m.content() instanceof Unreadable u
+                ? new PolicyEngine.Verdict(List.of(u.reason()), false, null)
+                : engine.evaluate(policy.compiled(), m.kind(), m.content(), m.metadata(), inputs);
+        results.add(result(policy, a, m.name(), inputs, verdict));
+      }
+      if (!any) {
+        results.add(
+            result(
+                policy,
+                a,
+                a.selectorName(),
+                inputs,
+                PolicyEngine.Verdict.skip(
+                    "no material "
+                        + (a.selectorName() == null ? "" : "named " + a.selectorName() + " ")
+                        + "of a kind the policy applies to")));
+      }
+    }
+    List<String> blocking = new ArrayList<>();
+    for (Result r : results) {
+      if ((r.gate() || enforced) && !r.violations().isEmpty()) {
+        for (String v : r.violations()) {
+          blocking.add(r.policy() + (r.material() == null ? "" : " on " + r.material()) + ": " + v);
+        }
+      }
+    }
+    return new Outcome(List.copyOf(results), !blocking.isEmpty(), List.copyOf(blocking));
+  }
+
+  /** The results as stored with the run. */
+  public static String toJson(Outcome outcome, boolean enforced, boolean bypassed) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (Result r : outcome.results()) {
+      JsonObjectBuilder inputs = Json.createObjectBuilder();
+      r.inputs().forEach(inputs::add);
+      JsonArrayBuilder violations = Json.createArrayBuilder();
+      r.violations().forEach(violations::add);
+      JsonObjectBuilder b =
+          Json.createObjectBuilder()
+              .add("policy", r.policy())
+              .add("revision", r.revision())
+              .add("gate", r.gate())
+              .add("inputs", inputs)
+              .add("violations", violations)
+              .add("skipped", r.skipped());
+      if (r.material() != null) {
+        b.add("material", r.material());
+      }
+      if (r.skipReason() != null) {
+        b.add("skipReason", r.skipReason());
+      }
+      items.add(b);
+    }
+    return Json.createObjectBuilder()
+        .add("strategy", enforced ? "ENFORCED" : "ADVISORY")
+        .add("status", outcome.status(bypassed).name())
+        .add("bypassed", bypassed)
+        .add("evaluations", items)
+        .build()
+        .toString();
+  }
+
+  private static Result result(
+      PolicyService.Resolved policy,
+      PolicyAttachment a,
+      String material,
+      Map<String, String> inputs,
+      PolicyEngine.Verdict verdict) {
+    return new Result(
+        policy.name(),
+        policy.revision(),
+        a.gate(),
+        material,
+        inputs,
+        verdict.violations(),
+        verdict.skipped(),
+        verdict.skipReason());
+  }
+
+  private record Unreadable(String reason) {}
+
+  private Subject subject(JsonObject m) {
+    JsonObject ann = m.get("annotations") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    String kind = text(ann, "chainloop.material.type").orElse("");
+    String name = text(ann, "chainloop.material.name").orElse(text(m, "name").orElse(""));
+    String digest =
+        m.get("digest") instanceof JsonObject d && d.get("sha256") instanceof JsonString s
+            ? "sha256:" + s.getString()
+            : "";
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("name", name);
+    metadata.put("kind", kind);
+    metadata.put("value", text(m, "name").orElse(""));
+    metadata.put("digest", digest);
+    Object content;
+    try {
+      byte[] bytes = null;
+      if (m.get("content") instanceof JsonString c) {
+        bytes = Base64.getDecoder().decode(c.getString());
+      } else if (JsonValue.TRUE.equals(ann.get("chainloop.material.cas"))) {
+        bytes = read(digest);
+      }
+      content = bytes == null ? Map.of() : MaterialContent.parse(kind, bytes);
+    } catch (IllegalArgumentException | UnknownResourceException e) {
+      content = new Unreadable("material " + name + " cannot be read: " + e.getMessage());
+    }
+    return new Subject(name, kind, metadata, content);
+  }
+
+  private byte[] read(String digest) {
+    ArtifactService.Content c = artifacts.download(digest);
+    if (c.size() > MaterialContent.MAX_BYTES) {
+      throw new IllegalArgumentException("over " + MaterialContent.MAX_BYTES + " bytes");
+    }
+    try (InputStream in = c.stream()) {
+      return in.readNBytes(MaterialContent.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<JsonObject> materialsOf(JsonObject statement) {
+    List<JsonObject> out = new ArrayList<>();
+    if (statement.get("predicate") instanceof JsonObject p
+        && p.get("materials") instanceof JsonArray ms) {
+      for (JsonValue v : ms) {
+        if (v instanceof JsonObject o) {
+          out.add(o);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The statement a verified bundle carries. */
+  static JsonObject statementOf(byte[] bundle) {
+    try (var r = Json.createReader(new ByteArrayInputStream(bundle))) {
+      JsonObject envelope = r.readObject().getJsonObject("dsseEnvelope");
+      byte[] payload = Base64.getDecoder().decode(envelope.getString("payload"));
+      try (var s =
+          Json.createReader(
+              new java.io.StringReader(new String(payload, StandardCharsets.UTF_8)))) {
+        return s.readObject();
+      }
+    }
+  }
+
+  private static Optional<String> text(JsonObject o, String key) {
+    return o.get(key) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+  }
+}

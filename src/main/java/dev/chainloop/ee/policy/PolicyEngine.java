@@ -1,0 +1,232 @@
+package dev.chainloop.ee.policy;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelEvaluationListener;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.chainloop.ee.platform.error.InvalidInputException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles and evaluates CEL policies, bounded on every side: the parser limits an expression's
+ * size, nesting and node count (a hostile program is refused at compile time); each evaluation has
+ * a cost budget (expression nodes evaluated, comprehension iterations) and a wall-clock deadline,
+ * both checked on the evaluating thread, so that a policy can neither loop nor hold a thread.
+ * Compiled programs are immutable and cached by the caller's key (a policy revision).
+ */
+public final class PolicyEngine {
+  static final int MAX_EXPRESSION_CHARS = 8 * 1024;
+  static final int MAX_NESTING = 24;
+  static final int MAX_NODES = 2_000;
+  static final int MAX_ITERATIONS = 100_000;
+  static final long DEFAULT_COST_LIMIT = 1_000_000;
+  static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(500);
+  static final int CACHE_SIZE = 512;
+
+  private static final CelOptions OPTIONS =
+      CelOptions.current()
+          .maxExpressionCodePointSize(MAX_EXPRESSION_CHARS)
+          .maxParseRecursionDepth(MAX_NESTING)
+          .maxParseExpressionNodeCount(MAX_NODES)
+          .comprehensionMaxIterations(MAX_ITERATIONS)
+          .maxRegexProgramSize(200)
+          .enableHeterogeneousNumericComparisons(true)
+          .build();
+
+  private static final CelCompiler COMPILER =
+      CelCompilerFactory.standardCelCompilerBuilder()
+          .setOptions(OPTIONS)
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addLibraries(CelExtensions.strings(), CelExtensions.bindings())
+          .addVar("material", SimpleType.DYN)
+          .addVar("metadata", MapType.create(SimpleType.STRING, SimpleType.STRING))
+          .addVar("input", MapType.create(SimpleType.STRING, SimpleType.STRING))
+          .setResultType(ListType.create(SimpleType.STRING))
+          .build();
+
+  private static final CelRuntime RUNTIME =
+      CelRuntimeFactory.standardCelRuntimeBuilder()
+          .setOptions(OPTIONS)
+          .addLibraries(CelExtensions.strings())
+          .build();
+
+  private final long costLimit;
+  private final Duration timeLimit;
+  private final Map<String, CompiledPolicy> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledPolicy> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
+
+  public PolicyEngine() {
+    this(DEFAULT_COST_LIMIT, DEFAULT_TIME_LIMIT);
+  }
+
+  PolicyEngine(long costLimit, Duration timeLimit) {
+    this.costLimit = costLimit;
+    this.timeLimit = timeLimit;
+  }
+
+  /** A policy whose every rule compiled. */
+  public record CompiledPolicy(
+      PolicyDocument document, Map<PolicyDocument.Rule, CelRuntime.Program> programs) {}
+
+  /** What one policy said about one subject. */
+  public record Verdict(List<String> violations, boolean skipped, String skipReason) {
+    public static Verdict skip(String reason) {
+      return new Verdict(List.of(), true, reason);
+    }
+
+    public boolean passed() {
+      return !skipped && violations.isEmpty();
+    }
+  }
+
+  /** Compiles {@code policy}, or a 400 naming each rule that does not compile and why. */
+  public static CompiledPolicy compile(PolicyDocument policy) {
+    Map<PolicyDocument.Rule, CelRuntime.Program> programs = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < policy.rules().size(); i++) {
+      PolicyDocument.Rule rule = policy.rules().get(i);
+      CelValidationResult result = COMPILER.compile(rule.cel());
+      try {
+        CelAbstractSyntaxTree ast = result.getAst();
+        programs.put(rule, RUNTIME.createProgram(ast));
+      } catch (CelValidationException e) {
+        problems.add("spec.policies[" + i + "].cel: " + firstLines(result.getErrorString()));
+      } catch (CelEvaluationException e) {
+        problems.add("spec.policies[" + i + "].cel: " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "policy \""
+              + policy.name()
+              + "\" does not compile as CEL (a list of violation strings): "
+              + String.join("; ", problems));
+    }
+    return new CompiledPolicy(policy, Map.copyOf(programs));
+  }
+
+  /** {@link #compile} once per {@code key} (a policy revision); the result is shared. */
+  public CompiledPolicy compileCached(String key, String body) {
+    synchronized (cache) {
+      CompiledPolicy hit = cache.get(key);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    CompiledPolicy compiled = compile(PolicyDocument.parse(body));
+    synchronized (cache) {
+      cache.putIfAbsent(key, compiled);
+      return cache.get(key);
+    }
+  }
+
+  /**
+   * Evaluates the rules of {@code policy} for {@code kind} on {@code material} (the parsed content,
+   * see {@link MaterialContent}). Skipped when the policy has no rule for the kind. An evaluation
+   * that errs or exceeds its budget is a violation naming the cause: a policy that cannot decide
+   * never passes.
+   */
+  public Verdict evaluate(
+      CompiledPolicy policy,
+      String kind,
+      Object material,
+      Map<String, String> metadata,
+      Map<String, String> inputs) {
+    List<PolicyDocument.Rule> rules = policy.document().rulesFor(kind);
+    if (rules.isEmpty()) {
+      return Verdict.skip("policy \"" + policy.document().name() + "\" has no rule for " + kind);
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("material", material == null ? Map.of() : material);
+    vars.put("metadata", metadata == null ? Map.of() : metadata);
+    vars.put("input", inputs == null ? Map.of() : inputs);
+    List<String> violations = new ArrayList<>();
+    for (PolicyDocument.Rule rule : rules) {
+      Budget budget = new Budget(costLimit, System.nanoTime() + timeLimit.toNanos());
+      try {
+        Object out = policy.programs().get(rule).trace(vars, budget);
+        if (out instanceof List<?> list) {
+          for (Object v : list) {
+            violations.add(String.valueOf(v));
+          }
+        }
+      } catch (BudgetExceeded e) {
+        violations.add("evaluation stopped: " + e.getMessage());
+      } catch (CelEvaluationException e) {
+        BudgetExceeded cause = budgetCause(e);
+        violations.add(
+            cause != null
+                ? "evaluation stopped: " + cause.getMessage()
+                : "evaluation error: " + e.getMessage());
+      } catch (RuntimeException e) {
+        BudgetExceeded cause = budgetCause(e);
+        if (cause == null) {
+          throw e;
+        }
+        violations.add("evaluation stopped: " + cause.getMessage());
+      }
+    }
+    return new Verdict(List.copyOf(violations), false, null);
+  }
+
+  private static BudgetExceeded budgetCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BudgetExceeded b) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLines(String errors) {
+    return errors.lines().limit(3).map(String::strip).reduce((a, b) -> a + " " + b).orElse("");
+  }
+
+  /** Counts evaluated nodes and watches the clock; throws to unwind the interpreter. */
+  private static final class Budget implements CelEvaluationListener {
+    private final long limit;
+    private final long deadline;
+    private long spent;
+
+    Budget(long limit, long deadline) {
+      this.limit = limit;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public void callback(dev.cel.common.ast.CelExpr expr, Object result) {
+      if (++spent > limit) {
+        throw new BudgetExceeded("cost limit of " + limit + " exceeded");
+      }
+      if ((spent & 255) == 0 && System.nanoTime() > deadline) {
+        throw new BudgetExceeded("time limit exceeded");
+      }
+    }
+  }
+
+  private static final class BudgetExceeded extends RuntimeException {
+    BudgetExceeded(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.chainloop.ee.policy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Policies and their revisions ({@link Policy}, {@link PolicyVersion}). */
+@ApplicationScoped
+public class PolicyRepository {
+  @PersistenceContext(unitName = "chainloop")
+  EntityManager em;
+
+  Optional<Policy> findLiveByName(String orgId, String name) {
+    return em.createNamedQuery("Policy.liveByName", Policy.class)
+        .setParameter("orgId", orgId)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  List<Policy> listLive(String orgId) {
+    return em.createNamedQuery("Policy.liveOfOrg", Policy.class)
+        .setParameter("orgId", orgId)
+        .getResultList();
+  }
+
+  /** Locks the row so that two concurrent applies cannot both add the same revision number. */
+  Policy lock(Policy policy) {
+    em.lock(policy, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(policy);
+    return policy;
+  }
+
+  Optional<PolicyVersion> version(String policyId, int revision) {
+    return em.createNamedQuery("PolicyVersion.byRevision", PolicyVersion.class)
+        .setParameter("policyId", policyId)
+        .setParameter("revision", revision)
+        .getResultStream()
+        .findFirst();
+  }
+
+  void save(Policy policy) {
+    em.persist(policy);
+  }
+
+  void save(PolicyVersion version) {
+    em.persist(version);
+    em.flush();
+  }
+}
