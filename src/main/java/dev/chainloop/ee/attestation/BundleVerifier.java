@@ -1,9 +1,8 @@
 package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.platform.error.InvalidInputException;
-import jakarta.json.Json;
+import dev.chainloop.ee.platform.json.BoundedJson;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -192,10 +191,10 @@ public final class BundleVerifier {
   }
 
   private static JsonObject parseObject(byte[] bytes, String what) {
-    try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      return reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw invalid("the " + what + " is not a JSON object");
+    try {
+      return BoundedJson.readObject(bytes);
+    } catch (BoundedJson.Malformed e) {
+      throw invalid("the " + what + " " + e.getMessage());
     }
   }
 

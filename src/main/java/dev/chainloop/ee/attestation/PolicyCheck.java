@@ -4,6 +4,7 @@ import dev.chainloop.ee.artifact.ArtifactService;
 import dev.chainloop.ee.contract.ContractRevisionView.PolicyAttachment;
 import dev.chainloop.ee.contract.ContractRevisionView.PolicyTarget;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.json.BoundedJson;
 import dev.chainloop.ee.policy.MaterialContent;
 import dev.chainloop.ee.policy.PolicyCompilations;
 import dev.chainloop.ee.policy.PolicyEngine;
@@ -19,11 +20,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -240,15 +239,8 @@ public class PolicyCheck {
 
   /** The statement a verified bundle carries. */
   static JsonObject statementOf(byte[] bundle) {
-    try (var r = Json.createReader(new ByteArrayInputStream(bundle))) {
-      JsonObject envelope = r.readObject().getJsonObject("dsseEnvelope");
-      byte[] payload = Base64.getDecoder().decode(envelope.getString("payload"));
-      try (var s =
-          Json.createReader(
-              new java.io.StringReader(new String(payload, StandardCharsets.UTF_8)))) {
-        return s.readObject();
-      }
-    }
+    JsonObject envelope = BoundedJson.readObject(bundle).getJsonObject("dsseEnvelope");
+    return BoundedJson.readObject(Base64.getDecoder().decode(envelope.getString("payload")));
   }
 
   private static Optional<String> text(JsonObject o, String key) {

@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.commands.run;
 import dev.chainloop.ee.cli.client.model.Run;
 import dev.chainloop.ee.cli.client.model.RunPage;
 import dev.chainloop.ee.cli.client.model.WorkflowRef;
+import dev.chainloop.ee.cli.commands.workflow.WorkflowView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
@@ -54,17 +55,17 @@ public final class RunListCommand extends LeafCommand {
     }
     Table t =
         Table.withHeader(
-            "ID", "Workflow", "Version", "State", "Created At", "Runner", "Policy Status");
+            "ID", "Workflow", "Version", "State", "Policy Status", "Created At", "Runner");
     for (Run r : page.items()) {
       WorkflowRef wf = r.workflow();
       t.row(
           r.id(),
           wf.project() + "/" + wf.name(),
           "",
-          r.status(),
+          WorkflowView.runStatus(r.status()),
+          r.policyStatus().orElse(""),
           Dates.rfc822(r.createdAt()),
-          r.runnerType(),
-          r.policyStatus().orElse(""));
+          WorkflowView.runner(r.runnerType()));
     }
     ctx.print(t);
     page.nextCursor().ifPresent(c -> ctx.log().info("--next " + c));

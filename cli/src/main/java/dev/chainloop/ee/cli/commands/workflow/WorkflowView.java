@@ -32,6 +32,14 @@ public final class WorkflowView {
           "canceled", "canceled",
           "expired", "expired");
 
+  private static final Map<String, String> RUN_STATUSES =
+      Map.of(
+          "INITIALIZED", "in progress",
+          "SUCCEEDED", "success",
+          "FAILED", "failed",
+          "CANCELLED", "canceled",
+          "EXPIRED", "expired");
+
   private WorkflowView() {}
 
   public static Table table(List<Workflow> workflows, boolean full) {
@@ -76,7 +84,8 @@ public final class WorkflowView {
     return t;
   }
 
-  static String runner(String type) {
+  /** A runner type as upstream prints it ("GitHub", "Jenkins Job"), empty when there is none. */
+  public static String runner(String type) {
     if (type == null || type.isEmpty()) {
       return "";
     }
@@ -85,6 +94,15 @@ public final class WorkflowView {
 
   static String state(String state) {
     return STATES.getOrDefault(state, state.isEmpty() ? "" : "unspecified");
+  }
+
+  /**
+   * A run's status as upstream's {@code workflow run list} prints it: the API's INITIALIZED,
+   * SUCCEEDED, FAILED, CANCELLED and EXPIRED become "in progress", "success", "failed", "canceled"
+   * and "expired".
+   */
+  public static String runStatus(String status) {
+    return RUN_STATUSES.getOrDefault(status, status.isEmpty() ? "" : "unspecified");
   }
 
   /** The workflow by name (project optional when the name is unique). */
