@@ -97,8 +97,31 @@ public class AttestationService {
       throw new InvalidInputException("contractRevision", "must be 0 (latest) or more");
     }
     ContractRevisionView contract = contracts.revision(workflow.getContractId(), revision);
+    enforceRunner(contract.runnerType(), runner);
     WorkflowRun run = runs.start(workflow, runner, blankToNull(runUrl), contract);
     return new Initialized(run, workflow, contract, caller.organizationName());
+  }
+
+  /**
+   * A contract's {@code runner.type} admits only runs reported from that runner, with upstream's
+   * wording; a contract without one admits any runner. The check runs before anything is written.
+   */
+  static void enforceRunner(RunnerType required, RunnerType reported) {
+    if (required == null || required == RunnerType.UNSPECIFIED || required == reported) {
+      return;
+    }
+    String got = reported == null ? "none" : reported.wire();
+    throw new InvalidInputException(
+        "The contract expects the attestation to be crafted in a runner of type \""
+            + required.wire()
+            + "\" but couldn't be detected. Use --dry-run flag if development",
+        List.of(
+            new Violation(
+                "runnerType",
+                "the contract requires runner "
+                    + required.wire()
+                    + ", the client reported "
+                    + got)));
   }
 
   /** The runner a client reports, upstream's names only; absent when blank. */
