@@ -279,6 +279,81 @@ class WorkflowCliIT {
   }
 
   /** The owner's login token; {@link #cliWithInput} adds {@code --org} to calls that use it. */
+  /** Upstream's sync_contracts pipeline: {@code chainloop wf contract apply -f $file} per file. */
+  @Test
+  void contractApplyCreatesThenRevisesThenAppliesADirectory() throws IOException {
+    String v2 =
+        "apiVersion: chainloop.dev/v1\nkind: Contract\nmetadata:\n  name: %s\n"
+            + "spec:\n  materials:\n    - type: ARTIFACT\n      name: %s\n";
+    Api api = owner.api().header("Chainloop-Organization", owner.org());
+    Path file = home.resolve("synced.yaml");
+    Files.writeString(file, v2.formatted("synced", "binary"));
+
+    Result created = cli("wf", "contract", "apply", "-f", file.toString(), "--token", apiToken);
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.err()).contains("Contract/synced applied");
+    assertThat(created.out()).contains("LATEST REVISION").contains("synced");
+    assertThat(api.get("/api/v1/workflow-contracts/synced").json().getInt("latestRevision"))
+        .isEqualTo(1);
+
+    Result same = cli("wf", "contract", "apply", "-f", file.toString(), "--token", apiToken);
+    assertThat(same.code()).as(same.err()).isZero();
+    assertThat(same.err()).contains("Contract/synced unchanged");
+
+    Files.writeString(file, v2.formatted("synced", "bin"));
+    Result revised =
+        cli("wf", "contract", "apply", "-f", file.toString(), "-o", "json", "--token", apiToken);
+    assertThat(revised.code()).as(revised.err()).isZero();
+    assertThat(revised.err()).contains("Contract/synced applied");
+    jakarta.json.JsonObject latest = api.get("/api/v1/workflow-contracts/synced").json();
+    assertThat(latest.getInt("latestRevision")).isEqualTo(2);
+    assertThat(latest.getJsonObject("revision").getString("rawBody")).contains("name: bin");
+
+    Path dir = Files.createDirectory(home.resolve("contracts"));
+    Files.writeString(dir.resolve("a.yaml"), v2.formatted("dir-a", "sbom"));
+    Files.writeString(dir.resolve("b.yaml"), v2.formatted("dir-b", "report"));
+    Files.writeString(dir.resolve("README.md"), "not a contract\n");
+    Result both = cli("wf", "contract", "apply", "-f", dir.toString(), "--token", apiToken);
+    assertThat(both.code()).as(both.err()).isZero();
+    assertThat(both.err()).contains("Contract/dir-a applied").contains("Contract/dir-b applied");
+    assertThat(api.get("/api/v1/workflow-contracts/dir-a").json().getInt("latestRevision"))
+        .isEqualTo(1);
+    assertThat(
+            api.get("/api/v1/workflow-contracts/dir-b")
+                .json()
+                .getJsonObject("revision")
+                .getString("rawBody"))
+        .contains("name: report");
+
+    Path v1 = Files.writeString(home.resolve("legacy.yaml"), "schemaVersion: v1\n");
+    Result named =
+        cli(
+            "wf",
+            "contract",
+            "apply",
+            "-f",
+            v1.toString(),
+            "--name",
+            "legacy-c",
+            "--token",
+            apiToken);
+    assertThat(named.code()).as(named.err()).isZero();
+    assertThat(api.get("/api/v1/workflow-contracts/legacy-c").status()).isEqualTo(200);
+
+    Result missing =
+        cli(
+            "wf",
+            "contract",
+            "apply",
+            "-f",
+            home.resolve("gone.yaml").toString(),
+            "--token",
+            apiToken);
+    assertThat(missing.code()).isNotZero();
+    assertThat(missing.err().lines()).hasSize(1);
+    assertThat(missing.err()).contains("gone.yaml");
+  }
+
   private String userToken() {
     return owner.userToken();
   }

@@ -19,6 +19,7 @@ import dev.chainloop.ee.cli.commands.config.ConfigResetCommand;
 import dev.chainloop.ee.cli.commands.config.ConfigSaveCommand;
 import dev.chainloop.ee.cli.commands.config.ConfigViewCommand;
 import dev.chainloop.ee.cli.commands.contract.ApplyCommand;
+import dev.chainloop.ee.cli.commands.contract.ContractApplyCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractCreateCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractDeleteCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractDescribeCommand;
@@ -118,7 +119,8 @@ public final class Commands {
             .add(new ContractListCommand())
             .add(new ContractDescribeCommand())
             .add(new ContractUpdateCommand())
-            .add(new ContractDeleteCommand());
+            .add(new ContractDeleteCommand())
+            .add(new ContractApplyCommand());
 
     CommandGroup robotAccount =
         CommandGroup.of("robot-account", "Robot accounts management (legacy)", "ra")

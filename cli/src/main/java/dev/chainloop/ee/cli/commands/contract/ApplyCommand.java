@@ -48,13 +48,7 @@ public final class ApplyCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    List<String> documents = new ArrayList<>();
-    for (Path file : files(Path.of(ctx.flags().string("file").trim()))) {
-      documents.addAll(Documents.split(read(file)));
-    }
-    if (documents.isEmpty()) {
-      throw new CliException("no resources found in " + ctx.flags().string("file"));
-    }
+    List<String> documents = documents(ctx.flags().string("file"));
     for (String doc : documents) {
       String kind = kind(doc);
       if (!kind.equals("Contract") && !kind.equals("Policy")) {
@@ -83,6 +77,21 @@ public final class ApplyCommand extends LeafCommand {
       String verb = result.status().equals("UNCHANGED") ? "unchanged" : "applied";
       ctx.log().info("Contract/" + name + " " + verb);
     }
+  }
+
+  /**
+   * The documents of a file, or of the YAML and JSON files of a directory (sorted by name); shared
+   * with {@code workflow contract apply}.
+   */
+  static List<String> documents(String location) {
+    List<String> documents = new ArrayList<>();
+    for (Path file : files(Path.of(location.trim()))) {
+      documents.addAll(Documents.split(read(file)));
+    }
+    if (documents.isEmpty()) {
+      throw new CliException("no resources found in " + location);
+    }
+    return documents;
   }
 
   private static String kind(String doc) {
