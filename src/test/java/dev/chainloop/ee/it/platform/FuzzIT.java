@@ -20,7 +20,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * tries locally with -Djqwik.tries.default=20000 for a longer run.
  */
 class FuzzIT {
-  private static final List<String> JSON_ENDPOINTS =
+  /** The JSON-B body endpoints; NestingLimitsIT sends its documents to these too. */
+  static final List<String> JSON_ENDPOINTS =
       List.of(
           "POST /api/v1/auth/signup",
           "POST /api/v1/auth/login",

@@ -6,6 +6,7 @@ import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,16 +76,13 @@ class NestingLimitsIT {
     Api session =
         Api.withToken(Fixtures.login(owner.email())).header("Chainloop-Organization", owner.org());
     String orgBefore = session.get("/api/v1/organizations/current").body();
-    for (String endpoint :
+    List<String> endpoints = new ArrayList<>(FuzzIT.JSON_ENDPOINTS);
+    endpoints.addAll(
         List.of(
-            "POST /api/v1/auth/signup",
-            "POST /api/v1/auth/login",
-            "POST /api/v1/organizations",
-            "POST /api/v1/api-tokens",
-            "POST /api/v1/invitations",
             "POST /api/v1/workflows",
             "POST /api/v1/attestations/init",
-            "PATCH /api/v1/organizations/" + owner.org())) {
+            "PATCH /api/v1/organizations/" + owner.org()));
+    for (String endpoint : endpoints) {
       for (String body : List.of(DEEP, "{\"name\":" + DEEP + "}")) {
         String[] parts = endpoint.split(" ");
         Api.Reply reply = session.send(parts[0], parts[1], body, "application/json");
