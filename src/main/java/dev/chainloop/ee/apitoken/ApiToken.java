@@ -47,6 +47,12 @@ import java.util.stream.Collectors;
     query =
         "UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id AND t.revokedAt IS NULL"
             + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :threshold)")
+// The per-request credential check: the token and its organization in one statement.
+@NamedQuery(
+    name = "ApiToken.withOrganization",
+    query =
+        "SELECT t, o.name, o.deletedAt FROM ApiToken t, Organization o"
+            + " WHERE t.id = :id AND o.id = t.organizationId")
 @NamedQuery(
     name = "ApiToken.byUniqueKey",
     query = "SELECT t FROM ApiToken t WHERE t.uniqueKey = :key")

@@ -6,6 +6,8 @@ import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.TokenKind;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import java.time.Clock;
@@ -17,31 +19,38 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The per-request check of an API token or robot account: MicroProfile JWT verified the signature
  * and expiry; this checks the JWT against its row (deleted, revoked, claims that do not match) and
- * records when the token was last used.
+ * records when the token was last used. One query reads the token and its organization; no
+ * transaction is opened for it (the last-used write has its own, see {@link ApiTokenUsage}).
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ApiTokenAuthenticator {
   /** {@code last_used_at} is written at most once per token per this window (A2). */
   static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
 
   @Inject ApiTokenRepository repository;
+  @Inject ApiTokenUsage usage;
   @Inject AuditService audit;
 
   private final Clock clock = Clock.systemUTC();
+
+  /** A checked token and the name of its (live) organization. */
+  public record Authenticated(ApiToken token, String organizationName) {}
 
   /**
    * The row of a verified JWT of {@code kind}, on every request. Rejections of revoked or tampered
    * tokens are audited in their own transaction.
    */
-  public ApiToken authenticate(JsonWebToken jwt, TokenKind kind) {
+  public Authenticated authenticate(JsonWebToken jwt, TokenKind kind) {
     Instant now = clock.instant();
-    Optional<ApiToken> row = Ids.parse(jwt.getTokenID()).flatMap(repository::find);
-    if (row.isEmpty() || row.get().getKind() != kind) {
+    Optional<ApiTokenRepository.WithOrganization> row =
+        Ids.parse(jwt.getTokenID()).flatMap(repository::findWithOrganization);
+    if (row.isEmpty() || row.get().token().getKind() != kind) {
       throw new AuthenticationException(
           kind == TokenKind.API_TOKEN ? "API token not found" : "robot account not found",
           "not_found");
     }
-    ApiToken token = row.get();
+    ApiToken token = row.get().token();
     if (token.getRevokedAt() != null) {
       audit.recordSeparately(
           AuditEntry.of("api_token.rejected")
@@ -63,11 +72,16 @@ public class ApiTokenAuthenticator {
               .detail("claims do not match the token"));
       throw new AuthenticationException("API token claims do not match", "claims_mismatch");
     }
+    if (!row.get().organizationLive()) {
+      // A deleted organization kills its tokens.
+      throw new AuthenticationException(
+          "the organization of this API token no longer exists", "organization_deleted");
+    }
     if (token.getLastUsedAt() == null
         || token.getLastUsedAt().isBefore(now.minus(LAST_USED_WINDOW))) {
-      repository.touch(token.getId(), now, now.minus(LAST_USED_WINDOW));
+      usage.record(token.getId(), now);
     }
-    return token;
+    return new Authenticated(token, row.get().organizationName());
   }
 
   private static boolean equalsNullable(String a, Object claim) {

@@ -32,6 +32,18 @@ public class ApiTokenRepository {
       Optional<TokenScope.Level> level,
       String workflowId) {}
 
+  /** A token with its organization's name, and whether that organization still exists. */
+  record WithOrganization(ApiToken token, String organizationName, boolean organizationLive) {}
+
+  /** The token {@code id} and its organization, in one query. */
+  Optional<WithOrganization> findWithOrganization(String id) {
+    return em.createNamedQuery("ApiToken.withOrganization", Object[].class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .map(row -> new WithOrganization((ApiToken) row[0], (String) row[1], row[2] == null));
+  }
+
   Optional<ApiToken> find(String id) {
     return Optional.ofNullable(em.find(ApiToken.class, id));
   }

@@ -14,6 +14,8 @@ import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -227,6 +229,7 @@ public class ContractService {
   }
 
   /** Names and latest revisions of the given contracts (deleted ones included). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Map<String, ContractRef> refs(Collection<String> contractIds) {
     return repository.findAll(contractIds).stream()
         .filter(c -> c.getOrganizationId().equals(caller.organizationId()))

@@ -13,6 +13,8 @@ import dev.chainloop.ee.platform.security.Caller.Identity;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.Role;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +31,11 @@ public class OrganizationService {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** A user's membership in the organization named by the request, or their default one. */
+  /**
+   * A user's membership in the organization named by the request, or their default one. Read on
+   * every user request, outside any transaction.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<Identity.Membership> resolveMembership(String userId, String organizationName) {
     if (organizationName != null && !organizationName.isBlank()) {
       return repository

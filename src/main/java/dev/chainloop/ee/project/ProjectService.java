@@ -6,6 +6,8 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -68,6 +70,7 @@ public class ProjectService {
   }
 
   /** Live workflows of the caller's organization, or of the given projects only. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public long liveWorkflows(List<String> projectIdsOrNull) {
     if (projectIdsOrNull == null) {
       return repository.liveWorkflows(caller.organizationId());

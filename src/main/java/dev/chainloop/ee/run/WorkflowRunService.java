@@ -13,6 +13,8 @@ import dev.chainloop.ee.workflow.Workflow;
 import dev.chainloop.ee.workflow.WorkflowResolver;
 import dev.chainloop.ee.workflow.WorkflowService;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -174,6 +176,7 @@ public class WorkflowRunService {
   }
 
   /** State, runner and start of the given runs (one query, for workflow listings), by id. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Map<String, RunSummary> briefs(Collection<String> runIds) {
     Map<String, RunSummary> out = new HashMap<>();
     if (runIds.isEmpty()) {

@@ -1,12 +1,15 @@
 package dev.chainloop.ee.user;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Looks up the live session and account behind a user token. */
+/** Looks up the live session and account behind a user token (reads only: no transaction). */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SessionService {
   @Inject UserRepository users;
   @Inject UserSessionRepository sessions;

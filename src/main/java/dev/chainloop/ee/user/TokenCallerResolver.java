@@ -13,6 +13,8 @@ import dev.chainloop.ee.platform.security.Caller.Identity.ProjectRef;
 import dev.chainloop.ee.platform.security.CallerResolver;
 import dev.chainloop.ee.platform.security.TokenKind;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,10 +22,12 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Resolves every kind of token in one transaction: user tokens against their session and
- * membership, API tokens and robot accounts against their row.
+ * Resolves every kind of token, on every request: user tokens against their session and membership,
+ * API tokens and robot accounts against their row and organization (one query). It only reads, so
+ * it opens no transaction; the lookups it calls join none either.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TokenCallerResolver implements CallerResolver {
   @Inject SessionService sessions;
   @Inject OrganizationService organizations;
@@ -64,17 +68,9 @@ public class TokenCallerResolver implements CallerResolver {
   }
 
   private Identity serviceAccount(JsonWebToken jwt, TokenKind kind) {
-    ApiToken token = apiTokens.authenticate(jwt, kind);
-    // The one organization lookup of the request: a deleted organization kills its tokens.
-    String orgName =
-        organizations
-            .findLive(token.getOrganizationId())
-            .map(o -> o.getName())
-            .orElseThrow(
-                () ->
-                    new AuthenticationException(
-                        "the organization of this API token no longer exists",
-                        "organization_deleted"));
+    ApiTokenAuthenticator.Authenticated checked = apiTokens.authenticate(jwt, kind);
+    ApiToken token = checked.token();
+    String orgName = checked.organizationName();
     TokenScope scope = token.scope();
     OrganizationRef organization = new OrganizationRef(scope.organizationId(), orgName);
     Optional<ProjectRef> project = scope.project().map(p -> new ProjectRef(p.id(), p.name()));

@@ -13,6 +13,8 @@ import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.project.ProjectService;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -71,6 +73,7 @@ public class WorkflowService {
   }
 
   /** Live workflows, newest first; {@code projectName} optional. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Page<WorkflowItem> list(String projectName, PageRequest page) {
     caller.require(Permission.WORKFLOW_LIST);
     List<String> projectIds = null;
@@ -88,12 +91,14 @@ public class WorkflowService {
     return Page.of(items(rows), page, total);
   }
 
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public WorkflowItem get(String id) {
     caller.require(Permission.WORKFLOW_READ);
     return items(List.of(resolver.get(id))).get(0);
   }
 
   /** By name; see {@link WorkflowResolver#resolve} for how a missing project is handled. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public WorkflowItem view(String name, String projectOrNull) {
     caller.require(Permission.WORKFLOW_READ);
     return items(List.of(resolver.resolve(name, projectOrNull))).get(0);
