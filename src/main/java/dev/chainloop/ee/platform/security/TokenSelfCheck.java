@@ -53,6 +53,7 @@ public class TokenSelfCheck {
   private String probeToken;
   private Instant probeTokenRefreshAt = Instant.EPOCH;
   private Result last;
+  private Result lastAnswered;
 
   public boolean isProbe(JsonWebToken jwt) {
     return probeJti.equals(jwt.getTokenID());
@@ -68,9 +69,15 @@ public class TokenSelfCheck {
   }
 
   private void record(Result result) {
-    boolean changed = last == null || last.up() != result.up();
     last = result;
-    if (!changed || !result.answered()) {
+    if (!result.answered()) {
+      return;
+    }
+    // Changes are judged against the last answered probe: after an unanswered first probe (a
+    // timeout while the server was still starting under load) a failure must still be logged.
+    boolean changed = lastAnswered == null || lastAnswered.up() != result.up();
+    lastAnswered = result;
+    if (!changed) {
       return;
     }
     if (result.up()) {
