@@ -120,10 +120,7 @@ public class ContractResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = ContractResponse.class)))
+      content = @Content(schema = @Schema(implementation = ContractResponse.class)))
   public Response create(@Valid @NotNull CreateContractRequest request) {
     ContractDetails created =
         contracts.create(request.name(), request.description(), request.project(), request.body());
