@@ -23,7 +23,7 @@ public final class ContractDescribeCommand extends NamedCommand {
 
   @Override
   public List<String> outputFormats() {
-    return List.of("table", "json", "schema");
+    return ContractView.OUTPUT_FORMATS;
   }
 
   @Override

@@ -25,7 +25,7 @@ public final class ContractUpdateCommand extends NamedCommand {
 
   @Override
   public List<String> outputFormats() {
-    return List.of("table", "json", "schema");
+    return ContractView.OUTPUT_FORMATS;
   }
 
   @Override
