@@ -102,10 +102,7 @@ public class ApiTokenResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = ApiTokenResponse.class)))
+      content = @Content(schema = @Schema(implementation = ApiTokenResponse.class)))
   public Response create(@Valid @NotNull CreateApiTokenRequest request) {
     IssuedToken issued =
         tokens.create(

@@ -1,20 +1,14 @@
 package dev.chainloop.ee.apitoken;
 
 import dev.chainloop.ee.organization.OrganizationService;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
+import dev.chainloop.ee.platform.PeriodicJob;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Revokes API tokens unused for longer than their organization's {@code apiTokenMaxDaysInactive}.
@@ -23,27 +17,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-public class ApiTokenSweeper {
+public class ApiTokenSweeper extends PeriodicJob {
   private static final Logger LOG = Logger.getLogger(ApiTokenSweeper.class.getName());
 
-  @Resource TimerService timers;
   @Inject OrganizationService organizations;
   @Inject ApiTokenService tokens;
 
-  @Inject
-  @ConfigProperty(name = "chainloop.api-tokens.sweep-seconds", defaultValue = "600")
-  long periodSeconds;
-
-  @PostConstruct
-  void schedule() {
-    long period = Math.max(1, periodSeconds) * 1000;
-    timers.createIntervalTimer(period, period, new TimerConfig(null, false));
+  public ApiTokenSweeper() {
+    super("chainloop.api-tokens.sweep-seconds", 600);
   }
 
-  @Timeout
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  void scheduled() {
-    sweep(Clock.systemUTC().instant());
+  @Override
+  protected void runAt(Instant now) {
+    sweep(now);
   }
 
   /** One pass at the given time (tests pass a future instant). Returns the tokens revoked. */

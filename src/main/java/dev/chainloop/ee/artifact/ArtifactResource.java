@@ -41,17 +41,11 @@ public class ArtifactResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Uploaded.class)))
+      content = @Content(schema = @Schema(implementation = Uploaded.class)))
   @APIResponse(
       responseCode = "200",
       description = "Already stored",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Uploaded.class)))
+      content = @Content(schema = @Schema(implementation = Uploaded.class)))
   public Response upload(
       @PathParam("digest") String digest,
       @HeaderParam("Content-Length") Long contentLength,

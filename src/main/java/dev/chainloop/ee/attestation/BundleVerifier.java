@@ -2,6 +2,7 @@ package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.json.BoundedJson;
+import dev.chainloop.ee.shared.Dsse;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -6,6 +6,7 @@ import dev.chainloop.ee.contract.ContractRevisionView.PolicyAttachment;
 import dev.chainloop.ee.contract.ContractRevisionView.PolicyTarget;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.Violation;
+import dev.chainloop.ee.shared.MaterialKinds;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,50 +38,7 @@ public final class ContractParser {
   /** Largest accepted body; contracts are small documents. */
   static final int MAX_BODY_CHARS = 256 * 1024;
 
-  static final Set<String> MATERIAL_TYPES =
-      Set.of(
-          "STRING",
-          "CONTAINER_IMAGE",
-          "ARTIFACT",
-          "SBOM_CYCLONEDX_JSON",
-          "SBOM_SPDX_JSON",
-          "JUNIT_XML",
-          "OPENVEX",
-          "CSAF_VEX",
-          "SARIF",
-          "HELM_CHART",
-          "EVIDENCE",
-          "ATTESTATION",
-          "CSAF_INFORMATIONAL_ADVISORY",
-          "CSAF_SECURITY_ADVISORY",
-          "CSAF_SECURITY_INCIDENT_RESPONSE",
-          "GITLAB_SECURITY_REPORT",
-          "ZAP_DAST_ZIP",
-          "BLACKDUCK_SCA_JSON",
-          "TWISTCLI_SCAN_JSON",
-          "GHAS_CODE_SCAN",
-          "GHAS_SECRET_SCAN",
-          "GHAS_DEPENDENCY_SCAN",
-          "JACOCO_XML",
-          "SLSA_PROVENANCE",
-          "CHAINLOOP_RUNNER_CONTEXT",
-          "CHAINLOOP_PR_INFO",
-          "GITLEAKS_JSON",
-          "CHAINLOOP_AI_AGENT_CONFIG",
-          "CHAINLOOP_AI_CODING_SESSION",
-          "OPENAPI_SPEC",
-          "ASYNCAPI_SPEC",
-          "GRAPHQL_SPEC",
-          "YELP_DETECT_SECRETS_BASELINE",
-          "SYSINTERNALS_SIGCHECK",
-          "SYSINTERNALS_ACCESSCHK",
-          "CERTCC_DRANZER",
-          "OSSF_SCORECARD_JSON",
-          "RADAMSA_REPORT",
-          "RADAMSA_CRASHES",
-          "TRUFFLEHOG_JSON",
-          "COBERTURA_XML",
-          "CHECKMARX_JSON");
+  static final Set<String> MATERIAL_TYPES = Set.copyOf(MaterialKinds.ALL);
 
   private static final Pattern DNS_1123 = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
   private static final Pattern ANNOTATION_NAME = Pattern.compile("^\\w+$");

@@ -78,23 +78,23 @@ public class ContractResource {
       @Schema(description = "Workflows using the contract, as project/name") List<String> workflows,
       RevisionResponse revision) {
     static ContractResponse of(ContractDetails d) {
-      WorkflowContract c = d.contract();
       ContractVersion v = d.version();
-      return new ContractResponse(
-          c.getId(),
-          c.getName(),
-          c.getDescription(),
-          c.getProjectName(),
-          c.getLatestRevision(),
-          c.getCreatedAt(),
-          c.getUpdatedAt(),
+      return of(
+          d.contract(),
           d.workflows().size(),
           d.workflows(),
           new RevisionResponse(v.getRevision(), v.getCreatedAt(), v.getFormat(), v.getRawBody()));
     }
 
     static ContractResponse of(ContractSummary s) {
-      WorkflowContract c = s.contract();
+      return of(s.contract(), s.workflowsCount(), null, null);
+    }
+
+    private static ContractResponse of(
+        WorkflowContract c,
+        long workflowsCount,
+        List<String> workflows,
+        RevisionResponse revision) {
       return new ContractResponse(
           c.getId(),
           c.getName(),
@@ -103,9 +103,9 @@ public class ContractResource {
           c.getLatestRevision(),
           c.getCreatedAt(),
           c.getUpdatedAt(),
-          s.workflowsCount(),
-          null,
-          null);
+          workflowsCount,
+          workflows,
+          revision);
     }
   }
 
@@ -120,10 +120,7 @@ public class ContractResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = ContractResponse.class)))
+      content = @Content(schema = @Schema(implementation = ContractResponse.class)))
   public Response create(@Valid @NotNull CreateContractRequest request) {
     ContractDetails created =
         contracts.create(request.name(), request.description(), request.project(), request.body());

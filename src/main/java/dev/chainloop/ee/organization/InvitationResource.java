@@ -55,10 +55,7 @@ public class InvitationResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = InvitationResponse.class)))
+      content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
   public Response invite(@Valid @NotNull CreateInvitationRequest request) {
     return Response.status(201)
         .entity(InvitationResponse.of(invitations.create(request.receiver(), request.role())))

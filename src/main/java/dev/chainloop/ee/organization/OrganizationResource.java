@@ -82,10 +82,7 @@ public class OrganizationResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = OrganizationResponse.class)))
+      content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
   public Response create(@Valid @NotNull CreateOrganizationRequest request) {
     return Response.status(201)
         .entity(OrganizationResponse.of(organizations.create(request.name())))

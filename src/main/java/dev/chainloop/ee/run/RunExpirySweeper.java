@@ -1,17 +1,10 @@
 package dev.chainloop.ee.run;
 
+import dev.chainloop.ee.platform.PeriodicJob;
 import dev.chainloop.ee.platform.config.Durations;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -23,30 +16,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-public class RunExpirySweeper {
+public class RunExpirySweeper extends PeriodicJob {
   private static final Logger LOG = Logger.getLogger(RunExpirySweeper.class.getName());
 
-  @Resource TimerService timers;
   @Inject WorkflowRunService runs;
 
   @Inject
   @ConfigProperty(name = "chainloop.runs.timeout", defaultValue = "1h")
   String timeout;
 
-  @Inject
-  @ConfigProperty(name = "chainloop.runs.expiry-check-seconds", defaultValue = "60")
-  long periodSeconds;
-
-  @PostConstruct
-  void schedule() {
-    long period = Math.max(1, periodSeconds) * 1000;
-    timers.createIntervalTimer(period, period, new TimerConfig(null, false));
+  public RunExpirySweeper() {
+    super("chainloop.runs.expiry-check-seconds", 60);
   }
 
-  @Timeout
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  void sweep() {
-    Instant now = Clock.systemUTC().instant();
+  @Override
+  protected void runAt(Instant now) {
     Duration ttl = Durations.parse(timeout);
     int expired = runs.expireOlderThan(now.minus(ttl), now);
     if (expired > 0) {

@@ -61,13 +61,6 @@ public class AuthResource {
       responseCode = "201",
       description = "Created",
       content = @Content(schema = @Schema(implementation = UserResponse.class)))
-  @APIResponse(
-      responseCode = "201",
-      description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = UserResponse.class)))
   public Response signup(@Valid @NotNull SignupRequest request) {
     User user = auth.signup(request.email(), request.password(), request.name());
     return Response.status(201).entity(UserResponse.of(user)).build();

@@ -133,10 +133,7 @@ public class WorkflowResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = WorkflowResponse.class)))
+      content = @Content(schema = @Schema(implementation = WorkflowResponse.class)))
   public Response create(@Valid @NotNull CreateWorkflowRequest request) {
     Created created =
         workflows.create(
@@ -207,10 +204,7 @@ public class WorkflowResource {
   @APIResponse(
       responseCode = "201",
       description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = RobotAccountResponse.class)))
+      content = @Content(schema = @Schema(implementation = RobotAccountResponse.class)))
   public Response createRobotAccount(
       @PathParam("id") String id, @Valid @NotNull CreateRobotAccountRequest request) {
     IssuedToken issued = robotAccounts.create(id, request.name());

@@ -21,16 +21,21 @@ import jakarta.persistence.EntityManager;
 
 /**
  * The server's package rules, checked on its compiled classes: features (one package each, flat
- * inside) build on {@code platform}, which knows none of them; no two features depend on each other
- * both ways; only repositories touch the EntityManager, and only their own feature uses them.
+ * inside) build on {@code platform}, which knows none of them; both may use {@code shared} (the
+ * source set the CLI compiles too), which uses nothing of theirs; no two features depend on each
+ * other both ways; only repositories touch the EntityManager, and only their own feature uses them.
  */
 @AnalyzeClasses(packages = "dev.chainloop.ee", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final String BASE = "dev.chainloop.ee";
   private static final String PLATFORM = BASE + ".platform..";
+  private static final String SHARED = BASE + ".shared..";
 
   private static final DescribedPredicate<JavaClass> FEATURES =
-      resideInAPackage(BASE + "..").and(not(resideInAPackage(PLATFORM))).as("features");
+      resideInAPackage(BASE + "..")
+          .and(not(resideInAPackage(PLATFORM)))
+          .and(not(resideInAPackage(SHARED)))
+          .as("features");
 
   @ArchTest
   static final ArchRule featuresDependOnPlatformAndPlatformOnNoFeature =
@@ -40,8 +45,12 @@ class ArchitectureTest {
           .definedBy(FEATURES)
           .layer("Platform")
           .definedBy(PLATFORM)
+          .layer("Shared")
+          .definedBy(SHARED)
           .whereLayer("Features")
-          .mayNotBeAccessedByAnyLayer();
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Shared")
+          .mayNotAccessAnyLayer();
 
   @ArchTest
   static final ArchRule featurePackagesAreFreeOfCycles =

@@ -2,6 +2,7 @@ package dev.chainloop.ee.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.shared.Dsse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -20,7 +20,7 @@ public class Caller {
    * What the filter resolved for this request: one record per credential kind, so that a user never
    * carries a token's project scope and a token never carries a role.
    */
-  public sealed interface Identity permits Identity.User, Identity.ApiToken, Identity.RobotAccount {
+  public sealed interface Identity permits Identity.User, Identity.Token {
     TokenKind kind();
 
     /** The row behind the token: the user's session, the API token or the robot account. */
@@ -135,13 +135,40 @@ public class Caller {
       }
     }
 
+    /**
+     * A token of an organization rather than a user's session: its row is the credential, its name
+     * the display name, and it acts on that one organization.
+     */
+    sealed interface Token extends Identity permits ApiToken, RobotAccount {
+      String tokenId();
+
+      String name();
+
+      OrganizationRef org();
+
+      @Override
+      default String credentialId() {
+        return tokenId();
+      }
+
+      @Override
+      default String displayName() {
+        return name();
+      }
+
+      @Override
+      default Optional<OrganizationRef> organization() {
+        return Optional.of(org());
+      }
+    }
+
     record ApiToken(
         String tokenId,
         String name,
         OrganizationRef org,
         Set<Permission> permissions,
         Optional<ProjectRef> project)
-        implements Identity {
+        implements Token {
       public ApiToken {
         Objects.requireNonNull(tokenId, "token id");
         Objects.requireNonNull(org, "organization");
@@ -152,21 +179,6 @@ public class Caller {
       @Override
       public TokenKind kind() {
         return TokenKind.API_TOKEN;
-      }
-
-      @Override
-      public String credentialId() {
-        return tokenId;
-      }
-
-      @Override
-      public String displayName() {
-        return name;
-      }
-
-      @Override
-      public Optional<OrganizationRef> organization() {
-        return Optional.of(org);
       }
 
       @Override
@@ -182,7 +194,7 @@ public class Caller {
         ProjectRef project,
         String workflowId,
         Set<Permission> permissions)
-        implements Identity {
+        implements Token {
       public RobotAccount {
         Objects.requireNonNull(tokenId, "token id");
         Objects.requireNonNull(org, "organization");
@@ -194,21 +206,6 @@ public class Caller {
       @Override
       public TokenKind kind() {
         return TokenKind.ROBOT_ACCOUNT;
-      }
-
-      @Override
-      public String credentialId() {
-        return tokenId;
-      }
-
-      @Override
-      public String displayName() {
-        return name;
-      }
-
-      @Override
-      public Optional<OrganizationRef> organization() {
-        return Optional.of(org);
       }
 
       @Override

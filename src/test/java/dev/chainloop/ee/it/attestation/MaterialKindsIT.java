@@ -6,10 +6,10 @@ import dev.chainloop.ee.cli.Main;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.MaterialFixtures;
-import dev.chainloop.ee.cli.attestation.Materials;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.shared.MaterialKinds;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -80,7 +80,7 @@ class MaterialKindsIT {
 
     Run init = cli(env, "attestation", "init", "--workflow", "all-kinds", "--project", "core");
     assertThat(init.code()).as(init.err()).isZero();
-    List<String> kinds = Materials.KINDS;
+    List<String> kinds = MaterialKinds.ALL;
     for (int i = 0; i < kinds.size(); i++) {
       String kind = kinds.get(i);
       String value =

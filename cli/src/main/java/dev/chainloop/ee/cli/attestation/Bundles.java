@@ -1,5 +1,6 @@
 package dev.chainloop.ee.cli.attestation;
 
+import dev.chainloop.ee.shared.Dsse;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -25,7 +26,7 @@ public final class Bundles {
   public static byte[] sign(
       byte[] statement, PrivateKey key, PublicKey publicKey, X509Certificate certOrNull)
       throws GeneralSecurityException {
-    byte[] sig = Dsse.sign(key, Dsse.IN_TOTO, statement);
+    byte[] sig = Dsse.sign(key, Dsse.IN_TOTO_PAYLOAD_TYPE, statement);
     Base64.Encoder b64 = Base64.getEncoder();
     var material = Json.createObjectBuilder();
     if (certOrNull != null) {
@@ -47,7 +48,7 @@ public final class Bundles {
                 "dsseEnvelope",
                 Json.createObjectBuilder()
                     .add("payload", b64.encodeToString(statement))
-                    .add("payloadType", Dsse.IN_TOTO)
+                    .add("payloadType", Dsse.IN_TOTO_PAYLOAD_TYPE)
                     .add(
                         "signatures",
                         Json.createArrayBuilder()
@@ -97,7 +98,7 @@ public final class Bundles {
     }
     JsonObject env = obj(bundle, "dsseEnvelope");
     String type = str(env, "payloadType");
-    if (!Dsse.IN_TOTO.equals(type)) {
+    if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(type)) {
       return new Verification(false, "unexpected payloadType " + type, null);
     }
     byte[] payload;

@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.attestation;
 
 import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.shared.MaterialKinds;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -38,52 +39,6 @@ import javax.xml.stream.XMLStreamReader;
  * the deeper checks that upstream skips with {@code --no-strict-validation} are marked strict.
  */
 public final class Materials {
-  /** The 42 kinds, in the order the contract parser lists them. */
-  public static final List<String> KINDS =
-      List.of(
-          "STRING",
-          "CONTAINER_IMAGE",
-          "ARTIFACT",
-          "SBOM_CYCLONEDX_JSON",
-          "SBOM_SPDX_JSON",
-          "JUNIT_XML",
-          "OPENVEX",
-          "CSAF_VEX",
-          "SARIF",
-          "HELM_CHART",
-          "EVIDENCE",
-          "ATTESTATION",
-          "CSAF_INFORMATIONAL_ADVISORY",
-          "CSAF_SECURITY_ADVISORY",
-          "CSAF_SECURITY_INCIDENT_RESPONSE",
-          "GITLAB_SECURITY_REPORT",
-          "ZAP_DAST_ZIP",
-          "BLACKDUCK_SCA_JSON",
-          "TWISTCLI_SCAN_JSON",
-          "GHAS_CODE_SCAN",
-          "GHAS_SECRET_SCAN",
-          "GHAS_DEPENDENCY_SCAN",
-          "JACOCO_XML",
-          "SLSA_PROVENANCE",
-          "CHAINLOOP_RUNNER_CONTEXT",
-          "CHAINLOOP_PR_INFO",
-          "GITLEAKS_JSON",
-          "CHAINLOOP_AI_AGENT_CONFIG",
-          "CHAINLOOP_AI_CODING_SESSION",
-          "OPENAPI_SPEC",
-          "ASYNCAPI_SPEC",
-          "GRAPHQL_SPEC",
-          "YELP_DETECT_SECRETS_BASELINE",
-          "SYSINTERNALS_SIGCHECK",
-          "SYSINTERNALS_ACCESSCHK",
-          "CERTCC_DRANZER",
-          "OSSF_SCORECARD_JSON",
-          "RADAMSA_REPORT",
-          "RADAMSA_CRASHES",
-          "TRUFFLEHOG_JSON",
-          "COBERTURA_XML",
-          "CHECKMARX_JSON");
-
   /** Kinds that take any non-empty file: there is no format to check. */
   public static final List<String> UNCHECKED = List.of("ARTIFACT", "EVIDENCE", "RADAMSA_CRASHES");
 
@@ -341,8 +296,9 @@ public final class Materials {
 
   public static String normalizeKind(String kind) {
     String k = kind.trim().toUpperCase(Locale.ROOT);
-    if (!KINDS.contains(k)) {
-      throw new CliException("\"" + kind + "\" kind not found. Available options are " + KINDS);
+    if (!MaterialKinds.ALL.contains(k)) {
+      throw new CliException(
+          "\"" + kind + "\" kind not found. Available options are " + MaterialKinds.ALL);
     }
     return k;
   }

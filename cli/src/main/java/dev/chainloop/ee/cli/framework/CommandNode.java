@@ -16,6 +16,17 @@ public sealed interface CommandNode permits CommandGroup, LeafCommand {
     return shortDescription();
   }
 
+  /**
+   * Declares the command's own flags; global flags and {@code -h/--help} are added by the
+   * framework. A group has none.
+   */
+  default void defineFlags(FlagSet flags) {}
+
+  /** Accepted values of {@code -o/--output}; the first one is the default. */
+  default List<String> outputFormats() {
+    return List.of("table", "json");
+  }
+
   default boolean answersTo(String word) {
     return name().equals(word) || aliases().contains(word);
   }

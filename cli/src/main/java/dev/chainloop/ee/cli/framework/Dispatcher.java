@@ -63,13 +63,10 @@ public final class Dispatcher {
     }
 
     CommandNode node = path.get(path.size() - 1);
-    List<String> formats =
-        node instanceof LeafCommand leaf ? leaf.outputFormats() : List.of("table", "json");
+    List<String> formats = node.outputFormats();
     FlagSet globals = GlobalFlags.declare(formats);
     FlagSet local = new FlagSet();
-    if (node instanceof LeafCommand leaf) {
-      leaf.defineFlags(local);
-    }
+    node.defineFlags(local);
     globals.removeShadowedBy(local);
     Options options = new Options();
     globals.addTo(options);

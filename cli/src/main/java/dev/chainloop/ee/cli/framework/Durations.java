@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.framework;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ public final class Durations {
   private Durations() {}
 
   public static Duration parse(String text) {
-    String s = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+    String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     if (!WHOLE.matcher(s).matches()) {
       throw new UsageException(
           "invalid duration \""

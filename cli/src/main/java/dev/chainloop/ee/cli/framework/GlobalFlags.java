@@ -1,5 +1,7 @@
 package dev.chainloop.ee.cli.framework;
 
+import java.util.List;
+
 /** The persistent flags every command accepts, named as in the upstream CLI. */
 public final class GlobalFlags {
   public static final String CONFIG = "config";
@@ -17,13 +19,13 @@ public final class GlobalFlags {
   private GlobalFlags() {}
 
   public static FlagSet declare() {
-    return declare(java.util.List.of("table", "json"));
+    return declare(List.of("table", "json"));
   }
 
   /**
    * @param outputFormats the formats the current command accepts; the first is the default
    */
-  public static FlagSet declare(java.util.List<String> outputFormats) {
+  public static FlagSet declare(List<String> outputFormats) {
     FlagSet f = new FlagSet();
     f.string(
             CONFIG,

@@ -52,13 +52,9 @@ public final class Help {
       }
     }
 
-    List<String> formats =
-        node instanceof LeafCommand leaf ? leaf.outputFormats() : List.of("table", "json");
-    FlagSet globals = GlobalFlags.declare(formats);
+    FlagSet globals = GlobalFlags.declare(node.outputFormats());
     FlagSet local = new FlagSet();
-    if (node instanceof LeafCommand leaf) {
-      leaf.defineFlags(local);
-    }
+    node.defineFlags(local);
     if (isRoot) {
       globals.all().forEach(f -> copyInto(local, f));
     }

@@ -14,17 +14,6 @@ public abstract non-sealed class LeafCommand implements CommandNode {
     return List.of();
   }
 
-  /**
-   * Declares the command's own flags; global flags and {@code -h/--help} are added by the
-   * framework.
-   */
-  public void defineFlags(FlagSet flags) {}
-
-  /** Accepted values of {@code -o/--output}; the first one is the default. */
-  public List<String> outputFormats() {
-    return List.of("table", "json");
-  }
-
   /** Optional "Examples:" section of the help, already indented. */
   public String example() {
     return null;

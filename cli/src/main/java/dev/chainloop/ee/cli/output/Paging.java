@@ -4,8 +4,12 @@ import dev.chainloop.ee.cli.client.model.Page;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.UsageException;
+import java.util.Optional;
 
-/** Offset pagination of list commands: the --page/--limit flags and the "Showing" footer. */
+/**
+ * Pagination of list commands: offset pages (the --page/--limit flags and the "Showing" footer) and
+ * cursors (the --limit/--next flags and the "--next CURSOR" hint).
+ */
 public final class Paging {
   private Paging() {}
 
@@ -29,7 +33,7 @@ public final class Paging {
     return new Requested(page, limit);
   }
 
-  public static void report(CliContext ctx, Page response, int shown) {
+  static void report(CliContext ctx, Page response, int shown) {
     long page = response.page().orElse(1);
     long pageSize = response.pageSize().orElse(shown);
     long total = response.totalCount().orElse((long) shown);
@@ -39,5 +43,21 @@ public final class Paging {
     if (page < totalPages) {
       ctx.log().info("Next page available: " + (page + 1));
     }
+  }
+
+  /** {@code --limit} (items per page, {@code defaultLimit} when not given) and {@code --next}. */
+  public static void defineCursorFlags(FlagSet flags, String items, int defaultLimit) {
+    flags.integer("limit", "number of " + items + " per page").defaultValue("" + defaultLimit);
+    flags.string("next", "cursor to load the next page");
+  }
+
+  /** The {@code --next} cursor given, empty for the first page. */
+  public static String nextCursor(CliContext ctx) {
+    return ctx.flags().string("next").trim();
+  }
+
+  /** Tells on stderr how to load the page after this one, if there is one. */
+  public static void reportNext(CliContext ctx, Optional<String> next) {
+    next.ifPresent(c -> ctx.log().info("--next " + c));
   }
 }

@@ -2,6 +2,7 @@ package dev.chainloop.ee.cli.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chainloop.ee.shared.Dsse;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;

@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.attestation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chainloop.ee.cli.CliRunner;
+import dev.chainloop.ee.shared.MaterialKinds;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,17 +19,17 @@ class MaterialKindsTest {
   @TempDir Path dir;
 
   static Stream<String> kinds() {
-    return Materials.KINDS.stream();
+    return MaterialKinds.ALL.stream();
   }
 
   static Stream<String> checkedKinds() {
-    return Materials.KINDS.stream()
+    return MaterialKinds.ALL.stream()
         .filter(k -> Materials.isFileKind(k) && !Materials.UNCHECKED.contains(k));
   }
 
   @Test
   void all42KindsAreKnown() {
-    assertThat(Materials.KINDS).hasSize(42).doesNotHaveDuplicates();
+    assertThat(MaterialKinds.ALL).hasSize(42).doesNotHaveDuplicates();
   }
 
   @ParameterizedTest

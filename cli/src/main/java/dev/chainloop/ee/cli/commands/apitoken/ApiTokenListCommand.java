@@ -3,23 +3,14 @@ package dev.chainloop.ee.cli.commands.apitoken;
 import dev.chainloop.ee.cli.client.model.ApiToken;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.ListCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
+import dev.chainloop.ee.cli.output.Listing;
 import java.util.List;
 
-public final class ApiTokenListCommand extends LeafCommand {
+public final class ApiTokenListCommand extends ListCommand {
   private static final List<String> STATUSES = List.of("active", "revoked", "all");
   private static final List<String> SCOPES = List.of("project", "global");
-
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
 
   @Override
   public String shortDescription() {
@@ -54,12 +45,7 @@ public final class ApiTokenListCommand extends LeafCommand {
     }
     List<ApiToken> tokens =
         ctx.api().apiTokens(status, ctx.flags().string("project").trim(), scope);
-    if (ctx.jsonOutput()) {
-      ctx.printJson(tokens);
-    } else if (tokens.isEmpty()) {
-      ctx.out().println("there are no API tokens in this org");
-    } else {
-      ctx.print(ApiTokenView.table(tokens, true));
-    }
+    Listing.print(
+        ctx, tokens, "there are no API tokens in this org", t -> ApiTokenView.table(t, true));
   }
 }

@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.commands.apitoken;
 import dev.chainloop.ee.cli.client.model.ApiToken;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
+import java.util.Arrays;
 import java.util.List;
 
 /** Table rendering shared by the api-token verbs. */
@@ -10,27 +11,19 @@ final class ApiTokenView {
   private ApiTokenView() {}
 
   static Table table(List<ApiToken> tokens, boolean withStatus) {
-    Table t =
-        withStatus
-            ? Table.withHeader(
-                "ID",
-                "Name",
-                "Scope",
-                "Description",
-                "Created At",
-                "Expires At",
-                "Revoked At",
-                "Last Used At",
-                "Status")
-            : Table.withHeader(
-                "ID",
-                "Name",
-                "Scope",
-                "Description",
-                "Created At",
-                "Expires At",
-                "Revoked At",
-                "Last Used At");
+    String[] header = {
+      "ID",
+      "Name",
+      "Scope",
+      "Description",
+      "Created At",
+      "Expires At",
+      "Revoked At",
+      "Last Used At",
+      "Status"
+    };
+    int columns = withStatus ? header.length : header.length - 1;
+    Table t = Table.withHeader(Arrays.copyOf(header, columns));
     for (ApiToken token : tokens) {
       Object[] cells = {
         token.id(),
@@ -43,7 +36,7 @@ final class ApiTokenView {
         Dates.rfc822(token.lastUsedAt()),
         token.status()
       };
-      t.row(withStatus ? cells : java.util.Arrays.copyOf(cells, 8));
+      t.row(Arrays.copyOf(cells, columns));
     }
     return t;
   }

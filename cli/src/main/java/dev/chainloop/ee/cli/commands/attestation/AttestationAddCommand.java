@@ -9,6 +9,7 @@ import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.output.Table;
+import dev.chainloop.ee.shared.MaterialKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class AttestationAddCommand extends LeafCommand {
         .required();
     flags.string("name", "name of the material as shown in the contract");
     flags.string(
-        "kind", "kind of the material to be recorded: " + String.join(", ", Materials.KINDS));
+        "kind", "kind of the material to be recorded: " + String.join(", ", MaterialKinds.ALL));
     flags.strings("annotation", "additional annotation in the format of key=value");
     flags.bool(
         "no-strict-validation",

@@ -4,23 +4,14 @@ import dev.chainloop.ee.cli.client.model.AuditEvent;
 import dev.chainloop.ee.cli.client.model.AuditEventPage;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.ListCommand;
 import dev.chainloop.ee.cli.output.Dates;
+import dev.chainloop.ee.cli.output.Listing;
 import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.output.Table;
 import java.util.List;
 
-public final class AuditListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class AuditListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List audit events of the current organization";
@@ -35,15 +26,11 @@ public final class AuditListCommand extends LeafCommand {
   public void run(CliContext ctx) {
     Paging.Requested paging = Paging.requested(ctx);
     AuditEventPage response = ctx.api().auditEvents(paging.page(), paging.limit());
-    List<AuditEvent> events = response.items();
-    if (ctx.jsonOutput()) {
-      ctx.printJson(response);
-      return;
-    }
-    if (events.isEmpty()) {
-      ctx.out().println("there are no audit events");
-      return;
-    }
+    Listing.printPage(
+        ctx, response, response.items(), "there are no audit events", AuditListCommand::table);
+  }
+
+  private static Table table(List<AuditEvent> events) {
     Table t = Table.withHeader("Time", "Action", "Actor", "Target", "Detail");
     for (AuditEvent e : events) {
       String type = e.targetType();
@@ -55,7 +42,6 @@ public final class AuditListCommand extends LeafCommand {
           type.isEmpty() ? id : id.isEmpty() ? type : type + "/" + id,
           e.detail());
     }
-    ctx.print(t);
-    Paging.report(ctx, response, events.size());
+    return t;
   }
 }

@@ -21,7 +21,7 @@ public final class ContractCreateCommand extends LeafCommand {
 
   @Override
   public List<String> outputFormats() {
-    return List.of("table", "json", "schema");
+    return ContractView.OUTPUT_FORMATS;
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.chainloop.ee.cli.commands.contract;
 
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 
-public final class ContractDeleteCommand extends LeafCommand {
+public final class ContractDeleteCommand extends NamedCommand {
+  public ContractDeleteCommand() {
+    super("contract name");
+  }
+
   @Override
   public String name() {
     return "delete";
@@ -16,13 +19,7 @@ public final class ContractDeleteCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "contract name").required();
-  }
-
-  @Override
-  public void run(CliContext ctx) {
-    String name = ctx.flags().string("name").trim();
+  protected void run(CliContext ctx, String name) {
     ctx.api().deleteContract(name);
     ctx.log().info("Contract deleted!");
   }

@@ -2,11 +2,15 @@ package dev.chainloop.ee.cli.commands.contract;
 
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import java.util.List;
 
-public final class ContractDescribeCommand extends LeafCommand {
+public final class ContractDescribeCommand extends NamedCommand {
+  public ContractDescribeCommand() {
+    super("contract name");
+  }
+
   @Override
   public String name() {
     return "describe";
@@ -19,23 +23,22 @@ public final class ContractDescribeCommand extends LeafCommand {
 
   @Override
   public List<String> outputFormats() {
-    return List.of("table", "json", "schema");
+    return ContractView.OUTPUT_FORMATS;
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "contract name").required();
+  protected void defineOtherFlags(FlagSet flags) {
     flags
         .integer("revision", "revision of the contract to retrieve, by default the latest")
         .defaultValue("0");
   }
 
   @Override
-  public void run(CliContext ctx) {
+  protected void run(CliContext ctx, String name) {
     int revision = ctx.flags().integer("revision");
     if (revision < 0) {
       throw new UsageException("--revision must be 0 (latest) or more");
     }
-    ContractView.print(ctx, ctx.api().contract(ctx.flags().string("name").trim(), revision));
+    ContractView.print(ctx, ctx.api().contract(name, revision));
   }
 }

@@ -1,21 +1,10 @@
 package dev.chainloop.ee.cli.commands.contract;
 
-import dev.chainloop.ee.cli.client.model.Contract;
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.LeafCommand;
-import java.util.List;
+import dev.chainloop.ee.cli.framework.ListCommand;
+import dev.chainloop.ee.cli.output.Listing;
 
-public final class ContractListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class ContractListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List contracts";
@@ -23,13 +12,6 @@ public final class ContractListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    List<Contract> items = ctx.api().contracts();
-    if (ctx.jsonOutput()) {
-      ctx.printJson(items);
-    } else if (items.isEmpty()) {
-      ctx.out().println("there are no contracts yet");
-    } else {
-      ctx.print(ContractView.list(items));
-    }
+    Listing.print(ctx, ctx.api().contracts(), "there are no contracts yet", ContractView::list);
   }
 }

@@ -4,11 +4,15 @@ import dev.chainloop.ee.cli.client.model.UpdateContractRequest;
 import dev.chainloop.ee.cli.commands.workflow.ContractSource;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import java.util.List;
 
-public final class ContractUpdateCommand extends LeafCommand {
+public final class ContractUpdateCommand extends NamedCommand {
+  public ContractUpdateCommand() {
+    super("contract name");
+  }
+
   @Override
   public String name() {
     return "update";
@@ -21,18 +25,17 @@ public final class ContractUpdateCommand extends LeafCommand {
 
   @Override
   public List<String> outputFormats() {
-    return List.of("table", "json", "schema");
+    return ContractView.OUTPUT_FORMATS;
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "contract name").required();
+  protected void defineOtherFlags(FlagSet flags) {
     flags.string("contract", "path or URL to the contract file (YAML or JSON)").shorthand("f");
     flags.string("description", "description of the contract");
   }
 
   @Override
-  public void run(CliContext ctx) {
+  protected void run(CliContext ctx, String name) {
     String description =
         ctx.flags().isSet("description") ? ctx.flags().string("description") : null;
     String body =
@@ -41,9 +44,6 @@ public final class ContractUpdateCommand extends LeafCommand {
       throw new UsageException("nothing to update: pass --contract or --description");
     }
     ContractView.print(
-        ctx,
-        ctx.api()
-            .updateContract(
-                ctx.flags().string("name").trim(), new UpdateContractRequest(description, body)));
+        ctx, ctx.api().updateContract(name, new UpdateContractRequest(description, body)));
   }
 }

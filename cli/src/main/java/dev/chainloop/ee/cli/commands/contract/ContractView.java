@@ -9,6 +9,9 @@ import java.util.List;
 
 /** Rendering shared by the contract verbs. */
 final class ContractView {
+  /** The {@code -o} values of the verbs that print one contract: {@code schema} is its raw body. */
+  static final List<String> OUTPUT_FORMATS = List.of("table", "json", "schema");
+
   private ContractView() {}
 
   static String scope(Contract c) {

@@ -4,6 +4,7 @@ import dev.chainloop.ee.cli.client.model.Referrer;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.output.Paging;
 import java.util.List;
 
 public final class DiscoverCommand extends LeafCommand {
@@ -31,8 +32,7 @@ public final class DiscoverCommand extends LeafCommand {
     flags
         .string("kind", "only referrers of this kind, e.g. ATTESTATION, ARTIFACT, SUBJECT")
         .shorthand("k");
-    flags.integer("limit", "number of referrers per page").defaultValue("20");
-    flags.string("next", "cursor to load the next page");
+    Paging.defineCursorFlags(flags, "referrers", 20);
   }
 
   @Override
@@ -43,8 +43,8 @@ public final class DiscoverCommand extends LeafCommand {
                 ctx.flags().string("digest").trim(),
                 ctx.flags().string("kind").trim(),
                 ctx.flags().integer("limit"),
-                ctx.flags().string("next").trim());
+                Paging.nextCursor(ctx));
     ctx.printJson(found);
-    found.nextCursor().ifPresent(c -> ctx.log().info("--next " + c));
+    Paging.reportNext(ctx, found.nextCursor());
   }
 }

@@ -1,24 +1,13 @@
 package dev.chainloop.ee.cli.commands.member;
 
-import dev.chainloop.ee.cli.client.model.Member;
 import dev.chainloop.ee.cli.client.model.MemberPage;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.ListCommand;
+import dev.chainloop.ee.cli.output.Listing;
 import dev.chainloop.ee.cli.output.Paging;
-import java.util.List;
 
-public final class MemberListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class MemberListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List the members of the current organization";
@@ -37,16 +26,11 @@ public final class MemberListCommand extends LeafCommand {
     Paging.Requested paging = Paging.requested(ctx);
     MemberPage response =
         ctx.api().members(ctx.flags().string("email").trim(), role, paging.page(), paging.limit());
-    List<Member> members = response.items();
-    if (ctx.jsonOutput()) {
-      ctx.printJson(response);
-      return;
-    }
-    if (members.isEmpty()) {
-      ctx.out().println("there are no members matching the criteria");
-      return;
-    }
-    ctx.print(MemberView.members(members));
-    Paging.report(ctx, response, members.size());
+    Listing.printPage(
+        ctx,
+        response,
+        response.items(),
+        "there are no members matching the criteria",
+        MemberView::members);
   }
 }

@@ -4,10 +4,13 @@ import dev.chainloop.ee.cli.client.model.CreateOrganizationRequest;
 import dev.chainloop.ee.cli.client.model.Organization;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 
-public final class OrgCreateCommand extends LeafCommand {
+public final class OrgCreateCommand extends NamedCommand {
+  public OrgCreateCommand() {
+    super("organization name");
+  }
+
   @Override
   public String name() {
     return "create";
@@ -19,13 +22,7 @@ public final class OrgCreateCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "organization name").required();
-  }
-
-  @Override
-  public void run(CliContext ctx) {
-    String name = ctx.flags().string("name").trim();
+  protected void run(CliContext ctx, String name) {
     Organization org = ctx.api().createOrganization(new CreateOrganizationRequest(name));
     String created = org.name().orElse(name);
     ctx.config().set(ConfigFile.ORGANIZATION, created);

@@ -2,10 +2,13 @@ package dev.chainloop.ee.cli.commands.organization;
 
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 
-public final class OrgDeleteCommand extends LeafCommand {
+public final class OrgDeleteCommand extends NamedCommand {
+  public OrgDeleteCommand() {
+    super("organization name");
+  }
+
   @Override
   public String name() {
     return "delete";
@@ -17,13 +20,7 @@ public final class OrgDeleteCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "organization name").required();
-  }
-
-  @Override
-  public void run(CliContext ctx) {
-    String name = ctx.flags().string("name").trim();
+  protected void run(CliContext ctx, String name) {
     if (!ctx.confirm(
         "You are about to delete the organization \"" + name + "\" and all its data.")) {
       ctx.log().info("Deletion cancelled");

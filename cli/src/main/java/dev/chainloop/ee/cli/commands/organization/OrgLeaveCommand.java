@@ -2,10 +2,13 @@ package dev.chainloop.ee.cli.commands.organization;
 
 import dev.chainloop.ee.cli.client.model.Membership;
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 
-public final class OrgLeaveCommand extends LeafCommand {
+public final class OrgLeaveCommand extends NamedCommand {
+  public OrgLeaveCommand() {
+    super("organization name");
+  }
+
   @Override
   public String name() {
     return "leave";
@@ -17,13 +20,7 @@ public final class OrgLeaveCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "organization name").required();
-  }
-
-  @Override
-  public void run(CliContext ctx) {
-    String name = ctx.flags().string("name").trim();
+  protected void run(CliContext ctx, String name) {
     Membership membership = Memberships.byOrganization(ctx, name);
     if (!ctx.confirm("You are about to leave the organization \"" + name + "\".")) {
       ctx.log().info("Leave cancelled");

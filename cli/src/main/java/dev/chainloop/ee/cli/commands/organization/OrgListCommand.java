@@ -1,21 +1,10 @@
 package dev.chainloop.ee.cli.commands.organization;
 
-import dev.chainloop.ee.cli.client.model.Membership;
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.LeafCommand;
-import java.util.List;
+import dev.chainloop.ee.cli.framework.ListCommand;
+import dev.chainloop.ee.cli.output.Listing;
 
-public final class OrgListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class OrgListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List the organizations this user has access to";
@@ -23,15 +12,10 @@ public final class OrgListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    List<Membership> memberships = ctx.api().memberships();
-    if (ctx.jsonOutput()) {
-      ctx.printJson(memberships);
-    } else if (memberships.isEmpty()) {
-      ctx.out()
-          .println(
-              "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\" to create one");
-    } else {
-      ctx.print(Memberships.table(memberships));
-    }
+    Listing.print(
+        ctx,
+        ctx.api().memberships(),
+        "you are not part of any organization, please run \"chainloop organization create --name ORG_NAME\" to create one",
+        Memberships::table);
   }
 }

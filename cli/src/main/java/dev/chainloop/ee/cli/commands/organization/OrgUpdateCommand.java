@@ -5,11 +5,15 @@ import dev.chainloop.ee.cli.client.model.UpdateOrganizationRequest;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.Durations;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import java.util.Locale;
 
-public final class OrgUpdateCommand extends LeafCommand {
+public final class OrgUpdateCommand extends NamedCommand {
+  public OrgUpdateCommand() {
+    super("organization name");
+  }
+
   @Override
   public String name() {
     return "update";
@@ -21,8 +25,7 @@ public final class OrgUpdateCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "organization name").required();
+  protected void defineOtherFlags(FlagSet flags) {
     flags.integer(
         "api-token-max-days-inactive",
         "revoke API tokens unused for this many days (0-365, 0 disables)");
@@ -34,7 +37,7 @@ public final class OrgUpdateCommand extends LeafCommand {
   }
 
   @Override
-  public void run(CliContext ctx) {
+  protected void run(CliContext ctx, String name) {
     Integer maxDaysInactive = null;
     if (ctx.flags().isSet("api-token-max-days-inactive")) {
       int days = ctx.flags().integer("api-token-max-days-inactive");
@@ -61,7 +64,6 @@ public final class OrgUpdateCommand extends LeafCommand {
     if (maxDaysInactive == null && maxLifetime == null && block == null) {
       throw new UsageException("nothing to update, set at least one of the optional flags");
     }
-    String name = ctx.flags().string("name").trim();
     Organization org =
         ctx.api()
             .updateOrganization(

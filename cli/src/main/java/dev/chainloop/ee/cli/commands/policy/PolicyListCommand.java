@@ -2,20 +2,10 @@ package dev.chainloop.ee.cli.commands.policy;
 
 import dev.chainloop.ee.cli.client.model.Policy;
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.ListCommand;
 import java.util.List;
 
-public final class PolicyListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class PolicyListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List the organization's policies and the built-in library";

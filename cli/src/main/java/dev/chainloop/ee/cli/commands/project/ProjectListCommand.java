@@ -2,22 +2,13 @@ package dev.chainloop.ee.cli.commands.project;
 
 import dev.chainloop.ee.cli.client.model.Project;
 import dev.chainloop.ee.cli.framework.CliContext;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.ListCommand;
 import dev.chainloop.ee.cli.output.Dates;
+import dev.chainloop.ee.cli.output.Listing;
 import dev.chainloop.ee.cli.output.Table;
 import java.util.List;
 
-public final class ProjectListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class ProjectListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List the projects of the organization";
@@ -25,19 +16,15 @@ public final class ProjectListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
-    List<Project> items = ctx.api().projects();
-    if (ctx.jsonOutput()) {
-      ctx.printJson(items);
-      return;
-    }
-    if (items.isEmpty()) {
-      ctx.out().println("there are no projects yet");
-      return;
-    }
+    Listing.print(
+        ctx, ctx.api().projects(), "there are no projects yet", ProjectListCommand::table);
+  }
+
+  private static Table table(List<Project> projects) {
     Table t = Table.withHeader("Name", "Created At", "Workflows");
-    for (Project p : items) {
+    for (Project p : projects) {
       t.row(p.name(), Dates.rfc822(p.createdAt()), p.workflowsCount());
     }
-    ctx.print(t);
+    return t;
   }
 }

@@ -6,22 +6,12 @@ import dev.chainloop.ee.cli.client.model.WorkflowRef;
 import dev.chainloop.ee.cli.commands.workflow.WorkflowView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.ListCommand;
 import dev.chainloop.ee.cli.output.Dates;
+import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.output.Table;
-import java.util.List;
 
-public final class RunListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class RunListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List workflow runs";
@@ -34,8 +24,7 @@ public final class RunListCommand extends LeafCommand {
     flags.string("status", "filter by status: INITIALIZED, SUCCEEDED, FAILED, CANCELLED, EXPIRED");
     flags.string(
         "policy-status", "filter by policy violations status: all, failed, passed, bypassed");
-    flags.integer("limit", "number of runs per page").defaultValue("50");
-    flags.string("next", "cursor to load the next page");
+    Paging.defineCursorFlags(flags, "runs", 50);
   }
 
   @Override
@@ -47,7 +36,7 @@ public final class RunListCommand extends LeafCommand {
                 ctx.flags().string("project").trim(),
                 ctx.flags().string("status").trim(),
                 ctx.flags().string("policy-status").trim(),
-                ctx.flags().string("next").trim(),
+                Paging.nextCursor(ctx),
                 ctx.flags().integer("limit"));
     if (ctx.jsonOutput()) {
       ctx.printJson(page);
@@ -68,6 +57,6 @@ public final class RunListCommand extends LeafCommand {
           WorkflowView.runner(r.runnerType()));
     }
     ctx.print(t);
-    page.nextCursor().ifPresent(c -> ctx.log().info("--next " + c));
+    Paging.reportNext(ctx, page.nextCursor());
   }
 }

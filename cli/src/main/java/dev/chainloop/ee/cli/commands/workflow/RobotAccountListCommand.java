@@ -1,22 +1,11 @@
 package dev.chainloop.ee.cli.commands.workflow;
 
-import dev.chainloop.ee.cli.client.model.RobotAccount;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
-import java.util.List;
+import dev.chainloop.ee.cli.framework.ListCommand;
+import dev.chainloop.ee.cli.output.Listing;
 
-public final class RobotAccountListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class RobotAccountListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List the robot accounts of a workflow";
@@ -32,13 +21,10 @@ public final class RobotAccountListCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) {
     String id = RobotAccounts.workflowId(ctx);
-    List<RobotAccount> items = ctx.api().robotAccounts(id, ctx.flags().bool("all"));
-    if (ctx.jsonOutput()) {
-      ctx.printJson(items);
-    } else if (items.isEmpty()) {
-      ctx.out().println("there are no robot accounts for this workflow");
-    } else {
-      ctx.print(RobotAccounts.table(items));
-    }
+    Listing.print(
+        ctx,
+        ctx.api().robotAccounts(id, ctx.flags().bool("all")),
+        "there are no robot accounts for this workflow",
+        RobotAccounts::table);
   }
 }

@@ -5,10 +5,14 @@ import dev.chainloop.ee.cli.client.model.CreateWorkflowRequest;
 import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 import java.util.List;
 
-public final class WorkflowCreateCommand extends LeafCommand {
+public final class WorkflowCreateCommand extends NamedCommand {
+  public WorkflowCreateCommand() {
+    super("workflow name");
+  }
+
   @Override
   public String name() {
     return "create";
@@ -29,8 +33,7 @@ public final class WorkflowCreateCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "workflow name").required();
+  protected void defineOtherFlags(FlagSet flags) {
     flags.string("project", "project name").required();
     flags.string("description", "workflow description");
     flags.string("team", "team name");
@@ -43,8 +46,7 @@ public final class WorkflowCreateCommand extends LeafCommand {
   }
 
   @Override
-  public void run(CliContext ctx) {
-    String name = ctx.flags().string("name").trim();
+  protected void run(CliContext ctx, String name) {
     String project = ctx.flags().string("project").trim();
     // --contract is a file or URL holding a new contract's body, else an existing contract's name
     String contract = ctx.flags().nonBlank("contract").map(String::trim).orElse(null);

@@ -3,9 +3,13 @@ package dev.chainloop.ee.cli.commands.workflow;
 import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 
-public final class WorkflowDeleteCommand extends LeafCommand {
+public final class WorkflowDeleteCommand extends NamedCommand {
+  public WorkflowDeleteCommand() {
+    super("workflow name");
+  }
+
   @Override
   public String name() {
     return "delete";
@@ -17,14 +21,12 @@ public final class WorkflowDeleteCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "workflow name").required();
+  protected void defineOtherFlags(FlagSet flags) {
     flags.string("project", "project name").required();
   }
 
   @Override
-  public void run(CliContext ctx) {
-    String name = ctx.flags().string("name").trim();
+  protected void run(CliContext ctx, String name) {
     String project = ctx.flags().string("project").trim();
     Workflow wf = WorkflowView.find(ctx, name, project);
     if (!ctx.confirm(

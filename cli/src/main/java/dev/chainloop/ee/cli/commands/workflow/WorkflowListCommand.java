@@ -5,22 +5,13 @@ import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.client.model.WorkflowPage;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.ListCommand;
+import dev.chainloop.ee.cli.output.Listing;
 import dev.chainloop.ee.cli.output.Paging;
 import jakarta.json.Json;
 import java.util.List;
 
-public final class WorkflowListCommand extends LeafCommand {
-  @Override
-  public String name() {
-    return "list";
-  }
-
-  @Override
-  public List<String> aliases() {
-    return List.of("ls");
-  }
-
+public final class WorkflowListCommand extends ListCommand {
   @Override
   public String shortDescription() {
     return "List existing workflows";
@@ -54,11 +45,8 @@ public final class WorkflowListCommand extends LeafCommand {
               .build());
       return;
     }
-    if (workflows.isEmpty()) {
-      ctx.out().println("there are no workflows yet");
-      return;
-    }
-    ctx.print(WorkflowView.table(workflows, ctx.flags().bool("full")));
-    Paging.report(ctx, response, workflows.size());
+    boolean full = ctx.flags().bool("full");
+    Listing.printPage(
+        ctx, response, workflows, "there are no workflows yet", w -> WorkflowView.table(w, full));
   }
 }

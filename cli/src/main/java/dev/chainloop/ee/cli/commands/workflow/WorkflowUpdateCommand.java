@@ -4,11 +4,15 @@ import dev.chainloop.ee.cli.client.model.UpdateWorkflowRequest;
 import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
-import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.NamedCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import java.util.List;
 
-public final class WorkflowUpdateCommand extends LeafCommand {
+public final class WorkflowUpdateCommand extends NamedCommand {
+  public WorkflowUpdateCommand() {
+    super("workflow name");
+  }
+
   @Override
   public String name() {
     return "update";
@@ -20,8 +24,7 @@ public final class WorkflowUpdateCommand extends LeafCommand {
   }
 
   @Override
-  public void defineFlags(FlagSet flags) {
-    flags.string("name", "workflow name").required();
+  protected void defineOtherFlags(FlagSet flags) {
     flags.string("project", "project name").required();
     flags.string("description", "workflow description");
     flags.string("team", "team name");
@@ -29,16 +32,14 @@ public final class WorkflowUpdateCommand extends LeafCommand {
   }
 
   @Override
-  public void run(CliContext ctx) {
+  protected void run(CliContext ctx, String name) {
     UpdateWorkflowRequest changes =
         new UpdateWorkflowRequest(
             ifSet(ctx, "description"), ifSet(ctx, "team"), ifSet(ctx, "contract"));
     if (changes.description() == null && changes.team() == null && changes.contract() == null) {
       throw new UsageException("nothing to update: pass --description, --team or --contract");
     }
-    Workflow wf =
-        WorkflowView.find(
-            ctx, ctx.flags().string("name").trim(), ctx.flags().string("project").trim());
+    Workflow wf = WorkflowView.find(ctx, name, ctx.flags().string("project").trim());
     Workflow updated = ctx.api().updateWorkflow(wf.id(), changes);
     if (ctx.jsonOutput()) {
       ctx.printJson(updated);

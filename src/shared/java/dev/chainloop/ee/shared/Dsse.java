@@ -1,4 +1,4 @@
-package dev.chainloop.ee.attestation;
+package dev.chainloop.ee.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,8 @@ import java.security.Signature;
 
 /**
  * DSSE v1: signatures cover the pre-authentication encoding (PAE) of type and payload, never the
- * raw payload, so a payload cannot be replayed under another type.
+ * raw payload, so a payload cannot be replayed under another type. The CLI signs with it, the
+ * server verifies with it.
  */
 public final class Dsse {
   public static final String IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
@@ -45,6 +46,7 @@ public final class Dsse {
     return s.sign();
   }
 
+  /** Whether {@code sig} is the key's signature over the PAE; false for any unusable key. */
   public static boolean verify(PublicKey key, String payloadType, byte[] payload, byte[] sig) {
     try {
       Signature s = Signature.getInstance(algorithm(key.getAlgorithm()));
