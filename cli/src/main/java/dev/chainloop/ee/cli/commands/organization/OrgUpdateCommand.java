@@ -31,6 +31,9 @@ public final class OrgUpdateCommand extends LeafCommand {
     flags.string(
         "policy-strategy",
         "ADVISORY (only gated policies block a push) or ENFORCED (any violation does)");
+    flags.bool(
+        "block-attestations-on-released-versions",
+        "reject new attestations pushed to project versions that are already released");
   }
 
   @Override
@@ -58,14 +61,20 @@ public final class OrgUpdateCommand extends LeafCommand {
       }
       block = strategy.equals("ENFORCED");
     }
-    if (maxDaysInactive == null && maxLifetime == null && block == null) {
+    // Only a flag given is sent, so --block-attestations-on-released-versions=false turns it off.
+    Boolean blockReleased =
+        ctx.flags().isSet("block-attestations-on-released-versions")
+            ? ctx.flags().bool("block-attestations-on-released-versions")
+            : null;
+    if (maxDaysInactive == null && maxLifetime == null && block == null && blockReleased == null) {
       throw new UsageException("nothing to update, set at least one of the optional flags");
     }
     String name = ctx.flags().string("name").trim();
     Organization org =
         ctx.api()
             .updateOrganization(
-                name, new UpdateOrganizationRequest(maxDaysInactive, maxLifetime, block));
+                name,
+                new UpdateOrganizationRequest(maxDaysInactive, maxLifetime, block, blockReleased));
     if (ctx.jsonOutput()) {
       ctx.printJson(org);
     }

@@ -7,6 +7,7 @@ import dev.chainloop.ee.cli.commands.workflow.WorkflowView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.framework.UsageException;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class RunListCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags.string("workflow", "workflow name");
     flags.string("project", "project name");
+    flags.string("version", "project version name, e.g. v1.2.0 (requires --project)");
     flags.string("status", "filter by status: INITIALIZED, SUCCEEDED, FAILED, CANCELLED, EXPIRED");
     flags.string(
         "policy-status", "filter by policy violations status: all, failed, passed, bypassed");
@@ -40,11 +42,17 @@ public final class RunListCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) {
+    String version = ctx.flags().string("version").trim();
+    // A version name is unique only within a project.
+    if (!version.isEmpty() && ctx.flags().string("project").isBlank()) {
+      throw new UsageException("--project is required when --version is set");
+    }
     RunPage page =
         ctx.api()
             .runs(
                 ctx.flags().string("workflow").trim(),
                 ctx.flags().string("project").trim(),
+                version,
                 ctx.flags().string("status").trim(),
                 ctx.flags().string("policy-status").trim(),
                 ctx.flags().string("next").trim(),
@@ -61,7 +69,7 @@ public final class RunListCommand extends LeafCommand {
       t.row(
           r.id(),
           wf.project() + "/" + wf.name(),
-          "",
+          r.version().label(),
           WorkflowView.runStatus(r.status()),
           r.policyStatus().orElse(""),
           Dates.rfc822(r.createdAt()),
