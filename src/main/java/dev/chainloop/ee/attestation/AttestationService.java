@@ -66,9 +66,7 @@ public class AttestationService {
       Optional<ProjectVersionView> version) {}
 
   /** A contract for a workflow that init creates: an existing one's name, or a new one's body. */
-  public record NewWorkflowContract(String name, String body) {
-    public static final NewWorkflowContract DEFAULT = new NewWorkflowContract(null, null);
-  }
+  public record NewWorkflowContract(String name, String body) {}
 
   public record CraftingState(byte[] state, String digest) {}
 

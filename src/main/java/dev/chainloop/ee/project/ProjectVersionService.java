@@ -36,8 +36,6 @@ public class ProjectVersionService {
       boolean requireExisting,
       boolean release,
       Boolean markLatest) {
-    public static final VersionRequest NONE = new VersionRequest(null, false, false, false, null);
-
     /** Checks the combinations upstream refuses; each error names the field at fault. */
     public VersionRequest {
       name = name == null || name.isBlank() ? null : name.trim();

@@ -174,9 +174,7 @@ public class WorkflowRun {
   }
 
   /** The project version a run is attested against, and whether its push releases it. */
-  public record RunVersion(String versionId, boolean release) {
-    public static final RunVersion NONE = new RunVersion(null, false);
-  }
+  public record RunVersion(String versionId, boolean release) {}
 
   /**
    * A run of {@code workflow} starting {@code now} against {@code contract} and {@code version};

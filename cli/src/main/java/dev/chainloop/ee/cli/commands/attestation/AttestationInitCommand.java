@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
 import dev.chainloop.ee.cli.attestation.CraftingState;
+import dev.chainloop.ee.cli.attestation.DotChainloopConfig;
 import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Runners;
 import dev.chainloop.ee.cli.client.model.AttestationInit;
@@ -28,8 +29,11 @@ public final class AttestationInitCommand extends LeafCommand {
   record VersionFlags(
       String name, boolean latest, boolean existing, boolean release, Boolean markLatest) {
     static VersionFlags of(CliContext ctx) {
-      String name = ctx.flags().nonBlank("version").map(String::trim).orElse(null);
       boolean latest = ctx.flags().bool("latest-version");
+      String name = ctx.flags().nonBlank("version").map(String::trim).orElse(null);
+      if (name == null && !latest) {
+        name = DotChainloopConfig.projectVersion(Path.of("")).orElse(null);
+      }
       boolean markLatestSet = ctx.flags().isSet("mark-latest");
       if (latest && name != null) {
         throw new UsageException("--latest-version and --version are mutually exclusive");
