@@ -3,6 +3,7 @@ package dev.chainloop.ee.attestation;
 import dev.chainloop.ee.contract.ContractRevisionView;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import dev.chainloop.ee.project.ProjectVersionService.VersionRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -43,9 +44,51 @@ public class AttestationResource {
       @Size(max = 63) String project,
       Integer contractRevision,
       @Size(max = 40) String runnerType,
-      @Size(max = 1000) String runUrl) {}
+      @Size(max = 1000) String runUrl,
+      @Schema(description = "The project version attested, created as a prerelease if missing")
+          @Size(max = 100)
+          String version,
+      @Schema(description = "Attest the project's latest version instead of naming one")
+          Boolean latestVersion,
+      @Schema(description = "Refuse the init if the version does not exist yet")
+          Boolean existingVersion,
+      @Schema(description = "Release the version when this run is pushed") Boolean release,
+      @Schema(
+              description =
+                  "true promotes the version to latest, false keeps a new one from becoming it;"
+                      + " absent: new versions become the latest")
+          Boolean markLatest,
+      @Schema(description = "Name of an existing contract for a workflow this init creates")
+          @Size(max = 63)
+          String contract,
+      @Schema(description = "A new contract's body (YAML or JSON) for a workflow this init creates")
+          String contractBody) {
+    VersionRequest versionRequest() {
+      return new VersionRequest(
+          version,
+          Boolean.TRUE.equals(latestVersion),
+          Boolean.TRUE.equals(existingVersion),
+          Boolean.TRUE.equals(release),
+          markLatest);
+    }
+  }
 
-  public record WorkflowInfo(String id, String name, String project, String team) {}
+  /** The run's project version as the crafting state keeps it (upstream's workflowMeta). */
+  @JsonbPropertyOrder({"id", "version", "prerelease", "markAsRelease"})
+  public record VersionInfo(
+      String id,
+      String version,
+      boolean prerelease,
+      @Schema(description = "Whether pushing the run releases the version (upstream's spelling)")
+          boolean markAsRelease) {}
+
+  public record WorkflowInfo(
+      String id,
+      String name,
+      String project,
+      String team,
+      @Schema(description = "Absent when the run has no project version")
+          VersionInfo projectVersion) {}
 
   @JsonbPropertyOrder({
     "attestationId",
@@ -126,12 +169,21 @@ public class AttestationResource {
             request.project(),
             request.contractRevision(),
             request.runnerType(),
-            request.runUrl());
+            request.runUrl(),
+            request.versionRequest(),
+            new AttestationService.NewWorkflowContract(request.contract(), request.contractBody()));
     var wf = init.workflow();
     var c = init.contract();
+    VersionInfo version =
+        init.version()
+            .map(
+                v ->
+                    new VersionInfo(
+                        v.id(), v.version(), v.prerelease(), init.run().releasesVersion()))
+            .orElse(null);
     return new InitResponse(
         init.run().getId(),
-        new WorkflowInfo(wf.getId(), wf.getName(), wf.getProjectName(), wf.getTeam()),
+        new WorkflowInfo(wf.getId(), wf.getName(), wf.getProjectName(), wf.getTeam(), version),
         init.organization(),
         c.contractName(),
         c.revision(),

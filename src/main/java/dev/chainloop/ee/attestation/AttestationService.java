@@ -15,8 +15,13 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.project.ProjectVersion;
+import dev.chainloop.ee.project.ProjectVersionService;
+import dev.chainloop.ee.project.ProjectVersionService.VersionRequest;
+import dev.chainloop.ee.project.ProjectVersionView;
 import dev.chainloop.ee.run.RunState;
 import dev.chainloop.ee.run.WorkflowRun;
+import dev.chainloop.ee.run.WorkflowRun.RunVersion;
 import dev.chainloop.ee.run.WorkflowRunService;
 import dev.chainloop.ee.workflow.Workflow;
 import dev.chainloop.ee.workflow.WorkflowResolver;
@@ -48,11 +53,20 @@ public class AttestationService {
   @Inject PolicyCheck policyCheck;
   @Inject OrganizationService organizations;
   @Inject AuditService audit;
+  @Inject ProjectVersionService versions;
 
   private final Clock clock = Clock.systemUTC();
 
+  /** A started run; {@code version} is absent when the run has none. */
   public record Initialized(
-      WorkflowRun run, Workflow workflow, ContractRevisionView contract, String organization) {}
+      WorkflowRun run,
+      Workflow workflow,
+      ContractRevisionView contract,
+      String organization,
+      Optional<ProjectVersionView> version) {}
+
+  /** A contract for a workflow that init creates: an existing one's name, or a new one's body. */
+  public record NewWorkflowContract(String name, String body) {}
 
   public record CraftingState(byte[] state, String digest) {}
 
@@ -64,7 +78,9 @@ public class AttestationService {
       String project,
       Integer contractRevision,
       String runnerType,
-      String runUrl) {
+      String runUrl,
+      VersionRequest version,
+      NewWorkflowContract newWorkflowContract) {
     caller.require(Permission.RUN_CREATE);
     RunnerType runner = runnerType(runnerType);
     Workflow workflow;
@@ -87,7 +103,11 @@ public class AttestationService {
       workflow =
           p == null
               ? workflows.resolve(workflowName.trim(), null)
-              : workflows.findOrCreate(workflowName.trim(), p);
+              : workflows.findOrCreate(
+                  workflowName.trim(),
+                  p,
+                  blankToNull(newWorkflowContract.name()),
+                  blankToNull(newWorkflowContract.body()));
     }
     if (!caller.canSeeProject(workflow.getProjectId())) {
       throw new UnknownResourceException("workflow \"" + workflow.getName() + "\" not found");
@@ -98,8 +118,21 @@ public class AttestationService {
     }
     ContractRevisionView contract = contracts.revision(workflow.getContractId(), revision);
     enforceRunner(contract.runnerType(), runner);
-    WorkflowRun run = runs.start(workflow, runner, blankToNull(runUrl), contract);
-    return new Initialized(run, workflow, contract, caller.organizationName());
+    Optional<ProjectVersion> attested =
+        versions.forRun(
+            workflow.getOrganizationId(),
+            workflow.getProjectId(),
+            version,
+            !version.none() && organizations.current().blocksAttestationsOnReleasedVersions());
+    WorkflowRun run =
+        runs.start(
+            workflow,
+            runner,
+            blankToNull(runUrl),
+            contract,
+            new RunVersion(attested.map(ProjectVersion::getId).orElse(null), version.release()));
+    return new Initialized(
+        run, workflow, contract, caller.organizationName(), attested.map(ProjectVersion::view));
   }
 
   /**
@@ -192,6 +225,7 @@ public class AttestationService {
               + " (--exception-bypass-policy-check pushes it anyway, recorded in the audit log)",
           blocking.stream().map(v -> new Violation("policies", v)).toList());
     }
+    acceptVersion(run);
     Instant now = clock.instant();
     Attestation attestation = new Attestation(run, digest, bundle, now);
     repository.save(attestation);
@@ -224,6 +258,19 @@ public class AttestationService {
     }
     stored.fire(new AttestationStored(run.getOrganizationId(), digest));
     return new Stored(digest, outcome, bypassed);
+  }
+
+  /**
+   * The push of a run with a version: refused if the version was released since init and the
+   * organization blocks released versions; releases it if the run was initialized with release.
+   */
+  private void acceptVersion(WorkflowRun run) {
+    if (run.getVersionId() != null) {
+      versions.acceptPush(
+          run.getVersionId(),
+          run.releasesVersion(),
+          organizations.current().blocksAttestationsOnReleasedVersions());
+    }
   }
 
   public void cancel(String runId, String trigger, String reason) {

@@ -52,6 +52,10 @@ public class Organization {
   @Column(name = "block_on_policy_violation")
   private Boolean blockOnPolicyViolation;
 
+  /** Upstream's {@code --block-attestations-on-released-versions}: null (never set) is off. */
+  @Column(name = "block_released_versions")
+  private Boolean blockAttestationsOnReleasedVersions;
+
   protected Organization() {}
 
   Organization(String name, Instant now) {
@@ -102,6 +106,15 @@ public class Organization {
 
   void setBlockOnPolicyViolation(boolean block) {
     this.blockOnPolicyViolation = block;
+  }
+
+  /** Whether attestations on released (immutable) project versions are refused. */
+  public boolean blocksAttestationsOnReleasedVersions() {
+    return Boolean.TRUE.equals(blockAttestationsOnReleasedVersions);
+  }
+
+  void setBlockAttestationsOnReleasedVersions(boolean block) {
+    this.blockAttestationsOnReleasedVersions = block;
   }
 
   void delete(Instant now) {

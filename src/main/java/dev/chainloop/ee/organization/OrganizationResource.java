@@ -42,7 +42,11 @@ public class OrganizationResource {
               description =
                   "Policy strategy: true = ENFORCED (any violation fails a push), false = ADVISORY"
                       + " (only gated policies do)")
-          Boolean blockOnPolicyViolation) {}
+          Boolean blockOnPolicyViolation,
+      @Schema(
+              description =
+                  "Refuse new attestations (init and push) on project versions already released")
+          Boolean blockAttestationsOnReleasedVersions) {}
 
   public record OrganizationResponse(
       String id,
@@ -50,7 +54,8 @@ public class OrganizationResource {
       Instant createdAt,
       Integer apiTokenMaxDaysInactive,
       String apiTokenMaxLifetime,
-      @Schema(enumeration = {"ADVISORY", "ENFORCED"}) String policyStrategy) {
+      @Schema(enumeration = {"ADVISORY", "ENFORCED"}) String policyStrategy,
+      boolean blockAttestationsOnReleasedVersions) {
     static OrganizationResponse of(Organization o) {
       return new OrganizationResponse(
           o.getId(),
@@ -58,7 +63,8 @@ public class OrganizationResource {
           o.getCreatedAt(),
           o.getApiTokenMaxDaysInactive(),
           o.getApiTokenMaxLifetime() == null ? null : Durations.format(o.getApiTokenMaxLifetime()),
-          o.blocksOnPolicyViolation() ? "ENFORCED" : "ADVISORY");
+          o.blocksOnPolicyViolation() ? "ENFORCED" : "ADVISORY",
+          o.blocksAttestationsOnReleasedVersions());
     }
   }
 
@@ -110,7 +116,8 @@ public class OrganizationResource {
             name,
             request.apiTokenMaxDaysInactive(),
             request.apiTokenMaxLifetime(),
-            request.blockOnPolicyViolation()));
+            request.blockOnPolicyViolation(),
+            request.blockAttestationsOnReleasedVersions()));
   }
 
   @DELETE

@@ -87,8 +87,13 @@ public class OrganizationService {
         .orElseThrow(() -> new UnknownResourceException("organization not found"));
   }
 
+  /** Changes the settings given (null: left as they are). */
   public Organization update(
-      String name, Integer maxDaysInactive, String maxLifetime, Boolean blockOnPolicyViolation) {
+      String name,
+      Integer maxDaysInactive,
+      String maxLifetime,
+      Boolean blockOnPolicyViolation,
+      Boolean blockAttestationsOnReleasedVersions) {
     Organization org = ownedOrganization(name, Permission.ORGANIZATION_UPDATE);
     if (maxDaysInactive != null) {
       if (maxDaysInactive < 0 || maxDaysInactive > 365) {
@@ -112,16 +117,30 @@ public class OrganizationService {
     if (blockOnPolicyViolation != null) {
       org.setBlockOnPolicyViolation(blockOnPolicyViolation);
     }
+    if (blockAttestationsOnReleasedVersions != null) {
+      org.setBlockAttestationsOnReleasedVersions(blockAttestationsOnReleasedVersions);
+    }
     audit.record(
         AuditEntry.of("organization.updated")
             .in(org.getId())
             .by(caller.actor())
             .on("organization", org.getId())
-            .detail(
-                blockOnPolicyViolation == null
-                    ? null
-                    : "policyStrategy=" + (blockOnPolicyViolation ? "ENFORCED" : "ADVISORY")));
+            .detail(settingsDetail(blockOnPolicyViolation, blockAttestationsOnReleasedVersions)));
     return org;
+  }
+
+  private static String settingsDetail(Boolean blockOnPolicyViolation, Boolean blockReleased) {
+    StringBuilder detail = new StringBuilder();
+    if (blockOnPolicyViolation != null) {
+      detail.append("policyStrategy=").append(blockOnPolicyViolation ? "ENFORCED" : "ADVISORY");
+    }
+    if (blockReleased != null) {
+      detail
+          .append(detail.isEmpty() ? "" : " ")
+          .append("blockAttestationsOnReleasedVersions=")
+          .append(blockReleased);
+    }
+    return detail.isEmpty() ? null : detail.toString();
   }
 
   public void delete(String name) {

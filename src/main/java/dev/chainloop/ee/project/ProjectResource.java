@@ -3,8 +3,14 @@ package dev.chainloop.ee.project;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
@@ -18,10 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.USER, Roles.API_TOKEN})
 public class ProjectResource {
   @Inject ProjectService projects;
+  @Inject ProjectVersionService versions;
 
   public record ProjectResponse(String id, String name, Instant createdAt, long workflowsCount) {}
 
   public record ProjectList(List<ProjectResponse> items) {}
+
+  public record ProjectVersionList(List<ProjectVersionView> items) {}
+
+  public record UpdateProjectVersionRequest(
+      @NotNull @Size(max = ProjectVersion.MAX_NAME) String newName) {}
 
   @GET
   @Operation(operationId = "listProjects", summary = "List projects with their number of workflows")
@@ -36,5 +48,36 @@ public class ProjectResource {
                         i.project().getCreatedAt(),
                         i.workflowsCount()))
             .toList());
+  }
+
+  @GET
+  @Path("{project}/versions")
+  @Operation(
+      operationId = "listProjectVersions",
+      summary = "List a project's versions, newest first")
+  public ProjectVersionList versions(@PathParam("project") String project) {
+    return new ProjectVersionList(
+        versions.list(project).stream().map(ProjectVersion::view).toList());
+  }
+
+  @GET
+  @Path("{project}/versions/{version}")
+  @Operation(operationId = "describeProjectVersion", summary = "A project version by its name")
+  public ProjectVersionView version(
+      @PathParam("project") String project, @PathParam("version") String version) {
+    return versions.get(project, version).view();
+  }
+
+  @PATCH
+  @Path("{project}/versions/{version}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "updateProjectVersion",
+      summary = "Rename a project version; its runs keep pointing at it")
+  public ProjectVersionView updateVersion(
+      @PathParam("project") String project,
+      @PathParam("version") String version,
+      @Valid @NotNull UpdateProjectVersionRequest request) {
+    return versions.rename(project, version, request.newName()).view();
   }
 }

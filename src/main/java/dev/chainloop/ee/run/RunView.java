@@ -1,5 +1,6 @@
 package dev.chainloop.ee.run;
 
+import dev.chainloop.ee.project.ProjectVersionView;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "runUrl",
   "contractRevisionUsed",
   "contractRevisionLatest",
+  "version",
   "createdAt",
   "finishedAt",
   "attestationDigest",
@@ -30,6 +32,8 @@ public record RunView(
     String runUrl,
     int contractRevisionUsed,
     int contractRevisionLatest,
+    @Schema(description = "The project version attested; absent when the run has none")
+        ProjectVersionView version,
     Instant createdAt,
     Instant finishedAt,
     String attestationDigest,

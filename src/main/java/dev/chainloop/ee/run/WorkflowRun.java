@@ -110,6 +110,14 @@ public class WorkflowRun {
   @Column(name = "contract_revision_latest")
   private int contractRevisionLatest;
 
+  /** The project version attested (upstream's {@code version_id}); null for a run without one. */
+  @Column(name = "version_id", length = 36)
+  private String versionId;
+
+  /** Whether pushing this run releases its version ({@code attestation init --release}). */
+  @Column(name = "release_version")
+  private Boolean releaseVersion;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -148,6 +156,7 @@ public class WorkflowRun {
       RunnerType runnerType,
       String runUrl,
       ContractRevisionView contract,
+      RunVersion version,
       Instant now) {
     this.id = Ids.newId();
     this.organizationId = workflow.getOrganizationId();
@@ -159,20 +168,26 @@ public class WorkflowRun {
     this.contractId = contract.contractId();
     this.contractRevisionUsed = contract.revision();
     this.contractRevisionLatest = contract.latestRevision();
+    this.versionId = version.versionId();
+    this.releaseVersion = version.versionId() != null && version.release() ? Boolean.TRUE : null;
     this.createdAt = now;
   }
 
+  /** The project version a run is attested against, and whether its push releases it. */
+  public record RunVersion(String versionId, boolean release) {}
+
   /**
-   * A run of {@code workflow} starting {@code now} against {@code contract}; runner type and URL
-   * may be null.
+   * A run of {@code workflow} starting {@code now} against {@code contract} and {@code version};
+   * runner type and URL may be null.
    */
   static WorkflowRun start(
       Workflow workflow,
       RunnerType runnerType,
       String runUrl,
       ContractRevisionView contract,
+      RunVersion version,
       Instant now) {
-    return new WorkflowRun(workflow, runnerType, runUrl, contract, now);
+    return new WorkflowRun(workflow, runnerType, runUrl, contract, version, now);
   }
 
   public String getId() {
@@ -217,6 +232,15 @@ public class WorkflowRun {
 
   public int getContractRevisionLatest() {
     return contractRevisionLatest;
+  }
+
+  public String getVersionId() {
+    return versionId;
+  }
+
+  /** Whether pushing this run releases its version. */
+  public boolean releasesVersion() {
+    return Boolean.TRUE.equals(releaseVersion);
   }
 
   public Instant getCreatedAt() {

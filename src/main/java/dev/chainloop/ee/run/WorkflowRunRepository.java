@@ -24,7 +24,8 @@ public class WorkflowRunRepository {
   /**
    * What a listing selects in an organization; null parts select everything. {@code projectName}
    * matches runs of workflows of that project; {@code scopeProjectId} and {@code scopeWorkflowId}
-   * are the credential's confinement; {@code after} is the keyset position of the previous page.
+   * are the credential's confinement; {@code versionId} the project version; {@code after} is the
+   * keyset position of the previous page.
    */
   record Filter(
       String organizationId,
@@ -32,6 +33,7 @@ public class WorkflowRunRepository {
       String projectName,
       String scopeProjectId,
       String scopeWorkflowId,
+      String versionId,
       RunState state,
       PolicyStatus policyStatus,
       RunCursor after) {}
@@ -156,6 +158,10 @@ public class WorkflowRunRepository {
     if (filter.scopeWorkflowId() != null) {
       jpql.append(" AND r.workflowId = :scopeWorkflow");
       params.put("scopeWorkflow", filter.scopeWorkflowId());
+    }
+    if (filter.versionId() != null) {
+      jpql.append(" AND r.versionId = :version");
+      params.put("version", filter.versionId());
     }
     if (filter.state() != null) {
       jpql.append(" AND r.state = :state");

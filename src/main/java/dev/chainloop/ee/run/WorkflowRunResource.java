@@ -32,6 +32,7 @@ public class WorkflowRunResource {
   public RunPage list(
       @QueryParam("workflow") String workflow,
       @QueryParam("project") String project,
+      @QueryParam("version") String version,
       @QueryParam("status") String status,
       @QueryParam("policyStatus") String policyStatus,
       @QueryParam("limit") Integer limit,
@@ -41,7 +42,7 @@ public class WorkflowRunResource {
       RunView run = runs.details(null, digest.trim(), false).run();
       return new RunPage(List.of(run), null);
     }
-    return runs.list(workflow, project, status, policyStatus, limit, next);
+    return runs.list(workflow, project, version, status, policyStatus, limit, next);
   }
 
   @GET

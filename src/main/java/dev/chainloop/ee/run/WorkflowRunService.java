@@ -7,7 +7,9 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.project.ProjectVersionService;
 import dev.chainloop.ee.run.RunAttestations.StoredAttestation;
+import dev.chainloop.ee.run.WorkflowRun.RunVersion;
 import dev.chainloop.ee.workflow.RunSummary;
 import dev.chainloop.ee.workflow.Workflow;
 import dev.chainloop.ee.workflow.WorkflowResolver;
@@ -36,6 +38,7 @@ public class WorkflowRunService {
   @Inject WorkflowResolver workflows;
   @Inject WorkflowService workflowService;
   @Inject RunAttestations attestations;
+  @Inject ProjectVersionService versions;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -48,10 +51,14 @@ public class WorkflowRunService {
 
   /** Starts a run of {@code workflow} and makes it the workflow's latest run. */
   public WorkflowRun start(
-      Workflow workflow, RunnerType runnerType, String runUrl, ContractRevisionView contract) {
+      Workflow workflow,
+      RunnerType runnerType,
+      String runUrl,
+      ContractRevisionView contract,
+      RunVersion version) {
     // Millisecond precision keeps the keyset cursor exact on every database.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    WorkflowRun run = WorkflowRun.start(workflow, runnerType, runUrl, contract, now);
+    WorkflowRun run = WorkflowRun.start(workflow, runnerType, runUrl, contract, version, now);
     repository.save(run);
     workflowService.recordRun(workflow.getId(), run.getId());
     return run;
@@ -125,6 +132,7 @@ public class WorkflowRunService {
   public RunPage list(
       String workflow,
       String project,
+      String version,
       String status,
       String policyStatus,
       Integer limit,
@@ -133,6 +141,14 @@ public class WorkflowRunService {
     int size = limit == null ? 20 : limit;
     if (size < 1 || size > MAX_LIMIT) {
       throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    String versionId = null;
+    if (blankToNull(version) != null) {
+      // A version name is unique only within a project.
+      if (blankToNull(project) == null) {
+        throw new InvalidInputException("project", "is required when version is set");
+      }
+      versionId = versions.get(project.trim(), version.trim()).getId();
     }
     String workflowId =
         workflow != null && !workflow.isBlank()
@@ -145,6 +161,7 @@ public class WorkflowRunService {
             blankToNull(project),
             caller.projectScope().orElse(null),
             caller.workflowScope().orElse(null),
+            versionId,
             status != null && !status.isBlank() ? RunState.parse(status) : null,
             policyStatus(policyStatus),
             next != null && !next.isBlank() ? RunCursor.decode(next) : null);
@@ -215,6 +232,7 @@ public class WorkflowRunService {
         r.getRunUrl(),
         r.getContractRevisionUsed(),
         r.getContractRevisionLatest(),
+        versions.view(r.getVersionId()).orElse(null),
         r.getCreatedAt(),
         r.getFinishedAt(),
         r.getAttestationDigest(),

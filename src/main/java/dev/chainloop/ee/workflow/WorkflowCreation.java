@@ -57,10 +57,11 @@ public class WorkflowCreation {
    * its project or its default contract, rolls back only this transaction.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void createIfMissing(String name, String projectName) {
+  public void createIfMissing(
+      String name, String projectName, String contractName, String contractBody) {
     Project project = project(name, projectName);
     if (!taken(project, name)) {
-      insert(project, name, null, null, null, null);
+      insert(project, name, null, null, contractName, contractBody);
     }
   }
 

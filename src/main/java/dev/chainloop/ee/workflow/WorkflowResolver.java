@@ -76,10 +76,14 @@ public class WorkflowResolver {
   }
 
   /**
-   * The workflow {@code name} of {@code project}, created (with its project and default contract)
-   * if missing: implicit creation at attestation init. Creation needs {@code workflow:create}.
+   * The workflow {@code name} of {@code project}, created (with its project) if missing: implicit
+   * creation at attestation init, which needs {@code workflow:create}. A workflow created here gets
+   * the existing contract {@code contractName}, or a new one from {@code contractBody}, or (both
+   * null) the default contract; an existing workflow keeps its own, as upstream's {@code
+   * attestation init --contract}.
    */
-  public Workflow findOrCreate(String name, String project) {
+  public Workflow findOrCreate(
+      String name, String project, String contractName, String contractBody) {
     Names.requireDns1123("project", project);
     Optional<Workflow> existing = findLive(name, project);
     if (existing.isPresent()) {
@@ -91,7 +95,7 @@ public class WorkflowResolver {
     // unique key and rolls back that attempt only. Either way it reads the winner's workflow.
     for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
       try {
-        creation.createIfMissing(name, project);
+        creation.createIfMissing(name, project, contractName, contractBody);
       } catch (EJBException raced) {
         if (attempt == CREATE_ATTEMPTS) {
           throw raced;

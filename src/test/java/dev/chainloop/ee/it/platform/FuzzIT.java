@@ -29,7 +29,8 @@ class FuzzIT {
           "POST /api/v1/api-tokens",
           "POST /api/v1/invitations",
           "PATCH /api/v1/organizations/fuzz-org",
-          "PATCH /api/v1/members/00000000-0000-0000-0000-000000000000");
+          "PATCH /api/v1/members/00000000-0000-0000-0000-000000000000",
+          "PATCH /api/v1/projects/fuzz/versions/v1");
 
   private static Fixtures.Account owner;
   private static String session;

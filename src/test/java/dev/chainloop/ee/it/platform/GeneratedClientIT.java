@@ -96,7 +96,7 @@ class GeneratedClientIT {
 
     RunPage runs =
         new WorkflowRunsApi(client(apiToken))
-            .listWorkflowRuns(null, 10, null, null, "gen", null, "gen-wf");
+            .listWorkflowRuns(null, 10, null, null, "gen", null, null, "gen-wf");
     assertThat(runs.getItems())
         .anySatisfy(
             r -> {

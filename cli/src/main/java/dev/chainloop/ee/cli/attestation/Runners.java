@@ -43,4 +43,15 @@ public final class Runners {
     }
     return new Runner(null, null);
   }
+
+  /**
+   * Whether the environment is a pull/merge request build, as upstream detects it from GitHub's
+   * event name and GitLab's merge request variables.
+   */
+  public static boolean isPullRequest(Map<String, String> env) {
+    String event = env.getOrDefault("GITHUB_EVENT_NAME", "");
+    return event.equals("pull_request")
+        || event.equals("pull_request_target")
+        || !env.getOrDefault("CI_MERGE_REQUEST_IID", "").isEmpty();
+  }
 }

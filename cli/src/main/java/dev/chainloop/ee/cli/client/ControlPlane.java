@@ -34,6 +34,8 @@ import dev.chainloop.ee.cli.client.model.PolicyApplied;
 import dev.chainloop.ee.cli.client.model.PolicyList;
 import dev.chainloop.ee.cli.client.model.Project;
 import dev.chainloop.ee.cli.client.model.ProjectList;
+import dev.chainloop.ee.cli.client.model.ProjectVersion;
+import dev.chainloop.ee.cli.client.model.ProjectVersionList;
 import dev.chainloop.ee.cli.client.model.Referrer;
 import dev.chainloop.ee.cli.client.model.RemoteState;
 import dev.chainloop.ee.cli.client.model.RobotAccount;
@@ -48,6 +50,7 @@ import dev.chainloop.ee.cli.client.model.TrustedRoot;
 import dev.chainloop.ee.cli.client.model.UpdateContractRequest;
 import dev.chainloop.ee.cli.client.model.UpdateMemberRequest;
 import dev.chainloop.ee.cli.client.model.UpdateOrganizationRequest;
+import dev.chainloop.ee.cli.client.model.UpdateProjectVersionRequest;
 import dev.chainloop.ee.cli.client.model.UpdateWorkflowRequest;
 import dev.chainloop.ee.cli.client.model.User;
 import dev.chainloop.ee.cli.client.model.Workflow;
@@ -128,6 +131,25 @@ public final class ControlPlane {
   // projects, workflows, robot accounts
   static final Endpoint<ProjectList> LIST_PROJECTS =
       Endpoint.json("GET", "/api/v1/projects", "listProjects", ProjectList.class);
+  static final Endpoint<ProjectVersionList> LIST_PROJECT_VERSIONS =
+      Endpoint.json(
+          "GET",
+          "/api/v1/projects/{project}/versions",
+          "listProjectVersions",
+          ProjectVersionList.class);
+  static final Endpoint<ProjectVersion> DESCRIBE_PROJECT_VERSION =
+      Endpoint.json(
+          "GET",
+          "/api/v1/projects/{project}/versions/{version}",
+          "describeProjectVersion",
+          ProjectVersion.class);
+  static final Endpoint<ProjectVersion> UPDATE_PROJECT_VERSION =
+      Endpoint.json(
+              "PATCH",
+              "/api/v1/projects/{project}/versions/{version}",
+              "updateProjectVersion",
+              ProjectVersion.class)
+          .body(UpdateProjectVersionRequest.class);
   static final Endpoint<WorkflowPage> LIST_WORKFLOWS =
       Endpoint.json("GET", "/api/v1/workflows", "listWorkflows", WorkflowPage.class)
           .query("project", String.class)
@@ -198,6 +220,7 @@ public final class ControlPlane {
       Endpoint.json("GET", "/api/v1/workflow-runs", "listWorkflowRuns", RunPage.class)
           .query("workflow", String.class)
           .query("project", String.class)
+          .query("version", String.class)
           .query("status", String.class)
           .query("policyStatus", String.class)
           .query("next", String.class)
@@ -359,6 +382,19 @@ public final class ControlPlane {
     return send(LIST_PROJECTS.call()).items();
   }
 
+  public List<ProjectVersion> projectVersions(String project) {
+    return send(LIST_PROJECT_VERSIONS.call(project)).items();
+  }
+
+  public ProjectVersion projectVersion(String project, String version) {
+    return send(DESCRIBE_PROJECT_VERSION.call(project, version));
+  }
+
+  public ProjectVersion updateProjectVersion(
+      String project, String version, UpdateProjectVersionRequest changes) {
+    return send(UPDATE_PROJECT_VERSION.call(project, version).json(changes));
+  }
+
   /** Workflows, of one project when {@code project} is not empty. */
   public WorkflowPage workflows(String project, int page, int limit) {
     return send(
@@ -443,12 +479,19 @@ public final class ControlPlane {
 
   /** Runs newest first; the filters and {@code next} cursor apply when not empty. */
   public RunPage runs(
-      String workflow, String project, String status, String policyStatus, String next, int limit) {
+      String workflow,
+      String project,
+      String version,
+      String status,
+      String policyStatus,
+      String next,
+      int limit) {
     return send(
         LIST_WORKFLOW_RUNS
             .call()
             .query("workflow", workflow)
             .query("project", project)
+            .query("version", version)
             .query("status", status)
             .query("policyStatus", policyStatus)
             .query("next", next)

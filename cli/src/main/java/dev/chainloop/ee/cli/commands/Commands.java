@@ -43,6 +43,9 @@ import dev.chainloop.ee.cli.commands.policy.PolicyDeleteCommand;
 import dev.chainloop.ee.cli.commands.policy.PolicyDescribeCommand;
 import dev.chainloop.ee.cli.commands.policy.PolicyListCommand;
 import dev.chainloop.ee.cli.commands.project.ProjectListCommand;
+import dev.chainloop.ee.cli.commands.project.ProjectVersionDescribeCommand;
+import dev.chainloop.ee.cli.commands.project.ProjectVersionListCommand;
+import dev.chainloop.ee.cli.commands.project.ProjectVersionUpdateCommand;
 import dev.chainloop.ee.cli.commands.run.RunDescribeCommand;
 import dev.chainloop.ee.cli.commands.run.RunListCommand;
 import dev.chainloop.ee.cli.commands.version.VersionCommand;
@@ -146,7 +149,13 @@ public final class Commands {
             .add(new PolicyDeleteCommand());
 
     CommandGroup project =
-        CommandGroup.of("project", "Projects management").add(new ProjectListCommand());
+        CommandGroup.of("project", "Projects management")
+            .add(new ProjectListCommand())
+            .add(
+                CommandGroup.of("version", "Project versions management")
+                    .add(new ProjectVersionListCommand())
+                    .add(new ProjectVersionDescribeCommand())
+                    .add(new ProjectVersionUpdateCommand()));
 
     return CommandGroup.of("chainloop", "Chainloop Command Line Interface")
         .withLongDescription(

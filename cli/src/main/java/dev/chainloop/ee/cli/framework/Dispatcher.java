@@ -7,8 +7,10 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -73,7 +75,9 @@ public final class Dispatcher {
     local.addTo(options);
     options.addOption("h", GlobalFlags.HELP, false, "help");
 
-    CommandLine line = parse(options, rest);
+    Set<String> explicitlyFalse = new HashSet<>();
+    CommandLine line =
+        parse(options, explicitBooleans(rest, List.of(local, globals), explicitlyFalse));
     if (line.hasOption(GlobalFlags.HELP) || node instanceof CommandGroup) {
       out.print(Help.render(path));
       return 0;
@@ -91,7 +95,7 @@ public final class Dispatcher {
       throw new UsageException("required flag(s) " + String.join(", ", missing) + " not set");
     }
 
-    ParsedFlags globalValues = new ParsedFlags(globals, line);
+    ParsedFlags globalValues = new ParsedFlags(globals, line, explicitlyFalse);
     String format =
         globals.find(GlobalFlags.OUTPUT).isPresent()
             ? globalValues.string(GlobalFlags.OUTPUT)
@@ -106,7 +110,14 @@ public final class Dispatcher {
             : new Log(baseLog.stream(), settings.debug());
     CliContext ctx =
         new CliContext(
-            env, in, out, log, settings, new ParsedFlags(local, line), format, Clock.systemUTC());
+            env,
+            in,
+            out,
+            log,
+            settings,
+            new ParsedFlags(local, line, explicitlyFalse),
+            format,
+            Clock.systemUTC());
     ((LeafCommand) node).run(ctx);
     return 0;
   }
@@ -128,6 +139,50 @@ public final class Dispatcher {
             f ->
                 f.shortName().map(shorthand::equals).orElse(false)
                     && f.type() != FlagSet.Type.BOOL);
+  }
+
+  /**
+   * pflag takes {@code --flag=true|false} for a boolean (upstream pipelines pass {@code
+   * --mark-latest=false}); Commons CLI does not. Rewrites {@code --flag=<true>} to {@code --flag}
+   * and drops {@code --flag=<false>}, recording it in {@code explicitlyFalse}; values as pflag's
+   * ParseBool reads them.
+   */
+  private static List<String> explicitBooleans(
+      List<String> args, List<FlagSet> declared, Set<String> explicitlyFalse) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--")) {
+        out.addAll(args.subList(i, args.size()));
+        break;
+      }
+      int eq = arg.indexOf('=');
+      String name = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : null;
+      boolean bool =
+          name != null
+              && declared.stream()
+                  .anyMatch(
+                      d -> d.find(name).map(f -> f.type() == FlagSet.Type.BOOL).orElse(false));
+      if (!bool) {
+        out.add(arg);
+        continue;
+      }
+      String value = arg.substring(eq + 1);
+      switch (value) {
+        case "1", "t", "T", "true", "TRUE", "True" -> out.add("--" + name);
+        case "0", "f", "F", "false", "FALSE", "False" -> explicitlyFalse.add(name);
+        default ->
+            throw new UsageException(
+                "invalid argument \""
+                    + value
+                    + "\" for \"--"
+                    + name
+                    + "\" flag: strconv.ParseBool: parsing \""
+                    + value
+                    + "\": invalid syntax");
+      }
+    }
+    return out;
   }
 
   private static CommandLine parse(Options options, List<String> rest) {

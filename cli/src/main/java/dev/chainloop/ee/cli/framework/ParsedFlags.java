@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 
 /**
@@ -12,10 +13,15 @@ import org.apache.commons.cli.CommandLine;
 public final class ParsedFlags {
   private final FlagSet declared;
   private final CommandLine line;
+  private final Set<String> explicitlyFalse;
 
-  public ParsedFlags(FlagSet declared, CommandLine line) {
+  /**
+   * @param explicitlyFalse booleans given as {@code --flag=false}: set, and false
+   */
+  public ParsedFlags(FlagSet declared, CommandLine line, Set<String> explicitlyFalse) {
     this.declared = declared;
     this.line = line;
+    this.explicitlyFalse = Set.copyOf(explicitlyFalse);
   }
 
   private FlagSet.Flag flag(String name) {
@@ -27,11 +33,14 @@ public final class ParsedFlags {
   /** True when the user passed the flag explicitly. */
   public boolean isSet(String name) {
     flag(name);
-    return line.hasOption(name);
+    return line.hasOption(name) || explicitlyFalse.contains(name);
   }
 
   public boolean bool(String name) {
     FlagSet.Flag f = flag(name);
+    if (explicitlyFalse.contains(name)) {
+      return false;
+    }
     return line.hasOption(name) || f.defaultValue().map(Boolean::parseBoolean).orElse(false);
   }
 

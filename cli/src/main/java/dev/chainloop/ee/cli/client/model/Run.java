@@ -23,6 +23,11 @@ public final class Run extends ApiObject {
     return object("workflow", WorkflowRef::new);
   }
 
+  /** Empty when the run has no project version. */
+  public ProjectVersion version() {
+    return object("version", ProjectVersion::new);
+  }
+
   public String runnerType() {
     return string("runnerType");
   }

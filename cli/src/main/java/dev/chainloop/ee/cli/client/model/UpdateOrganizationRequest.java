@@ -3,4 +3,7 @@ package dev.chainloop.ee.cli.client.model;
 /** Organization settings to change. Null components are left out of the body. */
 @ApiSchema("UpdateOrganizationRequest")
 public record UpdateOrganizationRequest(
-    Integer apiTokenMaxDaysInactive, String apiTokenMaxLifetime, Boolean blockOnPolicyViolation) {}
+    Integer apiTokenMaxDaysInactive,
+    String apiTokenMaxLifetime,
+    Boolean blockOnPolicyViolation,
+    Boolean blockAttestationsOnReleasedVersions) {}

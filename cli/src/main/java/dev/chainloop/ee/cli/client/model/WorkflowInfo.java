@@ -34,4 +34,9 @@ public final class WorkflowInfo extends ApiObject {
   public String team() {
     return string("team");
   }
+
+  /** Empty when the run has no project version. */
+  public VersionInfo projectVersion() {
+    return object("projectVersion", VersionInfo::new);
+  }
 }

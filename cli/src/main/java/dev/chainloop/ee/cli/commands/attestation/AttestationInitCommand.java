@@ -1,11 +1,13 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
 import dev.chainloop.ee.cli.attestation.CraftingState;
+import dev.chainloop.ee.cli.attestation.DotChainloopConfig;
 import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Runners;
 import dev.chainloop.ee.cli.client.model.AttestationInit;
 import dev.chainloop.ee.cli.client.model.InitRequest;
 import dev.chainloop.ee.cli.client.model.WorkflowInfo;
+import dev.chainloop.ee.cli.commands.workflow.ContractSource;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
@@ -17,6 +19,55 @@ import java.util.List;
 import java.util.Map;
 
 public final class AttestationInitCommand extends LeafCommand {
+  /** Upstream's only optional collector. */
+  private static final String AI_CONFIG_COLLECTOR = "aiconfig";
+
+  /** Upstream's annotation for pull/merge request builds ({@code --pr}). */
+  static final String PULL_REQUEST_ANNOTATION = "chainloop.dev/is-pull-request";
+
+  /** {@code --version} and its companions, checked as upstream's init checks them. */
+  record VersionFlags(
+      String name, boolean latest, boolean existing, boolean release, Boolean markLatest) {
+    static VersionFlags of(CliContext ctx) {
+      boolean latest = ctx.flags().bool("latest-version");
+      String name = ctx.flags().nonBlank("version").map(String::trim).orElse(null);
+      if (name == null && !latest) {
+        name = DotChainloopConfig.projectVersion(Path.of("")).orElse(null);
+      }
+      boolean markLatestSet = ctx.flags().isSet("mark-latest");
+      if (latest && name != null) {
+        throw new UsageException("--latest-version and --version are mutually exclusive");
+      }
+      if (markLatestSet && latest) {
+        throw new UsageException("--mark-latest and --latest-version are mutually exclusive");
+      }
+      if (name == null && ctx.flags().bool("release")) {
+        throw new UsageException("project version is required when using --release");
+      }
+      if (name == null && ctx.flags().bool("existing-version")) {
+        throw new UsageException("project version is required when using --existing-version");
+      }
+      return new VersionFlags(
+          name,
+          latest,
+          ctx.flags().bool("existing-version"),
+          ctx.flags().bool("release"),
+          markLatestSet ? ctx.flags().bool("mark-latest") : null);
+    }
+  }
+
+  /** {@code --contract}: an existing contract's name, or a file or URL holding a new one. */
+  record NewWorkflowContract(String name, String body) {
+    static NewWorkflowContract of(String value) {
+      if (value.isEmpty()) {
+        return new NewWorkflowContract(null, null);
+      }
+      return ContractSource.read(value)
+          .map(body -> new NewWorkflowContract(null, body))
+          .orElse(new NewWorkflowContract(value, null));
+    }
+  }
+
   @Override
   public String name() {
     return "init";
@@ -47,6 +98,27 @@ public final class AttestationInitCommand extends LeafCommand {
         "dry-run", "do not record the attestation in the control plane, useful for development");
     flags.bool("remote-state", "store the attestation state remotely");
     flags.strings("annotation", "additional annotation in the format of key=value");
+    flags.string(
+        "contract",
+        "name of an existing contract or the path/URL to a contract file, to attach it to the"
+            + " auto-created workflow (it doesn't update an existing one)");
+    flags.string("version", "project version, i.e 0.1.0");
+    flags.bool(
+        "latest-version", "use the latest existing project version instead of specifying one");
+    flags.bool("release", "promote the provided version as a release");
+    flags.bool("existing-version", "return an error if the version doesn't exist in the project");
+    flags
+        .bool(
+            "mark-latest",
+            "explicitly mark the project version as latest (default: automatic for new versions;"
+                + " use =false to skip promotion)")
+        .defaultValue("true");
+    flags.strings(
+        "collectors", "comma-separated list of additional collectors to enable (e.g. aiconfig)");
+    flags.bool(
+        "pr",
+        "mark this attestation as a pull/merge request build (sets the"
+            + " chainloop.dev/is-pull-request annotation; auto-detected from CI env if not set)");
     AttestationView.stateFlag(flags);
   }
 
@@ -67,6 +139,14 @@ public final class AttestationInitCommand extends LeafCommand {
     if (workflow.isEmpty()) {
       throw new UsageException("required flag(s) \"workflow\" not set");
     }
+    VersionFlags version = VersionFlags.of(ctx);
+    List<String> collectors = ctx.flags().strings("collectors");
+    for (String c : collectors) {
+      if (!c.equals(AI_CONFIG_COLLECTOR)) {
+        throw new UsageException(
+            "unknown collector \"" + c + "\", valid options: " + AI_CONFIG_COLLECTOR);
+      }
+    }
     int revision = ctx.flags().integer("contract-revision");
     Runners.Runner runner = Runners.detect(ctx.env());
     boolean dryRun = ctx.flags().bool("dry-run");
@@ -77,6 +157,11 @@ public final class AttestationInitCommand extends LeafCommand {
     CraftingState state;
     Map<String, String> annotations =
         AttestationView.annotations(ctx.flags().strings("annotation"), Map.of());
+    boolean pullRequest =
+        ctx.flags().isSet("pr") ? ctx.flags().bool("pr") : Runners.isPullRequest(ctx.env());
+    if (pullRequest) {
+      annotations.put(PULL_REQUEST_ANNOTATION, "true");
+    }
     String runnerType = runner.type() == null ? "" : runner.type();
     String runnerUrl = runner.url() == null ? "" : runner.url();
     if (dryRun) {
@@ -96,6 +181,7 @@ public final class AttestationInitCommand extends LeafCommand {
               true,
               remote);
     } else {
+      NewWorkflowContract contract = NewWorkflowContract.of(ctx.flags().string("contract").trim());
       AttestationInit init =
           ctx.api()
               .initAttestation(
@@ -104,7 +190,14 @@ public final class AttestationInitCommand extends LeafCommand {
                       revision,
                       ctx.flags().nonBlank("project").map(String::trim).orElse(null),
                       runner.type(),
-                      runner.url()));
+                      runner.url(),
+                      version.name(),
+                      version.latest() ? Boolean.TRUE : null,
+                      version.existing() ? Boolean.TRUE : null,
+                      version.release() ? Boolean.TRUE : null,
+                      version.markLatest(),
+                      contract.name(),
+                      contract.body()));
       state =
           new CraftingState(
               init.attestationId(),
@@ -120,6 +213,15 @@ public final class AttestationInitCommand extends LeafCommand {
               List.of(),
               false,
               remote);
+    }
+    if (!collectors.isEmpty()) {
+      // The aiconfig collector records CHAINLOOP_AI_AGENT_CONFIG materials, a kind this CLI cannot
+      // craft: say so once rather than fail a pipeline that asks for it.
+      ctx.log()
+          .warn(
+              "collector \""
+                  + AI_CONFIG_COLLECTOR
+                  + "\" is not supported by this CLI: no AI agent configuration collected");
     }
     if (remote) {
       AttestationView.saveRemote(ctx, state.attestationId(), state, null);

@@ -6,6 +6,7 @@ import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.client.model.MaterialSpec;
 import dev.chainloop.ee.cli.client.model.RemoteState;
 import dev.chainloop.ee.cli.client.model.SaveStateRequest;
+import dev.chainloop.ee.cli.client.model.VersionInfo;
 import dev.chainloop.ee.cli.client.model.WorkflowInfo;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
@@ -135,6 +136,9 @@ final class AttestationView {
             .row("Team", wf.team())
             .row("Project", wf.project())
             .row("Contract Revision", String.valueOf(state.contractRevision()));
+    if (!wf.projectVersion().version().isEmpty()) {
+      t.row("Version", versionLabel(wf.projectVersion(), digest != null));
+    }
     if (digest != null) {
       t.row("Digest", digest);
     }
@@ -149,6 +153,21 @@ final class AttestationView {
       state.annotations().forEach((k, v) -> t.row("", k + ": " + (v == null ? "[NOT SET]" : v)));
     }
     return t;
+  }
+
+  /**
+   * Upstream's version cell: while crafting {@code v1 (prerelease)}, {@code v1 (will be released)}
+   * or {@code v1 (already released)}; once pushed, {@code v1 (prerelease)} or, released, {@code
+   * v1}.
+   */
+  static String versionLabel(VersionInfo v, boolean pushed) {
+    if (pushed) {
+      return v.prerelease() && !v.markAsRelease() ? v.version() + " (prerelease)" : v.version();
+    }
+    if (!v.prerelease()) {
+      return v.version() + " (already released)";
+    }
+    return v.version() + (v.markAsRelease() ? " (will be released)" : " (prerelease)");
   }
 
   static Table materials(CraftingState state, boolean full) {

@@ -34,6 +34,9 @@ public final class OrgUpdateCommand extends NamedCommand {
     flags.string(
         "policy-strategy",
         "ADVISORY (only gated policies block a push) or ENFORCED (any violation does)");
+    flags.bool(
+        "block-attestations-on-released-versions",
+        "reject new attestations pushed to project versions that are already released");
   }
 
   @Override
@@ -61,13 +64,19 @@ public final class OrgUpdateCommand extends NamedCommand {
       }
       block = strategy.equals("ENFORCED");
     }
-    if (maxDaysInactive == null && maxLifetime == null && block == null) {
+    // Only a flag given is sent, so --block-attestations-on-released-versions=false turns it off.
+    Boolean blockReleased =
+        ctx.flags().isSet("block-attestations-on-released-versions")
+            ? ctx.flags().bool("block-attestations-on-released-versions")
+            : null;
+    if (maxDaysInactive == null && maxLifetime == null && block == null && blockReleased == null) {
       throw new UsageException("nothing to update, set at least one of the optional flags");
     }
     Organization org =
         ctx.api()
             .updateOrganization(
-                name, new UpdateOrganizationRequest(maxDaysInactive, maxLifetime, block));
+                name,
+                new UpdateOrganizationRequest(maxDaysInactive, maxLifetime, block, blockReleased));
     if (ctx.jsonOutput()) {
       ctx.printJson(org);
     }

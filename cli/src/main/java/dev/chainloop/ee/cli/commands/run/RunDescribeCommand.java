@@ -59,15 +59,16 @@ public final class RunDescribeCommand extends LeafCommand {
       default -> {
         Run r = d.run();
         WorkflowRef wf = r.workflow();
-        Table t =
-            Table.describe()
-                .row("Workflow", wf.project() + "/" + wf.name())
-                .row("Workflow run ID", r.id())
-                .row("State", r.status())
-                .row("Created At", Dates.rfc822(r.createdAt()))
-                .row("Finished At", Dates.rfc822(r.finishedAt()))
-                .row("Runner", r.runnerType())
-                .row("Digest", att.digest());
+        Table t = Table.describe().row("Workflow", wf.project() + "/" + wf.name());
+        if (!r.version().isEmpty()) {
+          t.row("Version", r.version().label());
+        }
+        t.row("Workflow run ID", r.id())
+            .row("State", r.status())
+            .row("Created At", Dates.rfc822(r.createdAt()))
+            .row("Finished At", Dates.rfc822(r.finishedAt()))
+            .row("Runner", r.runnerType())
+            .row("Digest", att.digest());
         Verification v = d.verification();
         if (!v.isEmpty()) {
           t.row("Verified", v.verified() ? "true" : "false: " + v.failureReason());

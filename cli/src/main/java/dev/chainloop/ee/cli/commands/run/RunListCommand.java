@@ -7,6 +7,7 @@ import dev.chainloop.ee.cli.commands.workflow.WorkflowView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.ListCommand;
+import dev.chainloop.ee.cli.framework.UsageException;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Paging;
 import dev.chainloop.ee.cli.output.Table;
@@ -21,6 +22,7 @@ public final class RunListCommand extends ListCommand {
   public void defineFlags(FlagSet flags) {
     flags.string("workflow", "workflow name");
     flags.string("project", "project name");
+    flags.string("version", "project version name, e.g. v1.2.0 (requires --project)");
     flags.string("status", "filter by status: INITIALIZED, SUCCEEDED, FAILED, CANCELLED, EXPIRED");
     flags.string(
         "policy-status", "filter by policy violations status: all, failed, passed, bypassed");
@@ -29,11 +31,17 @@ public final class RunListCommand extends ListCommand {
 
   @Override
   public void run(CliContext ctx) {
+    String version = ctx.flags().string("version").trim();
+    // A version name is unique only within a project.
+    if (!version.isEmpty() && ctx.flags().string("project").isBlank()) {
+      throw new UsageException("--project is required when --version is set");
+    }
     RunPage page =
         ctx.api()
             .runs(
                 ctx.flags().string("workflow").trim(),
                 ctx.flags().string("project").trim(),
+                version,
                 ctx.flags().string("status").trim(),
                 ctx.flags().string("policy-status").trim(),
                 Paging.nextCursor(ctx),
@@ -50,7 +58,7 @@ public final class RunListCommand extends ListCommand {
       t.row(
           r.id(),
           wf.project() + "/" + wf.name(),
-          "",
+          r.version().label(),
           WorkflowView.runStatus(r.status()),
           r.policyStatus().orElse(""),
           Dates.rfc822(r.createdAt()),
