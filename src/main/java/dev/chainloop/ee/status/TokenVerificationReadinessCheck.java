@@ -19,6 +19,7 @@ public class TokenVerificationReadinessCheck implements HealthCheck {
     return HealthCheckResponse.named("token-verification")
         .status(result.up())
         .withData("detail", result.detail())
+        .withData("answered", result.answered())
         .build();
   }
 }

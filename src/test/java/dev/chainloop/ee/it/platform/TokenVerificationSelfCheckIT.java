@@ -83,7 +83,10 @@ class TokenVerificationSelfCheckIT {
         .contains("Token verification self-check passed");
   }
 
-  /** The readiness check of token verification, once the probe has had an answer. */
+  /**
+   * The readiness check of token verification, once the probe has had an answer (before that, a
+   * DOWN means "not probed yet", and no log line is written).
+   */
   private static JsonObject awaitTokenCheckAnswered() {
     return await("token verification probed")
         .atMost(Duration.ofSeconds(300))
@@ -99,8 +102,8 @@ class TokenVerificationSelfCheckIT {
                     .getValuesAs(JsonObject.class)
                     .stream()
                     .filter(check -> check.getString("name").equals("token-verification"))
-                    .filter(
-                        check -> !check.getJsonObject("data").getString("detail").contains("yet"))
+                    // Answered: the probe got a verdict, not "not serving yet" or "no endpoint".
+                    .filter(check -> check.getJsonObject("data").getBoolean("answered"))
                     .findFirst(),
             Optional::isPresent)
         .orElseThrow();
