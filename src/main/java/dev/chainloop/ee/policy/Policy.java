@@ -3,35 +3,54 @@ package dev.chainloop.ee.policy;
 import dev.chainloop.ee.platform.persistence.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A named policy of an organization; its documents live in {@link PolicyVersion}s. Soft deleted so
- * that the runs evaluated against a revision keep naming it: {@code liveKey} = {@code <org>/<name>}
- * while live keeps names unique among live ones.
+ * A named policy or policy group of an organization; its documents live in {@link PolicyVersion}s.
+ * Policies and groups have names of their own, as upstream's. Soft deleted so that the runs
+ * evaluated against a revision keep naming it: {@code liveKey} = {@code <org>/<name>} for a policy,
+ * {@code <org>/group/<name>} for a group, while live keeps names unique among the live ones.
  */
 @Entity
 @Table(name = "policies")
 @NamedQuery(
     name = "Policy.liveByName",
     query =
-        "SELECT p FROM Policy p WHERE p.organizationId = :orgId AND p.name = :name"
-            + " AND p.deletedAt IS NULL")
+        "SELECT p FROM Policy p WHERE p.organizationId = :orgId AND p.kind = :kind"
+            + " AND p.name = :name AND p.deletedAt IS NULL")
 @NamedQuery(
     name = "Policy.liveOfOrg",
     query =
-        "SELECT p FROM Policy p WHERE p.organizationId = :orgId AND p.deletedAt IS NULL"
-            + " ORDER BY p.name")
+        "SELECT p FROM Policy p WHERE p.organizationId = :orgId AND p.kind = :kind"
+            + " AND p.deletedAt IS NULL ORDER BY p.name")
 public class Policy {
+  /** What the documents of a policy row are. */
+  public enum Kind {
+    POLICY(""),
+    POLICY_GROUP("group/");
+
+    private final String keyPrefix;
+
+    Kind(String keyPrefix) {
+      this.keyPrefix = keyPrefix;
+    }
+  }
+
   @Id
   @Column(length = 36)
   private String id;
 
   @Column(name = "organization_id", nullable = false, length = 36)
   private String organizationId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Kind kind;
 
   @Column(nullable = false, length = 63)
   private String name;
@@ -56,13 +75,14 @@ public class Policy {
 
   protected Policy() {}
 
-  Policy(String organizationId, String name, Instant now) {
+  Policy(String organizationId, Kind kind, String name, Instant now) {
     this.id = Ids.newId();
     this.organizationId = organizationId;
+    this.kind = kind;
     this.name = name;
     this.createdAt = now;
     this.updatedAt = now;
-    this.liveKey = organizationId + "/" + name;
+    this.liveKey = organizationId + "/" + kind.keyPrefix + name;
   }
 
   public String getId() {
@@ -71,6 +91,10 @@ public class Policy {
 
   public String getOrganizationId() {
     return organizationId;
+  }
+
+  public Kind getKind() {
+    return kind;
   }
 
   public String getName() {
