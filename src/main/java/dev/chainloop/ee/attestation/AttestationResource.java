@@ -3,6 +3,7 @@ package dev.chainloop.ee.attestation;
 import dev.chainloop.ee.contract.ContractRevisionView;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
+import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.project.ProjectVersionService.VersionRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -112,39 +112,6 @@ public class AttestationResource {
       List<ContractRevisionView.MaterialSpec> materials,
       Instant initializedAt) {}
 
-  @JsonbPropertyOrder({
-    "policy",
-    "revision",
-    "gate",
-    "material",
-    "inputs",
-    "violations",
-    "skipped",
-    "skipReason"
-  })
-  public record PolicyEvaluation(
-      String policy,
-      int revision,
-      boolean gate,
-      @Schema(description = "The material evaluated; absent for attestation policies")
-          String material,
-      Map<String, String> inputs,
-      List<String> violations,
-      boolean skipped,
-      String skipReason) {
-    static PolicyEvaluation of(PolicyCheck.Result r) {
-      return new PolicyEvaluation(
-          r.policy(),
-          r.revision(),
-          r.gate(),
-          r.material(),
-          r.inputs(),
-          r.violations(),
-          r.skipped(),
-          r.skipReason());
-    }
-  }
-
   public record StoreResponse(
       String digest,
       @Schema(
@@ -219,10 +186,7 @@ public class AttestationResource {
     return new StoreResponse(
         stored.digest(),
         stored.policies().map(o -> o.status(stored.bypassed()).name()).orElse(null),
-        stored
-            .policies()
-            .map(o -> o.results().stream().map(PolicyEvaluation::of).toList())
-            .orElse(List.of()));
+        stored.policies().map(PolicyCheck.Outcome::results).orElse(List.of()));
   }
 
   @POST

@@ -8,16 +8,15 @@ import dev.chainloop.ee.platform.json.BoundedJson;
 import dev.chainloop.ee.policy.MaterialContent;
 import dev.chainloop.ee.policy.PolicyCompilations;
 import dev.chainloop.ee.policy.PolicyEngine;
+import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.policy.PolicyInputs;
 import dev.chainloop.ee.policy.PolicyService;
+import dev.chainloop.ee.run.PolicyResults;
 import dev.chainloop.ee.run.PolicyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -42,19 +41,9 @@ public class PolicyCheck {
   @Inject PolicyCompilations compilations;
   @Inject ArtifactService artifacts;
 
-  /** One policy's verdict on one subject (a material, or the statement). */
-  public record Result(
-      String policy,
-      int revision,
-      boolean gate,
-      String material,
-      Map<String, String> inputs,
-      List<String> violations,
-      boolean skipped,
-      String skipReason) {}
-
   /** Every result, with the decision they lead to under the organization's strategy. */
-  public record Outcome(List<Result> results, boolean blocking, List<String> blockingViolations) {
+  public record Outcome(
+      List<PolicyEvaluation> results, boolean blocking, List<String> blockingViolations) {
     public PolicyStatus status(boolean bypassed) {
       if (blocking) {
         return bypassed ? PolicyStatus.BYPASSED : PolicyStatus.FAILED;
@@ -70,7 +59,7 @@ public class PolicyCheck {
   /** Evaluates {@code contract}'s policies on {@code statement} (the in-toto JSON). */
   public Outcome evaluate(List<PolicyAttachment> attached, JsonObject statement, boolean enforced) {
     PolicyEngine engine = compilations.engine();
-    List<Result> results = new ArrayList<>();
+    List<PolicyEvaluation> results = new ArrayList<>();
     List<Subject> materials = null;
     for (PolicyAttachment a : attached) {
       PolicyService.Resolved policy =
@@ -122,7 +111,7 @@ public class PolicyCheck {
       }
     }
     List<String> blocking = new ArrayList<>();
-    for (Result r : results) {
+    for (PolicyEvaluation r : results) {
       if ((r.gate() || enforced) && !r.violations().isEmpty()) {
         for (String v : r.violations()) {
           blocking.add(r.policy() + (r.material() == null ? "" : " on " + r.material()) + ": " + v);
@@ -134,46 +123,24 @@ public class PolicyCheck {
 
   /** The results as stored with the run. */
   public static String toJson(Outcome outcome, boolean enforced, boolean bypassed) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    for (Result r : outcome.results()) {
-      JsonObjectBuilder inputs = Json.createObjectBuilder();
-      r.inputs().forEach(inputs::add);
-      JsonArrayBuilder violations = Json.createArrayBuilder();
-      r.violations().forEach(violations::add);
-      JsonObjectBuilder b =
-          Json.createObjectBuilder()
-              .add("policy", r.policy())
-              .add("revision", r.revision())
-              .add("gate", r.gate())
-              .add("inputs", inputs)
-              .add("violations", violations)
-              .add("skipped", r.skipped());
-      if (r.material() != null) {
-        b.add("material", r.material());
-      }
-      if (r.skipReason() != null) {
-        b.add("skipReason", r.skipReason());
-      }
-      items.add(b);
-    }
-    return Json.createObjectBuilder()
-        .add("strategy", enforced ? "ENFORCED" : "ADVISORY")
-        .add("status", outcome.status(bypassed).name())
-        .add("bypassed", bypassed)
-        .add("evaluations", items)
-        .build()
-        .toString();
+    return new PolicyResults(
+            enforced ? "ENFORCED" : "ADVISORY",
+            outcome.status(bypassed).name(),
+            bypassed,
+            outcome.results())
+        .toJson();
   }
 
-  private static Result result(
+  private static PolicyEvaluation result(
       PolicyService.Resolved policy,
       PolicyAttachment a,
       String material,
       Map<String, String> inputs,
       PolicyEngine.Verdict verdict) {
-    return new Result(
+    return new PolicyEvaluation(
         policy.name(),
         policy.revision(),
+        a.group(),
         a.gate(),
         material,
         inputs,
@@ -197,6 +164,14 @@ public class PolicyCheck {
     metadata.put("kind", kind);
     metadata.put("value", text(m, "name").orElse(""));
     metadata.put("digest", digest);
+    // the material's own annotations (as att add --annotation set them), for policies such as
+    // artifact-signed; the chainloop.* ones are the fields above
+    ann.forEach(
+        (key, value) -> {
+          if (!key.startsWith("chainloop.") && value instanceof JsonString v) {
+            metadata.put("annotations." + key, v.getString());
+          }
+        });
     Object content;
     try {
       byte[] bytes = null;

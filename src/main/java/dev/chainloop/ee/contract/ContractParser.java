@@ -3,6 +3,7 @@ package dev.chainloop.ee.contract;
 import dev.chainloop.ee.contract.ContractRevisionView.AnnotationSpec;
 import dev.chainloop.ee.contract.ContractRevisionView.MaterialSpec;
 import dev.chainloop.ee.contract.ContractRevisionView.PolicyAttachment;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyGroupAttachment;
 import dev.chainloop.ee.contract.ContractRevisionView.PolicyTarget;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.Violation;
@@ -51,7 +52,8 @@ public final class ContractParser {
       List<String> envAllowList,
       RunnerType runnerType,
       List<AnnotationSpec> annotations,
-      List<PolicyAttachment> policies) {}
+      List<PolicyAttachment> policies,
+      List<PolicyGroupAttachment> policyGroups) {}
 
   private final List<Violation> violations = new ArrayList<>();
 
@@ -139,6 +141,7 @@ public final class ContractParser {
     List<AnnotationSpec> annotations =
         annotations(s == null ? null : value(s, "annotations"), prefix + "annotations");
     List<PolicyAttachment> policies = policies(s, prefix);
+    List<PolicyGroupAttachment> groups = policyGroups(s, prefix);
     if (!violations.isEmpty()) {
       String detail =
           "invalid contract: "
@@ -147,7 +150,7 @@ public final class ContractParser {
                   .collect(Collectors.joining("; "));
       throw new InvalidInputException(detail, List.copyOf(violations));
     }
-    return new Parsed(name, formatOf(body), materials, env, runner, annotations, policies);
+    return new Parsed(name, formatOf(body), materials, env, runner, annotations, policies, groups);
   }
 
   private List<MaterialSpec> materials(MappingNode spec, String prefix) {
@@ -199,19 +202,6 @@ public final class ContractParser {
    * ignored: a contract must never look gated when nothing checks it.
    */
   private List<PolicyAttachment> policies(MappingNode spec, String prefix) {
-    if (spec != null) {
-      Node groups = value(spec, "policyGroups");
-      if (groups != null && !isNull(groups)) {
-        add(
-            prefix + "policyGroups",
-            groups,
-            "policy groups are not supported: attach each policy under "
-                + prefix
-                + "policies.materials or "
-                + prefix
-                + "policies.attestation");
-      }
-    }
     Node node = spec == null ? null : value(spec, "policies");
     if (node == null || isNull(node)) {
       return List.of();
@@ -235,6 +225,51 @@ public final class ContractParser {
         continue;
       }
       attachments(t.getValueNode(), field + "." + key, target, out);
+    }
+    return out;
+  }
+
+  /**
+   * Upstream's {@code spec.policyGroups[]}: {@code ref} names a policy group of the organization,
+   * {@code with} sets the group's inputs, {@code gate} (when set) overrides its policies' gates,
+   * {@code skip} leaves out policies of the group by name.
+   */
+  private List<PolicyGroupAttachment> policyGroups(MappingNode spec, String prefix) {
+    Node node = spec == null ? null : value(spec, "policyGroups");
+    if (node == null || isNull(node)) {
+      return List.of();
+    }
+    String field = prefix + "policyGroups";
+    if (!(node instanceof SequenceNode seq)) {
+      add(field, node, "must be a list");
+      return List.of();
+    }
+    List<PolicyGroupAttachment> out = new ArrayList<>();
+    for (int i = 0; i < seq.getValue().size(); i++) {
+      String f = field + "[" + i + "]";
+      if (!(seq.getValue().get(i) instanceof MappingNode m)) {
+        add(f, seq.getValue().get(i), "must be an object");
+        continue;
+      }
+      String ref = scalar(m, "ref").orElse("");
+      if (ref.startsWith("chainloop://")) {
+        ref = ref.substring("chainloop://".length());
+      }
+      if (ref.isEmpty()) {
+        add(f + ".ref", m, "is required: the name of a policy group");
+        continue;
+      }
+      if (ref.contains("://")) {
+        add(
+            f + ".ref",
+            value(m, "ref"),
+            "must name a policy group of the organization: apply it with chainloop apply");
+        continue;
+      }
+      Boolean gate = scalar(m, "gate").isPresent() ? bool(m, "gate", f) : null;
+      out.add(
+          new PolicyGroupAttachment(
+              ref, with(value(m, "with"), f + ".with"), gate, strings(m, f + ".skip", "skip")));
     }
     return out;
   }
@@ -287,7 +322,7 @@ public final class ContractParser {
       if (selector != null && target == PolicyTarget.ATTESTATION) {
         add(f + ".selector", sel, "only material policies take a selector");
       }
-      out.add(new PolicyAttachment(target, name, with, bool(m, "gate", f), selector));
+      out.add(new PolicyAttachment(target, name, with, bool(m, "gate", f), selector, null));
     }
   }
 

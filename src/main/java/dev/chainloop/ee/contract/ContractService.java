@@ -2,6 +2,9 @@ package dev.chainloop.ee.contract;
 
 import dev.chainloop.ee.audit.AuditEntry;
 import dev.chainloop.ee.audit.AuditService;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyAttachment;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyGroupAttachment;
+import dev.chainloop.ee.contract.ContractRevisionView.PolicyTarget;
 import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
@@ -9,6 +12,7 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.policy.PolicyGroupDocument;
 import dev.chainloop.ee.policy.PolicyInputs;
 import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.project.Project;
@@ -177,7 +181,7 @@ public class ContractService {
         parsed.envAllowList(),
         parsed.runnerType(),
         parsed.annotations(),
-        parsed.policies());
+        attached(parsed));
   }
 
   /**
@@ -189,8 +193,43 @@ public class ContractService {
         .filter(c -> c.getOrganizationId().equals(caller.organizationId()))
         .findFirst()
         .flatMap(c -> repository.version(c.getId(), revision))
-        .map(v -> ContractParser.parse(v.getRawBody()).policies())
+        .map(v -> attached(ContractParser.parse(v.getRawBody())))
         .orElse(List.of());
+  }
+
+  /**
+   * The contract's own policies, then those of its policy groups at their latest revision: the
+   * group's inputs resolved from the contract's {@code with}, filled into its policies' inputs, the
+   * {@code skip}ped ones left out, the group's {@code gate} (when set) over each policy's.
+   */
+  private List<PolicyAttachment> attached(ContractParser.Parsed parsed) {
+    List<PolicyAttachment> out = new ArrayList<>(parsed.policies());
+    for (PolicyGroupAttachment g : parsed.policyGroups()) {
+      PolicyService.ResolvedGroup group =
+          policies
+              .resolveGroup(g.ref())
+              .orElseThrow(
+                  () ->
+                      new UnknownResourceException(
+                          "policy group \""
+                              + g.ref()
+                              + "\" attached by the contract no longer exists"));
+      Map<String, String> args = PolicyInputs.resolve(group.document().asInputs(), g.with());
+      for (PolicyGroupDocument.Applied p : group.document().apply(args)) {
+        if (g.skip().contains(p.ref())) {
+          continue;
+        }
+        out.add(
+            new PolicyAttachment(
+                p.attestation() ? PolicyTarget.ATTESTATION : PolicyTarget.MATERIALS,
+                p.ref(),
+                p.with(),
+                g.gate() != null ? g.gate() : p.gate(),
+                p.materialName(),
+                group.name()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -289,6 +328,9 @@ public class ContractService {
         problems.add(new Violation(field + ".with", e.getMessage()));
       }
     }
+    for (int i = 0; i < parsed.policyGroups().size(); i++) {
+      checkGroup(parsed.policyGroups().get(i), "spec.policyGroups[" + i + "]", problems);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(
           "invalid contract: "
@@ -296,6 +338,46 @@ public class ContractService {
                   .map(v -> v.field() + ": " + v.message())
                   .collect(Collectors.joining("; ")),
           problems);
+    }
+  }
+
+  /** The group must exist, take the inputs set and, with them, give its policies valid ones. */
+  private void checkGroup(PolicyGroupAttachment g, String field, List<Violation> problems) {
+    Optional<PolicyService.ResolvedGroup> group = policies.resolveGroup(g.ref());
+    if (group.isEmpty()) {
+      problems.add(new Violation(field + ".ref", "unknown policy group \"" + g.ref() + "\""));
+      return;
+    }
+    PolicyGroupDocument document = group.get().document();
+    for (String skipped : g.skip()) {
+      if (!document.policyNames().contains(skipped)) {
+        problems.add(
+            new Violation(
+                field + ".skip",
+                "policy group \"" + g.ref() + "\" has no policy \"" + skipped + "\""));
+      }
+    }
+    Map<String, String> args;
+    try {
+      args = PolicyInputs.resolve(document.asInputs(), g.with());
+    } catch (InvalidInputException e) {
+      problems.add(new Violation(field + ".with", e.getMessage()));
+      return;
+    }
+    for (PolicyGroupDocument.Applied p : document.apply(args)) {
+      var policy = policies.resolve(p.ref());
+      if (policy.isEmpty()) {
+        problems.add(
+            new Violation(
+                field + ".ref",
+                "policy group \"" + g.ref() + "\" names unknown policy \"" + p.ref() + "\""));
+        continue;
+      }
+      try {
+        PolicyInputs.resolve(policy.get().compiled().document(), p.with());
+      } catch (InvalidInputException e) {
+        problems.add(new Violation(field + ".with", e.getMessage()));
+      }
     }
   }
 

@@ -1,10 +1,9 @@
 package dev.chainloop.ee.contract;
 
-import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.persistence.RevisedDocument;
 import dev.chainloop.ee.project.Project;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -28,20 +27,7 @@ import java.time.Instant;
 @NamedQuery(
     name = "WorkflowContract.byIds",
     query = "SELECT c FROM WorkflowContract c WHERE c.id IN :ids")
-public class WorkflowContract {
-  @Id
-  @Column(length = 36)
-  private String id;
-
-  @Column(name = "organization_id", nullable = false, length = 36)
-  private String organizationId;
-
-  @Column(nullable = false, length = 63)
-  private String name;
-
-  @Column(length = 1000)
-  private String description;
-
+public class WorkflowContract extends RevisedDocument {
   /** Optional project scope: only workflows of that project may use the contract. */
   @Column(name = "project_id", length = 36)
   private String projectId;
@@ -49,32 +35,12 @@ public class WorkflowContract {
   @Column(name = "project_name", length = 63)
   private String projectName;
 
-  @Column(name = "latest_revision", nullable = false)
-  private int latestRevision;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
-  @Column(name = "deleted_at")
-  private Instant deletedAt;
-
-  @Column(name = "live_key", unique = true, length = 110)
-  private String liveKey;
-
   protected WorkflowContract() {}
 
   private WorkflowContract(String organizationId, String name, Project projectOrNull, Instant now) {
-    this.id = Ids.newId();
-    this.organizationId = organizationId;
-    this.name = name;
+    super(organizationId, name, organizationId + "/" + name, now);
     this.projectId = projectOrNull == null ? null : projectOrNull.getId();
     this.projectName = projectOrNull == null ? null : projectOrNull.getName();
-    this.createdAt = now;
-    this.updatedAt = now;
-    this.liveKey = organizationId + "/" + name;
   }
 
   /** A contract any workflow of the organization may use. */
@@ -87,60 +53,11 @@ public class WorkflowContract {
     return new WorkflowContract(project.getOrganizationId(), name, project, now);
   }
 
-  public String getId() {
-    return id;
-  }
-
-  public String getOrganizationId() {
-    return organizationId;
-  }
-
-  public String getName() {
-    return name;
-  }
-
-  public String getDescription() {
-    return description;
-  }
-
   public String getProjectId() {
     return projectId;
   }
 
   public String getProjectName() {
     return projectName;
-  }
-
-  public int getLatestRevision() {
-    return latestRevision;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public Instant getDeletedAt() {
-    return deletedAt;
-  }
-
-  void setDescription(String description, Instant now) {
-    this.description = description;
-    this.updatedAt = now;
-  }
-
-  /** The next revision number, now the latest. */
-  int nextRevision(Instant now) {
-    latestRevision++;
-    updatedAt = now;
-    return latestRevision;
-  }
-
-  void delete(Instant now) {
-    this.deletedAt = now;
-    this.liveKey = null;
   }
 }

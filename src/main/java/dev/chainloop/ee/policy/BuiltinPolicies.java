@@ -17,10 +17,16 @@ public final class BuiltinPolicies {
   public static final List<String> NAMES =
       List.of(
           "sbom-present",
-          "sbom-banned-licenses",
+          "containers-with-sbom",
           "sbom-min-components",
+          "sbom-banned-licenses",
+          "sbom-banned-components",
+          "vulnerabilities-max-severity",
           "junit-all-passed",
-          "container-image-pinned");
+          "artifact-signed",
+          "container-image-pinned",
+          "runner-is-ci",
+          "secrets-scan-clean");
 
   private static final Map<String, String> BODIES = load();
 

@@ -59,6 +59,9 @@ public final class MaterialContent {
     if (bytes.length > MAX_BYTES) {
       throw new IllegalArgumentException("the material is over " + MAX_BYTES + " bytes");
     }
+    if ("TRUFFLEHOG_JSON".equals(kind)) {
+      return jsonLines(new String(bytes, StandardCharsets.UTF_8));
+    }
     if (JSON_KINDS.contains(kind)) {
       return json(new String(bytes, StandardCharsets.UTF_8));
     }
@@ -78,6 +81,21 @@ public final class MaterialContent {
       return cel(new Yaml(new SafeConstructor(options)).load(text));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the material is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code trufflehog --json} writes one finding per line: the findings as a list. */
+  static Object jsonLines(String text) {
+    try {
+      return json(text);
+    } catch (IllegalArgumentException notOneDocument) {
+      List<Object> out = new ArrayList<>();
+      for (String line : text.split("\n")) {
+        if (!line.isBlank()) {
+          out.add(json(line));
+        }
+      }
+      return out;
     }
   }
 

@@ -31,7 +31,7 @@ public record PolicyDocument(
   static final int MAX_INPUTS = 32;
 
   private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
-  private static final Pattern KIND = Pattern.compile("^[A-Z][A-Z0-9_]{0,62}$");
+  static final Pattern KIND = Pattern.compile("^[A-Z][A-Z0-9_]{0,62}$");
   private static final Pattern INPUT_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
   /** A declared input; {@code defaultValue} is used when a contract does not set it. */
@@ -47,12 +47,35 @@ public record PolicyDocument(
 
   /** Parses and validates {@code body} (YAML or JSON); a 400 listing every problem otherwise. */
   public static PolicyDocument parse(String body) {
+    Map<?, ?> doc = load(body, "policy");
+    List<Violation> violations = new ArrayList<>();
+    if (!API_VERSION.equals(doc.get("apiVersion"))) {
+      violations.add(new Violation("apiVersion", "must be " + API_VERSION));
+    }
+    if (!"Policy".equals(doc.get("kind"))) {
+      violations.add(new Violation("kind", "must be Policy"));
+    }
+    Header header = header(doc, violations);
+    Map<?, ?> spec = doc.get("spec") instanceof Map<?, ?> m ? m : Map.of();
+    List<Input> inputs = inputs(spec.get("inputs"), violations);
+    List<Rule> rules = rules(spec.get("policies"), violations);
+    refuse("policy", violations);
+    return new PolicyDocument(header.name(), header.description(), inputs, rules);
+  }
+
+  /** {@code metadata.name} and {@code metadata.description} of a policy or group document. */
+  record Header(String name, String description) {}
+
+  /**
+   * The YAML or JSON object of a policy or policy group ({@code what}), size and nesting bounded.
+   */
+  static Map<?, ?> load(String body, String what) {
     if (body == null || body.isBlank()) {
-      throw new InvalidInputException("policy", "the policy body is empty");
+      throw new InvalidInputException(what, "the " + what + " body is empty");
     }
     if (body.length() > MAX_BODY_CHARS) {
       throw new InvalidInputException(
-          "policy", "the policy body is over " + MAX_BODY_CHARS + " characters");
+          what, "the " + what + " body is over " + MAX_BODY_CHARS + " characters");
     }
     Object root;
     try {
@@ -62,23 +85,20 @@ public record PolicyDocument(
       options.setNestingDepthLimit(20);
       root = new Yaml(new SafeConstructor(options)).load(body);
     } catch (YAMLException e) {
-      throw new InvalidInputException("policy", "not valid YAML or JSON: " + e.getMessage());
+      throw new InvalidInputException(what, "not valid YAML or JSON: " + e.getMessage());
     }
     if (!(root instanceof Map<?, ?> doc)) {
-      throw new InvalidInputException("policy", "the policy must be a YAML or JSON object");
+      throw new InvalidInputException(what, "the " + what + " must be a YAML or JSON object");
     }
-    List<Violation> violations = new ArrayList<>();
-    if (!API_VERSION.equals(doc.get("apiVersion"))) {
-      violations.add(new Violation("apiVersion", "must be " + API_VERSION));
-    }
-    if (!"Policy".equals(doc.get("kind"))) {
-      violations.add(new Violation("kind", "must be Policy"));
-    }
+    return doc;
+  }
+
+  static Header header(Map<?, ?> doc, List<Violation> violations) {
     Map<?, ?> metadata = doc.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
     String name = text(metadata.get("name")).orElse("");
     if (name.isEmpty()) {
       violations.add(new Violation("metadata.name", "is required"));
-    } else if (name.length() > 63 || !NAME.matcher(name).matches()) {
+    } else if (!validName(name)) {
       violations.add(
           new Violation(
               "metadata.name",
@@ -86,22 +106,28 @@ public record PolicyDocument(
                   + name
                   + "\" is not a valid name: use at most 63 lower-case letters, digits and '-'"));
     }
-    String description = text(metadata.get("description")).orElse(null);
-    Map<?, ?> spec = doc.get("spec") instanceof Map<?, ?> m ? m : Map.of();
-    List<Input> inputs = inputs(spec.get("inputs"), violations);
-    List<Rule> rules = rules(spec.get("policies"), violations);
+    return new Header(name, text(metadata.get("description")).orElse(null));
+  }
+
+  static boolean validName(String name) {
+    return name.length() <= 63 && NAME.matcher(name).matches();
+  }
+
+  /** A 400 listing every violation, when there is any. */
+  static void refuse(String what, List<Violation> violations) {
     if (!violations.isEmpty()) {
       throw new InvalidInputException(
-          "invalid policy: "
+          "invalid "
+              + what
+              + ": "
               + violations.stream()
                   .map(v -> v.field() + ": " + v.message())
                   .collect(Collectors.joining("; ")),
           List.copyOf(violations));
     }
-    return new PolicyDocument(name, description, inputs, rules);
   }
 
-  private static List<Input> inputs(Object node, List<Violation> violations) {
+  static List<Input> inputs(Object node, List<Violation> violations) {
     if (node == null) {
       return List.of();
     }
@@ -193,7 +219,7 @@ public record PolicyDocument(
     return text.lines().map(String::strip).anyMatch(l -> l.startsWith("package "));
   }
 
-  private static Optional<String> text(Object value) {
+  static Optional<String> text(Object value) {
     return value instanceof String s ? Optional.of(s) : Optional.empty();
   }
 }

@@ -52,7 +52,7 @@ public final class PolicyEngine {
       CelCompilerFactory.standardCelCompilerBuilder()
           .setOptions(OPTIONS)
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .addLibraries(CelExtensions.strings(), CelExtensions.bindings())
+          .addLibraries(CelExtensions.strings(), CelExtensions.bindings(), CelExtensions.lists())
           .addVar("material", SimpleType.DYN)
           .addVar("metadata", MapType.create(SimpleType.STRING, SimpleType.STRING))
           .addVar("input", MapType.create(SimpleType.STRING, SimpleType.STRING))
@@ -62,7 +62,7 @@ public final class PolicyEngine {
   private static final CelRuntime RUNTIME =
       CelRuntimeFactory.standardCelRuntimeBuilder()
           .setOptions(OPTIONS)
-          .addLibraries(CelExtensions.strings())
+          .addLibraries(CelExtensions.strings(), CelExtensions.lists())
           .build();
 
   private final long costLimit;

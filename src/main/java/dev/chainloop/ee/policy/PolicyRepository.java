@@ -7,23 +7,25 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Policies and their revisions ({@link Policy}, {@link PolicyVersion}). */
+/** Policies and policy groups, and their revisions ({@link Policy}, {@link PolicyVersion}). */
 @ApplicationScoped
 public class PolicyRepository {
   @PersistenceContext(unitName = "chainloop")
   EntityManager em;
 
-  Optional<Policy> findLiveByName(String orgId, String name) {
+  Optional<Policy> findLiveByName(String orgId, Policy.Kind kind, String name) {
     return em.createNamedQuery("Policy.liveByName", Policy.class)
         .setParameter("orgId", orgId)
+        .setParameter("kind", kind)
         .setParameter("name", name)
         .getResultStream()
         .findFirst();
   }
 
-  List<Policy> listLive(String orgId) {
+  List<Policy> listLive(String orgId, Policy.Kind kind) {
     return em.createNamedQuery("Policy.liveOfOrg", Policy.class)
         .setParameter("orgId", orgId)
+        .setParameter("kind", kind)
         .getResultList();
   }
 

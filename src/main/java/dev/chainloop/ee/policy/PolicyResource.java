@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The organization's policies and the built-in library. */
 @Path("policies")
 @Tag(name = "policies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +34,10 @@ public class PolicyResource {
   @Inject PolicyService policies;
 
   public record ApplyPolicyRequest(
-      @Schema(description = "A kind: Policy document (YAML or JSON) with CEL rules") @NotBlank
+      @Schema(
+              description =
+                  "A kind: Policy document (YAML or JSON) with CEL rules, or a kind: PolicyGroup")
+          @NotBlank
           String body) {}
 
   @JsonbPropertyOrder({

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chainloop.ee.platform.error.InvalidInputException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContractParserTest {
@@ -116,13 +118,46 @@ class ContractParserTest {
                           - ref: file://policy.yaml
                           - {with: {a: b}}
                       policyGroups:
-                        - ref: sbom-quality
+                        - ref: https://example.com/group.yaml
+                        - {with: {a: b}}
+                        - {ref: g, gate: maybe}
                     """))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("spec.policies.materials[0].embedded: embedded (Rego)")
         .hasMessageContaining("CEL")
         .hasMessageContaining("spec.policies.materials[1].ref: file:// refs")
         .hasMessageContaining("spec.policies.materials[2].ref: is required")
-        .hasMessageContaining("spec.policyGroups: policy groups are not supported");
+        .hasMessageContaining("spec.policyGroups[0].ref: must name a policy group")
+        .hasMessageContaining("spec.policyGroups[1].ref: is required")
+        .hasMessageContaining("spec.policyGroups[2].gate: must be true or false");
+  }
+
+  @Test
+  void policyGroupsAreParsedWithInputsGateAndSkip() {
+    var groups =
+        ContractParser.parse(
+                """
+                apiVersion: chainloop.dev/v1
+                kind: Contract
+                metadata: {name: c}
+                spec:
+                  policyGroups:
+                    - ref: sbom-quality
+                      with:
+                        bannedLicenses: GPL, AGPL
+                      gate: true
+                      skip: [sbom-min-components]
+                    - ref: chainloop://slsa-checks
+                """)
+            .policyGroups();
+    assertThat(groups)
+        .containsExactly(
+            new ContractRevisionView.PolicyGroupAttachment(
+                "sbom-quality",
+                Map.of("bannedLicenses", "GPL, AGPL"),
+                true,
+                List.of("sbom-min-components")),
+            new ContractRevisionView.PolicyGroupAttachment(
+                "slsa-checks", Map.of(), null, List.of()));
   }
 }

@@ -30,24 +30,6 @@ class PolicyEngineTest {
         PolicyEngine.compile(PolicyDocument.parse(body)), kind, material, Map.of(), Map.of());
   }
 
-  private PolicyEngine.Verdict builtin(
-      String name,
-      String kind,
-      String content,
-      Map<String, String> metadata,
-      Map<String, String> with) {
-    PolicyEngine.CompiledPolicy p =
-        engine.compileCached("builtin:" + name, BuiltinPolicies.body(name).orElseThrow());
-    return engine.evaluate(
-        p,
-        kind,
-        content == null
-            ? null
-            : MaterialContent.parse(kind, content.getBytes(StandardCharsets.UTF_8)),
-        metadata,
-        PolicyInputs.resolve(p.document(), with));
-  }
-
   @Test
   void aPolicyReturnsItsViolations() {
     var v =
@@ -162,137 +144,11 @@ class PolicyEngineTest {
   }
 
   @Test
-  void everyBuiltinCompiles() {
-    for (String name : BuiltinPolicies.NAMES) {
-      PolicyDocument doc = PolicyDocument.parse(BuiltinPolicies.body(name).orElseThrow());
-      assertThat(doc.name()).isEqualTo(name);
-      PolicyEngine.compile(doc);
-    }
-  }
-
-  private static final String CDX =
-      """
-      {"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [
-        {"name": "lib-a", "version": "1.0", "licenses": [{"license": {"id": "MIT"}}]},
-        {"name": "lib-b", "version": "2.0", "licenses": [{"license": {"id": "AGPL-3.0-only"}}]},
-        {"name": "lib-c", "licenses": [{"expression": "(MIT OR GPL-3.0-only)"}]},
-        {"name": "lib-d", "version": null}
-      ]}
-      """;
-
-  @Test
-  void sbomBannedLicensesNamesEachOffendingComponent() {
-    var v =
-        builtin(
-            "sbom-banned-licenses",
-            "SBOM_CYCLONEDX_JSON",
-            CDX,
-            Map.of(),
-            Map.of("bannedLicenses", "AGPL-3.0-only, GPL-3.0-only"));
-    assertThat(v.violations())
-        .containsExactly(
-            "component lib-b@2.0 has a banned license", "component lib-c has a banned license");
-    assertThat(
-            builtin(
-                    "sbom-banned-licenses",
-                    "SBOM_CYCLONEDX_JSON",
-                    CDX,
-                    Map.of(),
-                    Map.of("bannedLicenses", "BSD-4-Clause"))
-                .passed())
-        .isTrue();
-    var spdx =
-        builtin(
-            "sbom-banned-licenses",
-            "SBOM_SPDX_JSON",
-            """
-            {"spdxVersion": "SPDX-2.3", "packages": [
-              {"name": "p1", "versionInfo": "1", "licenseConcluded": "GPL-3.0-only"},
-              {"name": "p2", "licenseConcluded": "NOASSERTION"}]}
-            """,
-            Map.of(),
-            Map.of("bannedLicenses", "GPL-3.0-only"));
-    assertThat(spdx.violations()).containsExactly("package p1@1 has a banned license");
-  }
-
-  @Test
-  void sbomMinComponentsCountsComponents() {
-    assertThat(
-            builtin("sbom-min-components", "SBOM_CYCLONEDX_JSON", CDX, Map.of(), Map.of()).passed())
-        .isTrue();
-    assertThat(
-            builtin(
-                    "sbom-min-components",
-                    "SBOM_CYCLONEDX_JSON",
-                    CDX,
-                    Map.of(),
-                    Map.of("minComponents", "5"))
-                .violations())
-        .containsExactly("the SBOM lists 4 components, fewer than 5");
-    assertThat(
-            builtin("sbom-min-components", "SBOM_CYCLONEDX_JSON", "{}", Map.of(), Map.of())
-                .violations())
-        .hasSize(1);
-  }
-
-  @Test
-  void junitAllPassedReadsTheReportTotals() {
-    String ok =
-        "<testsuites><testsuite name=\"a\" tests=\"3\" failures=\"0\" errors=\"0\"/></testsuites>";
-    String bad = "<testsuite name=\"a\" tests=\"3\" failures=\"1\" errors=\"1\" skipped=\"0\"/>";
-    assertThat(builtin("junit-all-passed", "JUNIT_XML", ok, Map.of(), Map.of()).passed()).isTrue();
-    assertThat(builtin("junit-all-passed", "JUNIT_XML", bad, Map.of(), Map.of()).violations())
-        .containsExactly("1 failed and 1 errored of 3 tests");
-    assertThat(
-            builtin("junit-all-passed", "JUNIT_XML", "<testsuites/>", Map.of(), Map.of())
-                .violations())
-        .containsExactly("the JUnit report holds no tests");
-  }
-
-  @Test
   void junitReportsWithADoctypeAreRefused() {
     String xxe =
         "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><testsuite name=\"&e;\"/>";
     assertThatThrownBy(
             () -> MaterialContent.parse("JUNIT_XML", xxe.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void containerImagePinnedWantsADigest() {
-    assertThat(
-            builtin(
-                    "container-image-pinned",
-                    "CONTAINER_IMAGE",
-                    null,
-                    Map.of("value", "ghcr.io/a/b@sha256:" + "0".repeat(64)),
-                    Map.of())
-                .passed())
-        .isTrue();
-    assertThat(
-            builtin(
-                    "container-image-pinned",
-                    "CONTAINER_IMAGE",
-                    null,
-                    Map.of("value", "ghcr.io/a/b:latest"),
-                    Map.of())
-                .violations())
-        .containsExactly("image ghcr.io/a/b:latest is not pinned by digest");
-  }
-
-  @Test
-  void sbomPresentLooksAtTheStatementsMaterials() {
-    String with =
-        """
-        {"predicate": {"materials": [
-          {"annotations": {"chainloop.material.type": "SBOM_CYCLONEDX_JSON"}}]}}
-        """;
-    String without =
-        """
-        {"predicate": {"materials": [{"annotations": {"chainloop.material.type": "STRING"}}]}}
-        """;
-    assertThat(builtin("sbom-present", "ATTESTATION", with, Map.of(), Map.of()).passed()).isTrue();
-    assertThat(builtin("sbom-present", "ATTESTATION", without, Map.of(), Map.of()).violations())
-        .hasSize(1);
   }
 }

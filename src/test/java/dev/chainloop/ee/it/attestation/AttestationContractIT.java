@@ -40,7 +40,8 @@ class AttestationContractIT extends AttestationPipelines {
         .isZero();
     assertThat(cli.run("att", "init", "--workflow", "strict-wf", "--token", token).exitCode())
         .isZero();
-    Cli.Result push = cli.run("att", "push", "--key", signingKey(cli).toString(), "--token", token);
+    Cli.Result push =
+        cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", token);
     assertThat(push.exitCode()).isNotZero();
     assertThat(push.stderr().lines().filter(l -> !l.startsWith("INF "))).hasSize(1);
     assertThat(push.stderr())

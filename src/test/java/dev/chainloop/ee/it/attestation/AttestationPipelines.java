@@ -2,17 +2,11 @@ package dev.chainloop.ee.it.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chainloop.ee.cli.attestation.Keys;
-import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -61,18 +55,6 @@ abstract class AttestationPipelines {
 
   Api.Reply store(String runId, String bundle) {
     return api.send("POST", "/api/v1/attestations/" + runId + "/store", bundle, "application/json");
-  }
-
-  static Path signingKey(Cli cli) throws IOException {
-    Path key = cli.home().resolve("cosign.key");
-    if (!Files.exists(key)) {
-      KeyPair pair = Signers.ephemeralP256();
-      Files.writeString(
-          key,
-          Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-              + Keys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    }
-    return key;
   }
 
   static String lastColumn(String tableRow) {

@@ -49,7 +49,8 @@ class AttestationSigningIT extends AttestationPipelines {
             cli.run("att", "add", "--value", "1.0", "--kind", "STRING", "--token", token)
                 .exitCode())
         .isZero();
-    Cli.Result push = cli.run("att", "push", "--key", signingKey(cli).toString(), "--token", token);
+    Cli.Result push =
+        cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", token);
     assertThat(push.exitCode()).as(push.toString()).isZero();
 
     Cli.Result list = cli.run("wf", "list", "--token", token);
@@ -148,7 +149,7 @@ class AttestationSigningIT extends AttestationPipelines {
   @Test
   void attestationMaterialsMustReferenceAStoredAttestation() throws Exception {
     Cli cli = new Cli();
-    Path key = signingKey(cli);
+    Path key = cli.signingKey();
     initWithCli(cli, "chained");
     cli.run("att", "add", "--value", "a", "--kind", "STRING", "--token", token);
     Path stored = cli.home().resolve("stored.json");

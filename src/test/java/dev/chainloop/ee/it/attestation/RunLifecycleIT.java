@@ -299,7 +299,8 @@ class RunLifecycleIT extends AttestationPipelines {
             "--token",
             robot);
     assertThat(add.exitCode()).as(add.toString()).isZero();
-    Cli.Result push = cli.run("att", "push", "--key", signingKey(cli).toString(), "--token", robot);
+    Cli.Result push =
+        cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", robot);
     assertThat(push.exitCode()).as(push.toString()).isZero();
 
     Cli.Result foreign = cli.run("att", "init", "--workflow", "other", "--token", robot);
@@ -375,7 +376,7 @@ class RunLifecycleIT extends AttestationPipelines {
             "--attestation-id",
             id,
             "--key",
-            signingKey(second).toString(),
+            second.signingKey().toString(),
             "--token",
             token);
     assertThat(push.exitCode()).as(push.toString()).isZero();

@@ -2,15 +2,11 @@ package dev.chainloop.ee.it.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chainloop.ee.cli.attestation.Keys;
-import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +58,7 @@ class PolicyIT {
               gate: true
       """;
 
-  private static String sbom(String license) {
+  static String sbom(String license) {
     return """
         {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1, "components": [
           {"type": "library", "name": "vault-lib", "version": "1.0",
@@ -71,26 +67,8 @@ class PolicyIT {
         .formatted(license);
   }
 
-  private Path write(String name, String text) throws IOException {
-    Path p = cli.home().resolve(name);
-    Files.writeString(p, text);
-    return p;
-  }
-
-  private Path key() throws IOException {
-    Path key = cli.home().resolve("cosign.key");
-    if (!Files.exists(key)) {
-      KeyPair pair = Signers.ephemeralP256();
-      Files.writeString(
-          key,
-          Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-              + Keys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    }
-    return key;
-  }
-
   private void setUp() throws IOException {
-    Path docs = write("release.yaml", VERSION_POLICY + "---\n" + CONTRACT);
+    Path docs = cli.write("release.yaml", VERSION_POLICY + "---\n" + CONTRACT);
     Cli.Result applied = cli.run("apply", "-f", docs.toString(), "--token", token);
     assertThat(applied.exitCode()).as(applied.toString()).isZero();
     assertThat(applied.stderr())
@@ -116,7 +94,7 @@ class PolicyIT {
       throws IOException {
     Cli.Result init = cli.run("att", "init", "--workflow", "vault", "--token", token);
     assertThat(init.exitCode()).as(init.toString()).isZero();
-    Path sbom = write("sbom.cdx.json", sbom(license));
+    Path sbom = cli.write("sbom.cdx.json", sbom(license));
     Cli.Result add =
         cli.run("att", "add", "--name", "sbom", "--value", sbom.toString(), "--token", token);
     assertThat(add.exitCode()).as(add.toString()).isZero();
@@ -126,7 +104,7 @@ class PolicyIT {
     args[0] = "att";
     args[1] = "push";
     args[2] = "--key";
-    args[3] = key().toString();
+    args[3] = cli.signingKey().toString();
     args[4] = "--token";
     args[5] = token;
     System.arraycopy(pushFlags, 0, args, 6, pushFlags.length);
@@ -183,7 +161,13 @@ class PolicyIT {
 
     // The refused run is still open locally: push it again, bypassing the check.
     String[] bypass = {
-      "att", "push", "--key", key().toString(), "--token", token, "--exception-bypass-policy-check"
+      "att",
+      "push",
+      "--key",
+      cli.signingKey().toString(),
+      "--token",
+      token,
+      "--exception-bypass-policy-check"
     };
     Cli.Result bypassed = cli.run(bypass);
     assertThat(bypassed.exitCode()).as(bypassed.toString()).isZero();
@@ -262,7 +246,7 @@ class PolicyIT {
   @Test
   void regoUnknownRefsAndCelThatDoesNotCompileAreRefusedNamingTheProblem() throws IOException {
     Path rego =
-        write(
+        cli.write(
             "rego.yaml",
             """
             apiVersion: workflowcontract.chainloop.dev/v1
@@ -278,13 +262,13 @@ class PolicyIT {
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.stderr()).contains("Rego").contains("CEL");
 
-    Path broken = write("broken.yaml", VERSION_POLICY.replace("? [] :", "? [] ::"));
+    Path broken = cli.write("broken.yaml", VERSION_POLICY.replace("? [] :", "? [] ::"));
     Cli.Result b = cli.run("apply", "-f", broken.toString(), "--token", token);
     assertThat(b.exitCode()).isNotZero();
     assertThat(b.stderr()).contains("policy \"version-is-semver\" does not compile");
 
     Path unknown =
-        write("unknown.yaml", CONTRACT.replace("ref: sbom-present", "ref: no-such-policy"));
+        cli.write("unknown.yaml", CONTRACT.replace("ref: sbom-present", "ref: no-such-policy"));
     Cli.Result u = cli.run("apply", "-f", unknown.toString(), "--token", token);
     assertThat(u.exitCode()).isNotZero();
     assertThat(u.stderr()).contains("unknown policy \"no-such-policy\"");

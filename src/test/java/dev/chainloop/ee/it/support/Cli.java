@@ -1,6 +1,8 @@
 package dev.chainloop.ee.it.support;
 
 import dev.chainloop.ee.cli.Main;
+import dev.chainloop.ee.cli.attestation.Keys;
+import dev.chainloop.ee.cli.attestation.Signers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,6 +47,28 @@ public final class Cli {
 
   public Path home() {
     return home;
+  }
+
+  /** Writes {@code text} to file {@code name} in the CLI's home. */
+  public Path write(String name, String text) {
+    try {
+      return Files.writeString(home.resolve(name), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A cosign-style P-256 key pair (PEM) in the CLI's home, made on first use. */
+  public Path signingKey() {
+    Path key = home.resolve("cosign.key");
+    if (!Files.exists(key)) {
+      KeyPair pair = Signers.ephemeralP256();
+      write(
+          "cosign.key",
+          Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+              + Keys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+    return key;
   }
 
   public Result run(String... args) {

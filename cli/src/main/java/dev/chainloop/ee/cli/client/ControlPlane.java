@@ -214,6 +214,16 @@ public final class ControlPlane {
   static final Endpoint<PolicyApplied> APPLY_POLICY =
       Endpoint.json("POST", "/api/v1/policies/apply", "applyPolicy", PolicyApplied.class)
           .body(ApplyPolicyRequest.class);
+  static final Endpoint<PolicyList> LIST_POLICY_GROUPS =
+      Endpoint.json("GET", "/api/v1/policy-groups", "listPolicyGroups", PolicyList.class);
+  static final Endpoint<Policy> DESCRIBE_POLICY_GROUP =
+      Endpoint.json("GET", "/api/v1/policy-groups/{name}", "describePolicyGroup", Policy.class)
+          .query("revision", Integer.class);
+  static final Endpoint<Void> DELETE_POLICY_GROUP =
+      Endpoint.noAnswer("DELETE", "/api/v1/policy-groups/{name}", "deletePolicyGroup");
+  static final Endpoint<PolicyApplied> APPLY_POLICY_GROUP =
+      Endpoint.json("POST", "/api/v1/policy-groups/apply", "applyPolicyGroup", PolicyApplied.class)
+          .body(ApplyPolicyRequest.class);
 
   // runs, attestations, signing, artifacts, discovery
   static final Endpoint<RunPage> LIST_WORKFLOW_RUNS =
@@ -475,6 +485,23 @@ public final class ControlPlane {
 
   public PolicyApplied applyPolicy(ApplyPolicyRequest document) {
     return send(APPLY_POLICY.call().json(document));
+  }
+
+  public List<Policy> policyGroups() {
+    return send(LIST_POLICY_GROUPS.call()).items();
+  }
+
+  /** A policy group with one revision; 0 is the latest. */
+  public Policy policyGroup(String name, int revision) {
+    return send(DESCRIBE_POLICY_GROUP.call(name).query("revision", revision));
+  }
+
+  public void deletePolicyGroup(String name) {
+    send(DELETE_POLICY_GROUP.call(name));
+  }
+
+  public PolicyApplied applyPolicyGroup(ApplyPolicyRequest document) {
+    return send(APPLY_POLICY_GROUP.call().json(document));
   }
 
   /** Runs newest first; the filters and {@code next} cursor apply when not empty. */

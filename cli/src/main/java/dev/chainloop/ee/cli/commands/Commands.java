@@ -41,6 +41,7 @@ import dev.chainloop.ee.cli.commands.organization.OrgSetCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgUpdateCommand;
 import dev.chainloop.ee.cli.commands.policy.PolicyDeleteCommand;
 import dev.chainloop.ee.cli.commands.policy.PolicyDescribeCommand;
+import dev.chainloop.ee.cli.commands.policy.PolicyKind;
 import dev.chainloop.ee.cli.commands.policy.PolicyListCommand;
 import dev.chainloop.ee.cli.commands.project.ProjectListCommand;
 import dev.chainloop.ee.cli.commands.project.ProjectVersionDescribeCommand;
@@ -144,9 +145,15 @@ public final class Commands {
 
     CommandGroup policy =
         CommandGroup.of("policy", "Policies management (CEL)")
-            .add(new PolicyListCommand())
-            .add(new PolicyDescribeCommand())
-            .add(new PolicyDeleteCommand());
+            .add(new PolicyListCommand(PolicyKind.POLICY))
+            .add(new PolicyDescribeCommand(PolicyKind.POLICY))
+            .add(new PolicyDeleteCommand(PolicyKind.POLICY));
+
+    CommandGroup policyGroup =
+        CommandGroup.of("policy-group", "Policy groups management: named sets of policies")
+            .add(new PolicyListCommand(PolicyKind.GROUP))
+            .add(new PolicyDescribeCommand(PolicyKind.GROUP))
+            .add(new PolicyDeleteCommand(PolicyKind.GROUP));
 
     CommandGroup project =
         CommandGroup.of("project", "Projects management")
@@ -167,6 +174,7 @@ public final class Commands {
         .add(workflow)
         .add(project)
         .add(policy)
+        .add(policyGroup)
         .add(new ApplyCommand())
         .add(attestation())
         .add(artifact())

@@ -4,44 +4,45 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 
-/** One policy's verdict on one material, or on the statement, as the push answered it. */
+/**
+ * One policy's verdict on one material, or on the statement, as push answers it and a run stores
+ * it.
+ */
 @ApiSchema("PolicyEvaluation")
-public final class PolicyEvaluation extends ApiObject implements PolicyVerdict {
+public final class PolicyEvaluation extends ApiObject {
   public PolicyEvaluation(JsonObject json) {
     super(json);
   }
 
-  @Override
   public String policy() {
     return string("policy");
   }
 
-  @Override
   public Optional<Integer> revision() {
     return int32("revision");
   }
 
-  @Override
+  /** The policy group the policy came from; empty when the contract attaches it directly. */
+  public Optional<String> group() {
+    return optionalString("group");
+  }
+
   public boolean gate() {
     return bool("gate");
   }
 
-  @Override
   public Optional<String> material() {
     return optionalString("material");
   }
 
-  @Override
   public List<String> violations() {
     return strings("violations");
   }
 
-  @Override
   public boolean skipped() {
     return bool("skipped");
   }
 
-  @Override
   public Optional<String> skipReason() {
     return optionalString("skipReason");
   }

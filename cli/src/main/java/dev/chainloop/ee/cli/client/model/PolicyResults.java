@@ -22,7 +22,7 @@ public final class PolicyResults extends ApiObject {
     return bool("bypassed");
   }
 
-  public List<Evaluation> evaluations() {
-    return objects("evaluations", Evaluation::new);
+  public List<PolicyEvaluation> evaluations() {
+    return objects("evaluations", PolicyEvaluation::new);
   }
 }

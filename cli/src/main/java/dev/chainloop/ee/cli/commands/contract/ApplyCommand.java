@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ public final class ApplyCommand extends LeafCommand {
 
   @Override
   public String shortDescription() {
-    return "Apply resources (contracts, policies) from YAML or JSON files";
+    return "Apply resources (contracts, policies, policy groups) from YAML or JSON files";
   }
 
   @Override
@@ -51,19 +52,17 @@ public final class ApplyCommand extends LeafCommand {
     List<String> documents = documents(ctx.flags().string("file"));
     for (String doc : documents) {
       String kind = kind(doc);
-      if (!kind.equals("Contract") && !kind.equals("Policy")) {
+      if (!kind.equals("Contract") && !kind.equals("Policy") && !kind.equals("PolicyGroup")) {
         throw new CliException(
-            "unsupported kind \"" + kind + "\": only Contract and Policy can be applied");
+            "unsupported kind \""
+                + kind
+                + "\": only Contract, Policy and PolicyGroup can be applied");
       }
     }
-    // Policies first: the contracts of the same files may attach them.
-    for (String doc : documents) {
-      if (kind(doc).equals("Policy")) {
-        PolicyApplied result = ctx.api().applyPolicy(new ApplyPolicyRequest(doc));
-        String verb = result.status().equals("UNCHANGED") ? "unchanged" : "applied";
-        ctx.log().info("Policy/" + result.policy().name() + " " + verb);
-      }
-    }
+    // Policies first, then groups: the groups and contracts of the same files may refer to them.
+    applyEach(ctx, documents, "Policy", d -> ctx.api().applyPolicy(new ApplyPolicyRequest(d)));
+    applyEach(
+        ctx, documents, "PolicyGroup", d -> ctx.api().applyPolicyGroup(new ApplyPolicyRequest(d)));
     for (String doc : documents) {
       if (!kind(doc).equals("Contract")) {
         continue;
@@ -76,6 +75,17 @@ public final class ApplyCommand extends LeafCommand {
       String name = result.contract().name();
       String verb = result.status().equals("UNCHANGED") ? "unchanged" : "applied";
       ctx.log().info("Contract/" + name + " " + verb);
+    }
+  }
+
+  private static void applyEach(
+      CliContext ctx, List<String> documents, String kind, Function<String, PolicyApplied> apply) {
+    for (String doc : documents) {
+      if (kind(doc).equals(kind)) {
+        PolicyApplied result = apply.apply(doc);
+        String verb = result.status().equals("UNCHANGED") ? "unchanged" : "applied";
+        ctx.log().info(kind + "/" + result.policy().name() + " " + verb);
+      }
     }
   }
 

@@ -5,6 +5,12 @@ import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 
 public final class PolicyDeleteCommand extends LeafCommand {
+  private final PolicyKind kind;
+
+  public PolicyDeleteCommand(PolicyKind kind) {
+    this.kind = kind;
+  }
+
   @Override
   public String name() {
     return "delete";
@@ -12,17 +18,17 @@ public final class PolicyDeleteCommand extends LeafCommand {
 
   @Override
   public String shortDescription() {
-    return "Delete a policy of the organization";
+    return "Delete a " + kind.noun + " of the organization";
   }
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("name", "policy name").required();
+    flags.string("name", kind.noun + " name").required();
   }
 
   @Override
   public void run(CliContext ctx) {
-    ctx.api().deletePolicy(ctx.flags().string("name").trim());
-    ctx.log().info("Policy deleted!");
+    kind.delete(ctx.api(), ctx.flags().string("name").trim());
+    ctx.log().info(kind == PolicyKind.POLICY ? "Policy deleted!" : "Policy group deleted!");
   }
 }

@@ -8,6 +8,12 @@ import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
 
 public final class PolicyDescribeCommand extends LeafCommand {
+  private final PolicyKind kind;
+
+  public PolicyDescribeCommand(PolicyKind kind) {
+    this.kind = kind;
+  }
+
   @Override
   public String name() {
     return "describe";
@@ -15,20 +21,22 @@ public final class PolicyDescribeCommand extends LeafCommand {
 
   @Override
   public String shortDescription() {
-    return "Describe a policy: its details and document at one revision";
+    return "Describe a " + kind.noun + ": its details and document at one revision";
   }
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("name", "policy name").required();
+    flags.string("name", kind.noun + " name").required();
     flags
-        .integer("revision", "revision of the policy to show, latest by default")
+        .integer("revision", "revision of the " + kind.noun + " to show, latest by default")
         .defaultValue("0");
   }
 
   @Override
   public void run(CliContext ctx) {
-    Policy p = ctx.api().policy(ctx.flags().string("name").trim(), ctx.flags().integer("revision"));
+    Policy p =
+        kind.describe(
+            ctx.api(), ctx.flags().string("name").trim(), ctx.flags().integer("revision"));
     if (ctx.jsonOutput()) {
       ctx.printJson(p);
       return;

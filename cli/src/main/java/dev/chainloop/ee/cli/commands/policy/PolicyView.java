@@ -1,7 +1,7 @@
 package dev.chainloop.ee.cli.commands.policy;
 
 import dev.chainloop.ee.cli.client.model.Policy;
-import dev.chainloop.ee.cli.client.model.PolicyVerdict;
+import dev.chainloop.ee.cli.client.model.PolicyEvaluation;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
 import java.util.List;
@@ -24,9 +24,9 @@ public final class PolicyView {
   }
 
   /** The Policies section: one row per evaluation, violations listed below their policy. */
-  public static Table results(List<? extends PolicyVerdict> results) {
+  public static Table results(List<PolicyEvaluation> results) {
     Table t = Table.withHeader("Policy", "Material", "Gate", "Result");
-    for (PolicyVerdict r : results) {
+    for (PolicyEvaluation r : results) {
       String outcome =
           r.skipped()
               ? "skipped: " + r.skipReason().orElse("")
