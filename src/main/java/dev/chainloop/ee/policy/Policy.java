@@ -23,6 +23,9 @@ import java.time.Instant;
         "SELECT p FROM Policy p WHERE p.organizationId = :orgId AND p.kind = :kind"
             + " AND p.name = :name AND p.deletedAt IS NULL")
 @NamedQuery(
+    name = "Policy.backfillKind",
+    query = "UPDATE Policy p SET p.kind = :kind WHERE p.kind IS NULL")
+@NamedQuery(
     name = "Policy.liveOfOrg",
     query =
         "SELECT p FROM Policy p WHERE p.organizationId = :orgId AND p.kind = :kind"
@@ -40,8 +43,10 @@ public class Policy extends RevisedDocument {
     }
   }
 
+  // Nullable in the schema only: the column was added to tables that already held policies, whose
+  // rows PolicyKindBackfill sets to POLICY at start; every row written since has a kind.
   @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 16)
+  @Column(length = 16)
   private Kind kind;
 
   protected Policy() {}

@@ -1,0 +1,32 @@
+package dev.chainloop.ee.policy;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.logging.Logger;
+
+/**
+ * Upgrades a database written before policy groups: its policies have no {@code kind} and are
+ * policies. Runs once per start, in its own transaction; idempotent, so nodes may run it together.
+ */
+@Singleton
+@Startup
+public class PolicyKindBackfill {
+  private static final Logger LOG = Logger.getLogger(PolicyKindBackfill.class.getName());
+
+  @PersistenceContext(unitName = "chainloop")
+  EntityManager em;
+
+  @PostConstruct
+  void backfill() {
+    int rows =
+        em.createNamedQuery("Policy.backfillKind")
+            .setParameter("kind", Policy.Kind.POLICY)
+            .executeUpdate();
+    if (rows > 0) {
+      LOG.info("Set kind POLICY on " + rows + " policies written before policy groups existed");
+    }
+  }
+}
