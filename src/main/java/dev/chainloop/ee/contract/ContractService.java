@@ -191,6 +191,16 @@ public class ContractService {
         .orElse(List.of());
   }
 
+  /** The annotations revision {@code revision} of the contract requires (spec.annotations). */
+  public List<ContractRevisionView.AnnotationSpec> annotationsOf(String contractId, int revision) {
+    return repository.findAll(List.of(contractId)).stream()
+        .filter(c -> c.getOrganizationId().equals(caller.organizationId()))
+        .findFirst()
+        .flatMap(c -> repository.version(c.getId(), revision))
+        .map(v -> ContractParser.parse(v.getRawBody()).annotations())
+        .orElse(List.of());
+  }
+
   /**
    * The contract a workflow of {@code project} should use. With {@code contractName}: that
    * contract, which must exist and not be scoped to another project. With {@code contractBody}: a

@@ -120,6 +120,10 @@ public final class AttestationInitCommand extends LeafCommand {
               List.of(),
               false,
               remote);
+      state =
+          state.withContractTerms(
+              AttestationView.contractAnnotations(init.annotations()),
+              AttestationView.allowedEnvVars(init.envAllowList(), ctx.env()));
     }
     if (remote) {
       AttestationView.saveRemote(ctx, state.attestationId(), state, null);
