@@ -69,8 +69,9 @@ public final class RunDescribeCommand extends LeafCommand {
     if (id.isEmpty() == digest.isEmpty()) {
       throw new UsageException("one of --id or --digest is required");
     }
-    Optional<PublicKey> localKey = localKey(ctx);
     boolean verify = ctx.flags().bool("verify");
+    // as upstream, the key and certificate flags matter only with --verify
+    Optional<PublicKey> localKey = verify ? localKey(ctx) : Optional.empty();
     boolean remoteVerify = verify && localKey.isEmpty();
     RunDetails d =
         id.isEmpty()
@@ -139,7 +140,7 @@ public final class RunDescribeCommand extends LeafCommand {
             .or(() -> Optional.ofNullable(ctx.env().get(SIGNING_KEY_ENV)).filter(k -> !k.isBlank()))
             .map(String::trim);
     Optional<String> cert = ctx.flags().nonBlank("cert").map(String::trim);
-    if (ctx.flags().bool("verify") && key.isPresent() && cert.isPresent()) {
+    if (key.isPresent() && cert.isPresent()) {
       throw new UsageException("--key and --cert cannot be used together");
     }
     if (key.isPresent()) {
