@@ -99,6 +99,8 @@ public class AttestationResource {
     "contractRevisionLatest",
     "contract",
     "materials",
+    "annotations",
+    "envAllowList",
     "initializedAt"
   })
   public record InitResponse(
@@ -110,6 +112,14 @@ public class AttestationResource {
       int contractRevisionLatest,
       String contract,
       List<ContractRevisionView.MaterialSpec> materials,
+      @Schema(
+              description =
+                  "The contract's spec.annotations: an empty value is one the push must supply")
+          List<ContractRevisionView.AnnotationSpec> annotations,
+      @Schema(
+              description =
+                  "The contract's spec.envAllowList: variables the CLI records in the statement")
+          List<String> envAllowList,
       Instant initializedAt) {}
 
   public record StoreResponse(
@@ -157,6 +167,8 @@ public class AttestationResource {
         c.latestRevision(),
         c.rawBody(),
         c.materials(),
+        c.annotations(),
+        c.envAllowList(),
         init.run().getCreatedAt());
   }
 

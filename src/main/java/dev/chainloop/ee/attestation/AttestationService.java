@@ -204,6 +204,11 @@ public class AttestationService {
                 + ", which is not stored in this organization");
       }
     }
+    if (run.getContractId() != null) {
+      RequiredAnnotations.check(
+          contracts.annotationsOf(run.getContractId(), run.getContractRevisionUsed()),
+          () -> PolicyCheck.statementOf(bundle));
+    }
     List<ContractRevisionView.PolicyAttachment> attached =
         run.getContractId() == null
             ? List.of()

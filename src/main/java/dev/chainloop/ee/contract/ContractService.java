@@ -197,6 +197,16 @@ public class ContractService {
         .orElse(List.of());
   }
 
+  /** The annotations revision {@code revision} of the contract requires (spec.annotations). */
+  public List<ContractRevisionView.AnnotationSpec> annotationsOf(String contractId, int revision) {
+    return repository.findAll(List.of(contractId)).stream()
+        .filter(c -> c.getOrganizationId().equals(caller.organizationId()))
+        .findFirst()
+        .flatMap(c -> repository.version(c.getId(), revision))
+        .map(v -> ContractParser.parse(v.getRawBody()).annotations())
+        .orElse(List.of());
+  }
+
   /**
    * The contract's own policies, then those of its policy groups at their latest revision: the
    * group's inputs resolved from the contract's {@code with}, filled into its policies' inputs, the

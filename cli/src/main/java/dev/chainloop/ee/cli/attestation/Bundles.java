@@ -70,15 +70,31 @@ public final class Bundles {
    * {@code workflow run describe -o statement} prints).
    */
   public static JsonObject statement(byte[] bundleBytes) {
-    JsonObject bundle;
-    try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
-      bundle = r.readObject();
-    }
-    String payload = str(obj(bundle, "dsseEnvelope"), "payload");
-    byte[] decoded = Base64.getDecoder().decode(payload == null ? "" : payload);
-    try (var r = Json.createReader(new ByteArrayInputStream(decoded))) {
+    try (var r = Json.createReader(new ByteArrayInputStream(payload(parse(bundleBytes))))) {
       return r.readObject();
     }
+  }
+
+  /** The bundle as a JSON document (what {@code workflow run describe -o attestation} prints). */
+  public static JsonObject parse(byte[] bundleBytes) {
+    try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
+      return r.readObject();
+    }
+  }
+
+  /**
+   * The DSSE pre-authentication encoding of the bundle's payload: the bytes its signature covers,
+   * so external tools can check it ({@code workflow run describe -o payload-pae}).
+   */
+  public static byte[] payloadPae(byte[] bundleBytes) {
+    JsonObject bundle = parse(bundleBytes);
+    String type = str(obj(bundle, "dsseEnvelope"), "payloadType");
+    return Dsse.pae(type == null ? "" : type, payload(bundle));
+  }
+
+  private static byte[] payload(JsonObject bundle) {
+    String payload = str(obj(bundle, "dsseEnvelope"), "payload");
+    return Base64.getDecoder().decode(payload == null ? "" : payload);
   }
 
   /** The outcome of an offline check. */

@@ -24,6 +24,10 @@ import java.util.Map;
  * @param initializedAt when the run started (RFC 3339): the control plane's time, the CLI's in a
  *     dry run
  * @param annotations user annotations; a null value is one the state names but does not set
+ * @param contractAnnotations the contract's {@code spec.annotations}: a fixed value, or empty for
+ *     one the push must supply
+ * @param envVars the contract's {@code envAllowList} variables, read at init, recorded in the
+ *     statement's {@code env}
  */
 public record CraftingState(
     String attestationId,
@@ -38,7 +42,74 @@ public record CraftingState(
     Map<String, String> annotations,
     List<Material> materials,
     boolean dryRun,
-    boolean remoteState) {
+    boolean remoteState,
+    Map<String, String> contractAnnotations,
+    Map<String, String> envVars) {
+
+  /** A state whose contract requires no annotation and allows no variable. */
+  public CraftingState(
+      String attestationId,
+      String initializedAt,
+      WorkflowInfo workflow,
+      String organization,
+      String contractName,
+      int contractRevision,
+      List<MaterialSpec> contractMaterials,
+      String runnerType,
+      String runnerUrl,
+      Map<String, String> annotations,
+      List<Material> materials,
+      boolean dryRun,
+      boolean remoteState) {
+    this(
+        attestationId,
+        initializedAt,
+        workflow,
+        organization,
+        contractName,
+        contractRevision,
+        contractMaterials,
+        runnerType,
+        runnerUrl,
+        annotations,
+        materials,
+        dryRun,
+        remoteState,
+        Map.of(),
+        Map.of());
+  }
+
+  /**
+   * With the contract's annotations ({@code null} values in {@link #annotations} until set) and the
+   * allowed variables' values.
+   */
+  public CraftingState withContractTerms(
+      Map<String, String> contractAnnotations, Map<String, String> envVars) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    contractAnnotations.forEach((k, v) -> merged.put(k, v.isEmpty() ? null : v));
+    annotations.forEach(
+        (k, v) -> {
+          if (!merged.containsKey(k) || merged.get(k) == null) {
+            merged.put(k, v);
+          }
+        });
+    return new CraftingState(
+        attestationId,
+        initializedAt,
+        workflow,
+        organization,
+        contractName,
+        contractRevision,
+        contractMaterials,
+        runnerType,
+        runnerUrl,
+        merged,
+        materials,
+        dryRun,
+        remoteState,
+        Map.copyOf(contractAnnotations),
+        Map.copyOf(envVars));
+  }
 
   public CraftingState withMaterials(List<Material> replacement) {
     return new CraftingState(
@@ -54,7 +125,9 @@ public record CraftingState(
         annotations,
         List.copyOf(replacement),
         dryRun,
-        remoteState);
+        remoteState,
+        contractAnnotations,
+        envVars);
   }
 
   public CraftingState withAnnotations(Map<String, String> replacement) {
@@ -71,25 +144,35 @@ public record CraftingState(
         replacement,
         materials,
         dryRun,
-        remoteState);
+        remoteState,
+        contractAnnotations,
+        envVars);
   }
 
+  /** The state as JSON; the contract's terms are written only when it has any. */
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
-        .add("attestationId", attestationId)
-        .add("initializedAt", initializedAt)
-        .add("workflow", workflow.json())
-        .add("organization", organization)
-        .add("contractName", contractName)
-        .add("contractRevision", contractRevision)
-        .add("contractMaterials", ApiObject.array(contractMaterials))
-        .add("runnerType", runnerType)
-        .add("runnerUrl", runnerUrl)
-        .add("annotations", json(annotations))
-        .add("materials", materialsJson())
-        .add("dryRun", dryRun)
-        .add("remoteState", remoteState)
-        .build();
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("attestationId", attestationId)
+            .add("initializedAt", initializedAt)
+            .add("workflow", workflow.json())
+            .add("organization", organization)
+            .add("contractName", contractName)
+            .add("contractRevision", contractRevision)
+            .add("contractMaterials", ApiObject.array(contractMaterials))
+            .add("runnerType", runnerType)
+            .add("runnerUrl", runnerUrl)
+            .add("annotations", json(annotations))
+            .add("materials", materialsJson())
+            .add("dryRun", dryRun)
+            .add("remoteState", remoteState);
+    if (!contractAnnotations.isEmpty()) {
+      b.add("contractAnnotations", json(contractAnnotations));
+    }
+    if (!envVars.isEmpty()) {
+      b.add("envVars", json(envVars));
+    }
+    return b.build();
   }
 
   public JsonArray materialsJson() {
@@ -117,7 +200,9 @@ public record CraftingState(
         map(o.get("annotations")),
         objects(o.get("materials")).stream().map(Material::fromJson).toList(),
         o.getBoolean("dryRun", false),
-        o.getBoolean("remoteState", false));
+        o.getBoolean("remoteState", false),
+        map(o.get("contractAnnotations")),
+        map(o.get("envVars")));
   }
 
   private static List<JsonObject> objects(JsonValue array) {
@@ -149,5 +234,9 @@ public record CraftingState(
 
   public JsonObject annotationsJson() {
     return json(annotations);
+  }
+
+  public JsonObject envVarsJson() {
+    return json(envVars);
   }
 }

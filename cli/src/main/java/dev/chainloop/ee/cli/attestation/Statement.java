@@ -97,6 +97,9 @@ public final class Statement {
             .add("annotations", state.annotationsJson())
             .add("runnerType", state.runnerType())
             .add("runnerURL", state.runnerUrl());
+    if (!state.envVars().isEmpty()) {
+      predicate.add("env", state.envVarsJson());
+    }
     if (bypassPolicyCheck) {
       predicate.add("policyBlockBypassEnabled", true);
     }

@@ -24,6 +24,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilderException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,8 +58,19 @@ public final class ApiClient {
    */
   private static final SSLContext UNUSED_TLS = emptyTlsContext();
 
+  /**
+   * Where and how to connect: the base URL, the TLS trust ({@code null} for the JDK's) and the
+   * largest answer {@link #send} reads.
+   */
+  public record Connection(URI base, SSLContext tls, long maxResponseBytes) {
+    public static Connection plain(URI base) {
+      return new Connection(base, null, Long.MAX_VALUE);
+    }
+  }
+
   private final HttpClient http;
   private final URI base;
+  private final long maxResponseBytes;
   private final Optional<String> token;
   private final Credential credential;
   private final Optional<String> organization;
@@ -66,7 +78,7 @@ public final class ApiClient {
   private final Log log;
 
   private ApiClient(
-      URI base,
+      Connection connection,
       Optional<String> token,
       Credential credential,
       Optional<String> organization,
@@ -76,11 +88,15 @@ public final class ApiClient {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10));
+    URI base = connection.base();
     if ("http".equals(base.getScheme())) {
       builder.sslContext(UNUSED_TLS);
+    } else if (connection.tls() != null) {
+      builder.sslContext(connection.tls());
     }
     this.http = builder.build();
     this.base = base;
+    this.maxResponseBytes = connection.maxResponseBytes();
     this.token = token;
     this.credential = credential;
     this.organization = organization;
@@ -99,21 +115,27 @@ public final class ApiClient {
   }
 
   public static ApiClient authenticated(
-      URI base,
+      Connection connection,
       Optional<String> token,
       Credential credential,
       Optional<String> organization,
       Log log) {
     return new ApiClient(
-        base, token, token.isPresent() ? credential : Credential.NONE, organization, true, log);
+        connection,
+        token,
+        token.isPresent() ? credential : Credential.NONE,
+        organization,
+        true,
+        log);
   }
 
   /**
    * For endpoints without auth (status, login, signup): a 401 there is about credentials typed, not
    * tokens.
    */
-  public static ApiClient anonymous(URI base, Log log) {
-    return new ApiClient(base, Optional.empty(), Credential.NONE, Optional.empty(), false, log);
+  public static ApiClient anonymous(Connection connection, Log log) {
+    return new ApiClient(
+        connection, Optional.empty(), Credential.NONE, Optional.empty(), false, log);
   }
 
   /**
@@ -133,7 +155,18 @@ public final class ApiClient {
     HttpResponse<InputStream> res = exchange(request);
     String text;
     try (InputStream in = res.body()) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      byte[] body = in.readNBytes((int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 8));
+      if (body.length > maxResponseBytes) {
+        throw new CliException(
+            "the control plane's answer to "
+                + request.method()
+                + " "
+                + request.target()
+                + " is larger than "
+                + maxResponseBytes
+                + " bytes (raise it with --max-recv-msg-size)");
+      }
+      text = new String(body, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw unreachable(e);
     }
@@ -269,6 +302,12 @@ public final class ApiClient {
         return "request timed out";
       }
       if (t instanceof SSLException) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+          if (c instanceof CertPathBuilderException) {
+            return "TLS handshake failed: the server's certificate is not signed by a trusted CA"
+                + " (trust its CA with --control-plane-ca)";
+          }
+        }
         return "TLS handshake failed (" + t.getMessage() + ")";
       }
     }

@@ -23,6 +23,8 @@ public final class ConfigFile {
   public static final String CONTROL_PLANE = "control-plane.API";
   public static final String INSECURE = "api-insecure";
   public static final String AUTH_TOKEN = "auth.token";
+  public static final String CONTROL_PLANE_CA = "control-plane.api-ca";
+  public static final String MAX_RECV_MSG_SIZE = "api-max-recv-msg-size";
 
   private final Path path;
   private final Map<String, Object> doc;

@@ -13,12 +13,17 @@ import java.util.Optional;
  *
  * @param controlPlane the address as the user wrote it (what {@code config save} persists)
  * @param controlPlaneUrl normalised base URL, e.g. {@code https://cp.example.com:443}
+ * @param controlPlaneCa an extra CA to trust for the control plane: a PEM file's path, PEM text or
+ *     base64-encoded PEM, as upstream's {@code --control-plane-ca} accepts
+ * @param maxResponseBytes the largest API answer the client reads ({@code --max-recv-msg-size})
  */
 public record Settings(
     ConfigFile config,
     String controlPlane,
     URI controlPlaneUrl,
     boolean insecure,
+    Optional<String> controlPlaneCa,
+    long maxResponseBytes,
     Optional<Token> token,
     Optional<String> organization,
     boolean debug,
@@ -27,6 +32,11 @@ public record Settings(
   public static final String ENV_CONTROL_PLANE = "CHAINLOOP_CONTROL_PLANE_API";
   public static final String ENV_INSECURE = "CHAINLOOP_API_INSECURE";
   public static final String ENV_TOKEN = "CHAINLOOP_TOKEN";
+  public static final String ENV_CONTROL_PLANE_CA = "CHAINLOOP_CONTROL_PLANE_API_CA";
+  public static final String ENV_MAX_RECV_MSG_SIZE = "CHAINLOOP_API_MAX_RECV_MSG_SIZE";
+
+  /** What upstream's gRPC client accepts per message when the flag is 0: 32 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
   /** Where a bearer token came from; a token from the config file is the user's login token. */
   public enum TokenSource {
@@ -82,11 +92,27 @@ public record Settings(
     Optional<String> org =
         flagOrElse(globals, GlobalFlags.ORG).or(() -> config.getString(ConfigFile.ORGANIZATION));
 
+    Optional<String> ca =
+        flagOrElse(globals, GlobalFlags.CONTROL_PLANE_CA)
+            .or(() -> Optional.ofNullable(env.get(ENV_CONTROL_PLANE_CA)).filter(Settings::nonBlank))
+            .or(() -> config.getString(ConfigFile.CONTROL_PLANE_CA))
+            .map(String::trim);
+
+    String maxRecv =
+        flagOrElse(globals, GlobalFlags.MAX_RECV_MSG_SIZE)
+            .or(
+                () ->
+                    Optional.ofNullable(env.get(ENV_MAX_RECV_MSG_SIZE)).filter(Settings::nonBlank))
+            .or(() -> config.get(ConfigFile.MAX_RECV_MSG_SIZE).map(Object::toString))
+            .orElse("0");
+
     return new Settings(
         config,
         controlPlane,
         normalize(controlPlane, insecure),
         insecure,
+        ca,
+        maxResponseBytes(maxRecv),
         token,
         org,
         globals.bool(GlobalFlags.DEBUG),
@@ -114,6 +140,22 @@ public record Settings(
       throw new UsageException(
           "invalid control plane address \"" + address + "\": use host:port or an http(s) URL");
     }
+  }
+
+  /** {@code 0} (or less, as upstream treats it) means the default. */
+  static long maxResponseBytes(String raw) {
+    long n;
+    try {
+      n = Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "invalid argument \""
+              + raw
+              + "\" for \"--"
+              + GlobalFlags.MAX_RECV_MSG_SIZE
+              + "\" flag: not a number");
+    }
+    return n <= 0 ? DEFAULT_MAX_RESPONSE_BYTES : n;
   }
 
   /** Same spellings as Go's strconv.ParseBool, which the upstream CLI accepts. */

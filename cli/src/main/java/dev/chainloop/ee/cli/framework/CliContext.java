@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.framework;
 import dev.chainloop.ee.cli.client.ApiClient;
 import dev.chainloop.ee.cli.client.ControlPlane;
 import dev.chainloop.ee.cli.client.Jwt;
+import dev.chainloop.ee.cli.client.TrustedCa;
 import dev.chainloop.ee.cli.client.model.ApiObject;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.config.Settings;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything one command run may use: its flags, the resolved settings, streams, the API client.
@@ -39,6 +41,7 @@ public final class CliContext {
   private final Clock clock;
   private BufferedReader inReader;
   private ControlPlane api;
+  private ApiClient.Connection connection;
 
   public CliContext(
       Map<String, String> env,
@@ -136,7 +139,7 @@ public final class CliContext {
       api =
           new ControlPlane(
               ApiClient.authenticated(
-                  settings.controlPlaneUrl(),
+                  connection(),
                   token.map(Settings.Token::jwt),
                   credential,
                   settings.organization(),
@@ -148,7 +151,21 @@ public final class CliContext {
   /** Client without credentials, for status, signup and login. */
   public ControlPlane anonymousApi() {
     warnIfInsecure();
-    return new ControlPlane(ApiClient.anonymous(settings.controlPlaneUrl(), log));
+    return new ControlPlane(ApiClient.anonymous(connection(), log));
+  }
+
+  /** The control plane's address, TLS trust and answer size limit; built once per run. */
+  public ApiClient.Connection connection() {
+    if (connection == null) {
+      SSLContext tls =
+          settings
+              .controlPlaneCa()
+              .map(ca -> TrustedCa.sslContext(ca, "--" + GlobalFlags.CONTROL_PLANE_CA))
+              .orElse(null);
+      connection =
+          new ApiClient.Connection(settings.controlPlaneUrl(), tls, settings.maxResponseBytes());
+    }
+    return connection;
   }
 
   private void warnIfInsecure() {

@@ -6,6 +6,10 @@ import java.util.List;
 public final class GlobalFlags {
   public static final String CONFIG = "config";
   public static final String CONTROL_PLANE = "control-plane";
+  public static final String CONTROL_PLANE_CA = "control-plane-ca";
+  public static final String ARTIFACT_CAS = "artifact-cas";
+  public static final String ARTIFACT_CAS_CA = "artifact-cas-ca";
+  public static final String MAX_RECV_MSG_SIZE = "max-recv-msg-size";
   public static final String INSECURE = "insecure";
   public static final String TOKEN = "token";
   public static final String ORG = "org";
@@ -35,6 +39,23 @@ public final class GlobalFlags {
             CONTROL_PLANE,
             "URL or host:port of the Control Plane API (\"CHAINLOOP_CONTROL_PLANE_API\" env var)")
         .defaultValue(DEFAULT_CONTROL_PLANE);
+    f.string(
+        CONTROL_PLANE_CA,
+        "CUSTOM CA file (or PEM / base64 PEM content) for the Control Plane API, trusted on top of"
+            + " the system CAs (optional) (\"CHAINLOOP_CONTROL_PLANE_API_CA\" env var)");
+    // Upstream pipelines pass the CAS address; here artifacts travel through the control plane.
+    f.string(
+        ARTIFACT_CAS,
+        "URL for the Artifacts CAS API: accepted for compatibility and not used, artifacts are"
+            + " stored through the Control Plane (\"CHAINLOOP_ARTIFACT_CAS_API\" env var)");
+    f.string(
+        ARTIFACT_CAS_CA,
+        "CUSTOM CA file for the Artifacts CAS API: accepted for compatibility and not used, see"
+            + " --control-plane-ca (\"CHAINLOOP_ARTIFACT_CAS_API_CA\" env var)");
+    f.integer(
+        MAX_RECV_MSG_SIZE,
+        "Max size in bytes of a Control Plane API response (0 = default 33554432)"
+            + " (\"CHAINLOOP_API_MAX_RECV_MSG_SIZE\" env var)");
     f.bool(DEBUG, "Enable debug/verbose logging mode");
     f.bool(
             INSECURE,

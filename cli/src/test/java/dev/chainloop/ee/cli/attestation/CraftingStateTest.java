@@ -57,4 +57,23 @@ class CraftingStateTest {
     assertThat(changed.attestationId()).isEqualTo("run-1");
     assertThat(changed.contractMaterials()).hasSize(1);
   }
+
+  @Test
+  void contractTermsFixTheirValuesLeaveTheOthersUnsetAndSurviveTheStateFile() {
+    CraftingState state =
+        CraftingState.parse(WRITTEN)
+            .withAnnotations(Map.of("tier", "bronze", "owner", "team-a"))
+            .withContractTerms(Map.of("tier", "gold"), Map.of("BUILD_ID", "77"));
+    CraftingState withOpen =
+        state.withContractTerms(Map.of("tier", "gold", "reviewer", ""), state.envVars());
+
+    assertThat(state.annotations()).containsEntry("tier", "gold").containsEntry("owner", "team-a");
+    assertThat(withOpen.annotations()).containsEntry("reviewer", null);
+    CraftingState reread = CraftingState.parse(withOpen.toJson().toString());
+    assertThat(reread.contractAnnotations())
+        .containsEntry("reviewer", "")
+        .containsEntry("tier", "gold");
+    assertThat(reread.envVars()).containsExactly(Map.entry("BUILD_ID", "77"));
+    assertThat(reread.annotations()).containsEntry("reviewer", null);
+  }
 }

@@ -40,7 +40,7 @@ class HelpTest {
     assertThat(rest.get(4)).isEqualTo("Global Flags:");
     assertThat(rest)
         .contains(
-            "      --control-plane string   URL or host:port of the Control Plane API"
+            "      --control-plane string      URL or host:port of the Control Plane API"
                 + " (\"CHAINLOOP_CONTROL_PLANE_API\" env var) (default \"http://localhost:9080\")");
     assertThat(rest.get(rest.size() - 2)).isEmpty();
     assertThat(rest.get(rest.size() - 1))

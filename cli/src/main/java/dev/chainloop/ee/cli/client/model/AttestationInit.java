@@ -36,6 +36,14 @@ public final class AttestationInit extends ApiObject {
     return objects("materials", MaterialSpec::new);
   }
 
+  public List<AnnotationSpec> annotations() {
+    return objects("annotations", AnnotationSpec::new);
+  }
+
+  public List<String> envAllowList() {
+    return strings("envAllowList");
+  }
+
   public Optional<Instant> initializedAt() {
     return instant("initializedAt");
   }

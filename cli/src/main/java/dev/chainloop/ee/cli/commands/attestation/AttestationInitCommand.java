@@ -213,6 +213,10 @@ public final class AttestationInitCommand extends LeafCommand {
               List.of(),
               false,
               remote);
+      state =
+          state.withContractTerms(
+              AttestationView.contractAnnotations(init.annotations()),
+              AttestationView.allowedEnvVars(init.envAllowList(), ctx.env()));
     }
     if (!collectors.isEmpty()) {
       // The aiconfig collector records CHAINLOOP_AI_AGENT_CONFIG materials, a kind this CLI cannot

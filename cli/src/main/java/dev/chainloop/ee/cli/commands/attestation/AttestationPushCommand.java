@@ -60,6 +60,11 @@ public final class AttestationPushCommand extends LeafCommand {
     flags.bool(
         "exception-bypass-policy-check",
         "do not fail this command on policy violations enforcement");
+    // Upstream posts a summary to the CI platform (e.g. a PR comment); this CLI never does, so the
+    // flag that turns it off has nothing to turn off.
+    flags.bool(
+        "deactivate-ci-report",
+        "deactivate automatic attestation report to CI/CD platform (no-op: no report is posted)");
     AttestationView.stateFlag(flags);
     AttestationView.attestationIdFlag(flags);
   }
@@ -79,9 +84,7 @@ public final class AttestationPushCommand extends LeafCommand {
       throw new CliException(
           "some materials have not been crafted yet: " + String.join(", ", missing));
     }
-    state =
-        state.withAnnotations(
-            AttestationView.annotations(ctx.flags().strings("annotation"), state.annotations()));
+    state = state.withAnnotations(AttestationView.pushAnnotations(ctx, state));
     byte[] statement =
         Statement.render(
             state,

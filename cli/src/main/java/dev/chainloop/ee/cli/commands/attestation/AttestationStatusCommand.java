@@ -32,5 +32,8 @@ public final class AttestationStatusCommand extends LeafCommand {
     }
     ctx.print(AttestationView.status(state, null));
     ctx.print(AttestationView.materials(state, ctx.flags().bool("full")));
+    if (!state.envVars().isEmpty()) {
+      ctx.print(AttestationView.envVars(state));
+    }
   }
 }

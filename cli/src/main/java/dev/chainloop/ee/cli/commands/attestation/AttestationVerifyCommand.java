@@ -4,10 +4,9 @@ import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.cli.framework.FileOrUrl;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 
@@ -23,8 +22,18 @@ public final class AttestationVerifyCommand extends LeafCommand {
   }
 
   @Override
+  public String example() {
+    return """
+          # verify local attestation
+          chainloop attestation verify --bundle attestation.json
+
+          # verify an attestation stored in an https endpoint
+          chainloop attestation verify -b https://myrepository/attestation.json""";
+  }
+
+  @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("bundle", "path to the Sigstore bundle").shorthand("b").required();
+    flags.string("bundle", "bundle path or URL").shorthand("b").required();
     flags
         .string(
             "key", "path to the PEM public key (or certificate) of the signer; keyless if not set")
@@ -33,7 +42,7 @@ public final class AttestationVerifyCommand extends LeafCommand {
 
   @Override
   public void run(CliContext ctx) throws Exception {
-    byte[] bundle = Files.readAllBytes(Path.of(ctx.flags().string("bundle")));
+    byte[] bundle = FileOrUrl.read(ctx.flags().string("bundle").trim(), "the bundle");
     PublicKey key = null;
     X509Certificate root = null;
     if (ctx.flags().nonBlank("key").isPresent()) {

@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.commands.attestation;
 import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Material;
+import dev.chainloop.ee.cli.client.model.AnnotationSpec;
 import dev.chainloop.ee.cli.client.model.MaterialSpec;
 import dev.chainloop.ee.cli.client.model.RemoteState;
 import dev.chainloop.ee.cli.client.model.SaveStateRequest;
@@ -124,6 +125,71 @@ final class AttestationView {
     return annotations;
   }
 
+  /** The contract's annotations by name, in the contract's order. */
+  static Map<String, String> contractAnnotations(List<AnnotationSpec> specs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    specs.forEach(a -> out.put(a.name(), a.value()));
+    return out;
+  }
+
+  /**
+   * The values of the contract's {@code envAllowList}, read from the environment at init; as
+   * upstream, a variable that is unset or empty fails the command.
+   */
+  static Map<String, String> allowedEnvVars(List<String> allowList, Map<String, String> env) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : allowList) {
+      String value = env.get(name);
+      if (value == null || value.isEmpty()) {
+        throw new CliException("required env variables not present \"" + name + "\"");
+      }
+      out.put(name, value);
+    }
+    return out;
+  }
+
+  /**
+   * The annotations a push records: the state's, plus {@code --annotation} pairs except over a
+   * value the contract fixes (upstream skips those with a message); then every annotation the
+   * contract names must have a value.
+   */
+  static Map<String, String> pushAnnotations(CliContext ctx, CraftingState state) {
+    Map<String, String> runtime = annotations(ctx.flags().strings("annotation"), Map.of());
+    Map<String, String> result = new LinkedHashMap<>(state.annotations());
+    runtime.forEach(
+        (k, v) -> {
+          String fixed = state.contractAnnotations().get(k);
+          if (fixed != null && !fixed.isEmpty()) {
+            ctx.log()
+                .info(
+                    "annotation \""
+                        + k
+                        + "\" value is set in the contract, can not be overridden, skipping");
+          } else {
+            result.put(k, v);
+          }
+        });
+    List<String> missing =
+        result.entrySet().stream()
+            .filter(e -> e.getValue() == null || e.getValue().isEmpty())
+            .map(e -> "\"" + e.getKey() + "\"")
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new CliException(
+          "annotations ["
+              + String.join(" ", missing)
+              + "] required: set them with --annotation key=value");
+    }
+    return result;
+  }
+
+  /** The contract's environment variables and their values, as upstream's "Env Variables". */
+  static Table envVars(CraftingState state) {
+    Table t = Table.describe().title("Env Variables");
+    state.envVars().forEach(t::row);
+    return t;
+  }
+
   /** The status table: the first six rows are fixed (scripts parse them). */
   static Table status(CraftingState state, String digest) {
     WorkflowInfo wf = state.workflow();
@@ -222,6 +288,7 @@ final class AttestationView {
             .add("contractRevision", state.contractRevision())
             .add("materials", state.materialsJson())
             .add("annotations", state.annotationsJson())
+            .add("envVars", state.envVarsJson())
             .add("dryRun", state.dryRun())
             .add("isPushed", digest != null);
     if (digest != null) {

@@ -29,7 +29,7 @@ public final class AuthLogoutCommand extends LeafCommand {
     try {
       new ControlPlane(
               ApiClient.authenticated(
-                  ctx.settings().controlPlaneUrl(),
+                  ctx.connection(),
                   token,
                   ApiClient.Credential.USER_TOKEN,
                   Optional.empty(),

@@ -1,8 +1,10 @@
 package dev.chainloop.ee.cli.commands.config;
 
+import dev.chainloop.ee.cli.client.TrustedCa;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.config.Settings;
 import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.GlobalFlags;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 
 public final class ConfigSaveCommand extends LeafCommand {
@@ -32,6 +34,13 @@ public final class ConfigSaveCommand extends LeafCommand {
       config.remove(ConfigFile.INSECURE);
     }
     s.organization().ifPresent(org -> config.set(ConfigFile.ORGANIZATION, org));
+    // as upstream: the CA's PEM text, so the saved config does not depend on the file staying put
+    s.controlPlaneCa()
+        .ifPresent(
+            ca ->
+                config.set(
+                    ConfigFile.CONTROL_PLANE_CA,
+                    TrustedCa.pemContent(ca, "--" + GlobalFlags.CONTROL_PLANE_CA)));
     config.save();
     ctx.log().info("Config saved to " + config.path());
   }

@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.commands.run;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
+import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.client.model.AttestationInfo;
 import dev.chainloop.ee.cli.client.model.PolicyResults;
 import dev.chainloop.ee.cli.client.model.Run;
@@ -9,16 +10,24 @@ import dev.chainloop.ee.cli.client.model.Verification;
 import dev.chainloop.ee.cli.client.model.WorkflowRef;
 import dev.chainloop.ee.cli.commands.policy.PolicyView;
 import dev.chainloop.ee.cli.framework.CliContext;
+import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
 import dev.chainloop.ee.cli.output.Dates;
 import dev.chainloop.ee.cli.output.Table;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 public final class RunDescribeCommand extends LeafCommand {
+  static final String SIGNING_KEY_ENV = "CHAINLOOP_SIGNING_PUBLIC_KEY";
+
   @Override
   public String name() {
     return "describe";
@@ -31,14 +40,26 @@ public final class RunDescribeCommand extends LeafCommand {
 
   @Override
   public List<String> outputFormats() {
-    return List.of("table", "json", "statement", "attestation");
+    return List.of("table", "json", "attestation", "statement", "payload-pae");
   }
 
   @Override
   public void defineFlags(FlagSet flags) {
-    flags.string("id", "workflow run ID");
-    flags.string("digest", "attestation digest");
-    flags.bool("verify", "verify the attestation");
+    flags.string("id", "workflow Run ID");
+    flags.string("digest", "content digest of the attestation").shorthand("d");
+    flags.bool(
+        "verify",
+        "verify the attestation: with --key or --cert here, otherwise by the control plane");
+    flags.string(
+        "key",
+        "public key used to verify the attestation (a cosign or PEM public key, path or env://VAR)."
+            + " Note: You can also use env variable "
+            + SIGNING_KEY_ENV);
+    flags.string("cert", "public certificate in PEM format to be used to verify the attestation");
+    flags.string(
+        "cert-chain",
+        "certificate chain (intermediates, root) in PEM format to be used to verify the"
+            + " attestation");
   }
 
   @Override
@@ -49,13 +70,31 @@ public final class RunDescribeCommand extends LeafCommand {
       throw new UsageException("one of --id or --digest is required");
     }
     boolean verify = ctx.flags().bool("verify");
-    RunDetails d = id.isEmpty() ? ctx.api().runByDigest(digest, verify) : ctx.api().run(id, verify);
+    // as upstream, the key and certificate flags matter only with --verify
+    Optional<PublicKey> localKey = verify ? localKey(ctx) : Optional.empty();
+    boolean remoteVerify = verify && localKey.isEmpty();
+    RunDetails d =
+        id.isEmpty()
+            ? ctx.api().runByDigest(digest, remoteVerify)
+            : ctx.api().run(id, remoteVerify);
     AttestationInfo att = d.attestation();
     byte[] bundle = att.isEmpty() ? new byte[0] : Base64.getDecoder().decode(att.bundle());
+    Optional<Bundles.Verification> local =
+        verify && !att.isEmpty()
+            ? localKey.map(k -> Bundles.verify(bundle, k, null))
+            : Optional.empty();
+    if (!ctx.outputFormat().equals("table")
+        && !ctx.outputFormat().equals("json")
+        && att.isEmpty()) {
+      ctx.log().info("This run doesn't have an attestation, noop");
+      return;
+    }
     switch (ctx.outputFormat()) {
       case "json" -> ctx.printJson(d);
-      case "attestation" -> ctx.out().println(new String(bundle, StandardCharsets.UTF_8));
+      case "attestation" -> ctx.printJson(Bundles.parse(bundle));
       case "statement" -> ctx.printJson(Bundles.statement(bundle));
+      case "payload-pae" ->
+          ctx.out().print(new String(Bundles.payloadPae(bundle), StandardCharsets.UTF_8));
       default -> {
         Run r = d.run();
         WorkflowRef wf = r.workflow();
@@ -70,12 +109,14 @@ public final class RunDescribeCommand extends LeafCommand {
             .row("Runner", r.runnerType())
             .row("Digest", att.digest());
         Verification v = d.verification();
-        if (!v.isEmpty()) {
+        if (local.isPresent()) {
+          t.row("Verified", local.get().verified() ? "true" : "false: " + local.get().reason());
+        } else if (!v.isEmpty()) {
           t.row("Verified", v.verified() ? "true" : "false: " + v.failureReason());
         }
         PolicyResults policies = d.policies();
         if (!policies.isEmpty()) {
-          t.row("Policy Status", policies.status().toLowerCase(java.util.Locale.ROOT))
+          t.row("Policy Status", policies.status().toLowerCase(Locale.ROOT))
               .row("Policy Strategy", policies.strategy());
         }
         ctx.print(t);
@@ -84,5 +125,62 @@ public final class RunDescribeCommand extends LeafCommand {
         }
       }
     }
+    if (local.isPresent() && !local.get().verified()) {
+      throw new CliException("attestation verification failed: " + local.get().reason());
+    }
+  }
+
+  /**
+   * The key {@code --key} (or {@value #SIGNING_KEY_ENV}) names, or the public key of {@code --cert}
+   * once that certificate is checked against {@code --cert-chain}.
+   */
+  private static Optional<PublicKey> localKey(CliContext ctx) {
+    Optional<String> key =
+        ctx.flags()
+            .nonBlank("key")
+            .or(() -> Optional.ofNullable(ctx.env().get(SIGNING_KEY_ENV)).filter(k -> !k.isBlank()))
+            .map(String::trim);
+    Optional<String> cert = ctx.flags().nonBlank("cert").map(String::trim);
+    if (key.isPresent() && cert.isPresent()) {
+      throw new UsageException("--key and --cert cannot be used together");
+    }
+    if (key.isPresent()) {
+      return Optional.of(Keys.publicKey(Keys.read(key.get(), ctx.env())));
+    }
+    if (cert.isEmpty()) {
+      return Optional.empty();
+    }
+    X509Certificate leaf = pemCertificates(cert.get(), ctx).get(0);
+    Optional<String> chain = ctx.flags().nonBlank("cert-chain").map(String::trim);
+    if (chain.isPresent()) {
+      List<X509Certificate> issuers = pemCertificates(chain.get(), ctx);
+      X509Certificate child = leaf;
+      for (X509Certificate issuer : issuers) {
+        try {
+          child.verify(issuer.getPublicKey());
+        } catch (GeneralSecurityException e) {
+          throw new CliException(
+              "the certificate "
+                  + child.getSubjectX500Principal().getName()
+                  + " is not issued by "
+                  + issuer.getSubjectX500Principal().getName()
+                  + " in --cert-chain");
+        }
+        child = issuer;
+      }
+    }
+    return Optional.of(leaf.getPublicKey());
+  }
+
+  private static List<X509Certificate> pemCertificates(String path, CliContext ctx) {
+    List<X509Certificate> certs =
+        Keys.blocks(Keys.read(path, ctx.env())).stream()
+            .filter(b -> b.type().equals("CERTIFICATE"))
+            .map(b -> Keys.certificate(b.der()))
+            .toList();
+    if (certs.isEmpty()) {
+      throw new CliException("no PEM certificate found in " + path);
+    }
+    return certs;
   }
 }
