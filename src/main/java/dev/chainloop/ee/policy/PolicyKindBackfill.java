@@ -3,8 +3,7 @@ package dev.chainloop.ee.policy;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
@@ -16,15 +15,11 @@ import java.util.logging.Logger;
 public class PolicyKindBackfill {
   private static final Logger LOG = Logger.getLogger(PolicyKindBackfill.class.getName());
 
-  @PersistenceContext(unitName = "chainloop")
-  EntityManager em;
+  @Inject PolicyRepository repository;
 
   @PostConstruct
   void backfill() {
-    int rows =
-        em.createNamedQuery("Policy.backfillKind")
-            .setParameter("kind", Policy.Kind.POLICY)
-            .executeUpdate();
+    int rows = repository.backfillKind();
     if (rows > 0) {
       LOG.info("Set kind POLICY on " + rows + " policies written before policy groups existed");
     }

@@ -13,6 +13,13 @@ public class PolicyRepository {
   @PersistenceContext(unitName = "chainloop")
   EntityManager em;
 
+  /** Gives the rows written before policy groups existed (no kind) the kind POLICY. */
+  int backfillKind() {
+    return em.createNamedQuery("Policy.backfillKind")
+        .setParameter("kind", Policy.Kind.POLICY)
+        .executeUpdate();
+  }
+
   Optional<Policy> findLiveByName(String orgId, Policy.Kind kind, String name) {
     return em.createNamedQuery("Policy.liveByName", Policy.class)
         .setParameter("orgId", orgId)

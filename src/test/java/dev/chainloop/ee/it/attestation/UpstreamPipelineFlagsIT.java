@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.chainloop.ee.cli.attestation.Bundles;
-import dev.chainloop.ee.cli.attestation.Dsse;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.shared.Dsse;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -93,7 +93,7 @@ class UpstreamPipelineFlagsIT extends AttestationPipelines {
   @Test
   void runDescribeVerifiesWithACosignPublicKeyAndPrintsUpstreamsFormats() throws Exception {
     Cli cli = new Cli();
-    Path key = signingKey(cli);
+    Path key = cli.signingKey();
     Cli.Result push =
         attest(cli, "describe-key", "--key", key.toString(), "--deactivate-ci-report");
     assertThat(push.exitCode()).as(push.toString()).isZero();
@@ -274,7 +274,7 @@ class UpstreamPipelineFlagsIT extends AttestationPipelines {
         .isZero();
 
     Cli.Result refused =
-        cli.run("att", "push", "--key", signingKey(cli).toString(), "--token", token);
+        cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", token);
     assertThat(refused.exitCode()).isNotZero();
     assertThat(refused.stderr().lines().filter(l -> !l.startsWith("INF ")).toList())
         .as(refused.toString())
@@ -287,7 +287,7 @@ class UpstreamPipelineFlagsIT extends AttestationPipelines {
             "att",
             "push",
             "--key",
-            signingKey(cli).toString(),
+            cli.signingKey().toString(),
             "--annotation",
             "owner=alice",
             "--annotation",
