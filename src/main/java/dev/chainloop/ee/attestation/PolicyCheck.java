@@ -9,6 +9,7 @@ import dev.chainloop.ee.policy.MaterialContent;
 import dev.chainloop.ee.policy.PolicyCompilations;
 import dev.chainloop.ee.policy.PolicyEngine;
 import dev.chainloop.ee.policy.PolicyInputs;
+import dev.chainloop.ee.policy.PolicyRefusals;
 import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.run.PolicyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +81,9 @@ public class PolicyCheck {
                   () ->
                       new UnknownResourceException(
                           "policy \"" + a.ref() + "\" attached by the contract no longer exists"));
-      Map<String, String> inputs = PolicyInputs.resolve(policy.compiled().document(), a.with());
+      Map<String, String> inputs =
+          PolicyRefusals.asInvalidInput(
+              () -> PolicyInputs.resolve(policy.compiled().document(), a.with()));
       if (a.target() == PolicyTarget.ATTESTATION) {
         Object content = MaterialContent.json(statement.toString());
         var verdict = engine.evaluate(policy.compiled(), "ATTESTATION", content, Map.of(), inputs);

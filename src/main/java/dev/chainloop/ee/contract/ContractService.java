@@ -9,6 +9,7 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.policy.InvalidPolicyException;
 import dev.chainloop.ee.policy.PolicyInputs;
 import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.project.Project;
@@ -282,7 +283,7 @@ public class ContractService {
       }
       try {
         PolicyInputs.resolve(policy.get().compiled().document(), attachment.with());
-      } catch (InvalidInputException e) {
+      } catch (InvalidPolicyException e) {
         problems.add(new Violation(field + ".with", e.getMessage()));
       }
     }

@@ -11,7 +11,7 @@ public class PolicyCompilations {
    * Revision {@code key}'s compiled program; revisions are immutable, so the key never goes stale.
    */
   PolicyEngine.CompiledPolicy compile(String key, String body) {
-    return engine.compileCached(key, body);
+    return PolicyRefusals.asInvalidInput(() -> engine.compileCached(key, body));
   }
 
   public PolicyEngine engine() {

@@ -56,8 +56,9 @@ public class PolicyService {
 
   /** {@code chainloop apply}: creates the policy named by {@code metadata.name} or revises it. */
   public ApplyResult apply(String body) {
-    PolicyDocument document = PolicyDocument.parse(body);
-    PolicyEngine.compile(document);
+    PolicyDocument document =
+        PolicyRefusals.asInvalidInput(() -> PolicyEngine.compile(PolicyDocument.parse(body)))
+            .document();
     String name = document.name();
     if (BuiltinPolicies.body(name).isPresent()) {
       throw new ConflictException(

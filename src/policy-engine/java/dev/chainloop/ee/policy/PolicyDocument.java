@@ -1,7 +1,5 @@
 package dev.chainloop.ee.policy;
 
-import dev.chainloop.ee.platform.error.InvalidInputException;
-import dev.chainloop.ee.platform.error.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +46,10 @@ public record PolicyDocument(
   /** Parses and validates {@code body} (YAML or JSON); a 400 listing every problem otherwise. */
   public static PolicyDocument parse(String body) {
     if (body == null || body.isBlank()) {
-      throw new InvalidInputException("policy", "the policy body is empty");
+      throw new InvalidPolicyException("policy", "the policy body is empty");
     }
     if (body.length() > MAX_BODY_CHARS) {
-      throw new InvalidInputException(
+      throw new InvalidPolicyException(
           "policy", "the policy body is over " + MAX_BODY_CHARS + " characters");
     }
     Object root;
@@ -62,25 +60,25 @@ public record PolicyDocument(
       options.setNestingDepthLimit(20);
       root = new Yaml(new SafeConstructor(options)).load(body);
     } catch (YAMLException e) {
-      throw new InvalidInputException("policy", "not valid YAML or JSON: " + e.getMessage());
+      throw new InvalidPolicyException("policy", "not valid YAML or JSON: " + e.getMessage());
     }
     if (!(root instanceof Map<?, ?> doc)) {
-      throw new InvalidInputException("policy", "the policy must be a YAML or JSON object");
+      throw new InvalidPolicyException("policy", "the policy must be a YAML or JSON object");
     }
-    List<Violation> violations = new ArrayList<>();
+    List<PolicyProblem> violations = new ArrayList<>();
     if (!API_VERSION.equals(doc.get("apiVersion"))) {
-      violations.add(new Violation("apiVersion", "must be " + API_VERSION));
+      violations.add(new PolicyProblem("apiVersion", "must be " + API_VERSION));
     }
     if (!"Policy".equals(doc.get("kind"))) {
-      violations.add(new Violation("kind", "must be Policy"));
+      violations.add(new PolicyProblem("kind", "must be Policy"));
     }
     Map<?, ?> metadata = doc.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
     String name = text(metadata.get("name")).orElse("");
     if (name.isEmpty()) {
-      violations.add(new Violation("metadata.name", "is required"));
+      violations.add(new PolicyProblem("metadata.name", "is required"));
     } else if (name.length() > 63 || !NAME.matcher(name).matches()) {
       violations.add(
-          new Violation(
+          new PolicyProblem(
               "metadata.name",
               "\""
                   + name
@@ -91,7 +89,7 @@ public record PolicyDocument(
     List<Input> inputs = inputs(spec.get("inputs"), violations);
     List<Rule> rules = rules(spec.get("policies"), violations);
     if (!violations.isEmpty()) {
-      throw new InvalidInputException(
+      throw new InvalidPolicyException(
           "invalid policy: "
               + violations.stream()
                   .map(v -> v.field() + ": " + v.message())
@@ -101,35 +99,36 @@ public record PolicyDocument(
     return new PolicyDocument(name, description, inputs, rules);
   }
 
-  private static List<Input> inputs(Object node, List<Violation> violations) {
+  private static List<Input> inputs(Object node, List<PolicyProblem> violations) {
     if (node == null) {
       return List.of();
     }
     if (!(node instanceof List<?> list)) {
-      violations.add(new Violation("spec.inputs", "must be a list"));
+      violations.add(new PolicyProblem("spec.inputs", "must be a list"));
       return List.of();
     }
     if (list.size() > MAX_INPUTS) {
-      violations.add(new Violation("spec.inputs", "at most " + MAX_INPUTS + " inputs"));
+      violations.add(new PolicyProblem("spec.inputs", "at most " + MAX_INPUTS + " inputs"));
       return List.of();
     }
     Map<String, Input> out = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
       String f = "spec.inputs[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> m)) {
-        violations.add(new Violation(f, "must be an object"));
+        violations.add(new PolicyProblem(f, "must be an object"));
         continue;
       }
       String n = text(m.get("name")).orElse("");
       if (!INPUT_NAME.matcher(n).matches()) {
-        violations.add(new Violation(f + ".name", "must be letters, digits or '_'"));
+        violations.add(new PolicyProblem(f + ".name", "must be letters, digits or '_'"));
         continue;
       }
       Object def = m.get("default");
       String defaultValue = def == null ? null : PolicyInputs.asText(def);
       if (defaultValue != null && defaultValue.length() > PolicyInputs.MAX_VALUE_CHARS) {
         violations.add(
-            new Violation(f + ".default", "over " + PolicyInputs.MAX_VALUE_CHARS + " characters"));
+            new PolicyProblem(
+                f + ".default", "over " + PolicyInputs.MAX_VALUE_CHARS + " characters"));
       }
       if (out.put(
               n,
@@ -139,37 +138,37 @@ public record PolicyDocument(
                   Boolean.TRUE.equals(m.get("required")),
                   defaultValue))
           != null) {
-        violations.add(new Violation(f + ".name", "duplicate input \"" + n + "\""));
+        violations.add(new PolicyProblem(f + ".name", "duplicate input \"" + n + "\""));
       }
     }
     return List.copyOf(out.values());
   }
 
-  private static List<Rule> rules(Object node, List<Violation> violations) {
+  private static List<Rule> rules(Object node, List<PolicyProblem> violations) {
     if (!(node instanceof List<?> list) || list.isEmpty()) {
-      violations.add(new Violation("spec.policies", "must list at least one {kind, cel} rule"));
+      violations.add(new PolicyProblem("spec.policies", "must list at least one {kind, cel} rule"));
       return List.of();
     }
     if (list.size() > MAX_RULES) {
-      violations.add(new Violation("spec.policies", "at most " + MAX_RULES + " rules"));
+      violations.add(new PolicyProblem("spec.policies", "at most " + MAX_RULES + " rules"));
       return List.of();
     }
     List<Rule> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String f = "spec.policies[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> m)) {
-        violations.add(new Violation(f, "must be an object"));
+        violations.add(new PolicyProblem(f, "must be an object"));
         continue;
       }
       String kind = text(m.get("kind")).orElse("");
       if (!KIND.matcher(kind).matches()) {
         violations.add(
-            new Violation(
+            new PolicyProblem(
                 f + ".kind", "must be a material kind, or ATTESTATION for the statement"));
       }
       if (m.containsKey("embedded") || m.containsKey("path")) {
         violations.add(
-            new Violation(
+            new PolicyProblem(
                 f,
                 "Rego policies (embedded/path) cannot run on this server: write the rule as a"
                     + " CEL expression in \"cel\""));
@@ -177,10 +176,10 @@ public record PolicyDocument(
       }
       String cel = text(m.get("cel")).orElse("");
       if (cel.isBlank()) {
-        violations.add(new Violation(f + ".cel", "is required: a CEL expression"));
+        violations.add(new PolicyProblem(f + ".cel", "is required: a CEL expression"));
       } else if (looksLikeRego(cel)) {
         violations.add(
-            new Violation(
+            new PolicyProblem(
                 f + ".cel", "this is Rego, which cannot run on this server: write it in CEL"));
       } else {
         out.add(new Rule(kind, cel));
