@@ -5,6 +5,7 @@ import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -110,6 +111,18 @@ public class AttestationResource {
           String policyStatus,
       List<PolicyEvaluation> policies) {}
 
+  public record EvaluateMaterialRequest(
+      @NotNull
+          @Schema(
+              type = SchemaType.OBJECT,
+              description =
+                  "The material as the statement will carry it: name, digest, annotations"
+                      + " (chainloop.material.type, chainloop.material.name, chainloop.material.cas)"
+                      + " and, for a STRING, its base64 content")
+          JsonObject material) {}
+
+  public record MaterialEvaluations(List<PolicyEvaluation> policies) {}
+
   public record CancelRequest(String trigger, @Size(max = 1000) String reason) {}
 
   public record StateResponse(String state, String digest) {}
@@ -171,6 +184,21 @@ public class AttestationResource {
             .policies()
             .map(o -> o.results().stream().map(PolicyEvaluation::of).toList())
             .orElse(List.of()));
+  }
+
+  @POST
+  @Path("{runId}/policy-evaluations")
+  @Operation(
+      operationId = "evaluateMaterialPolicies",
+      summary =
+          "Evaluate the contract's policies on one material of the open run (attestation add's"
+              + " early feedback); nothing is recorded, the push evaluates again")
+  public MaterialEvaluations evaluateMaterial(
+      @PathParam("runId") String runId, @Valid @NotNull EvaluateMaterialRequest request) {
+    return new MaterialEvaluations(
+        attestations.evaluateMaterial(runId, request.material()).stream()
+            .map(PolicyEvaluation::of)
+            .toList());
   }
 
   @POST

@@ -23,6 +23,8 @@ import dev.chainloop.ee.workflow.WorkflowResolver;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -224,6 +226,29 @@ public class AttestationService {
     }
     stored.fire(new AttestationStored(run.getOrganizationId(), digest));
     return new Stored(digest, outcome, bypassed);
+  }
+
+  /**
+   * The contract's material policies on one material of an open run ({@code material} is the
+   * descriptor the statement will carry), for {@code attestation add}'s early feedback. Nothing is
+   * recorded: the push evaluates again, authoritatively.
+   */
+  public List<PolicyCheck.Result> evaluateMaterial(String runId, JsonObject material) {
+    caller.require(Permission.RUN_CREATE);
+    WorkflowRun run = runs.get(runId);
+    if (run.isFinished()) {
+      throw new ConflictException("workflow run " + runId + " is " + run.getState().db());
+    }
+    if (!(material.get("annotations") instanceof JsonObject ann)
+        || !(ann.get("chainloop.material.type") instanceof JsonString)) {
+      throw new InvalidInputException(
+          "material.annotations", "the material's chainloop.material.type is required");
+    }
+    List<ContractRevisionView.PolicyAttachment> attached =
+        run.getContractId() == null
+            ? List.of()
+            : contracts.policiesOf(run.getContractId(), run.getContractRevisionUsed());
+    return attached.isEmpty() ? List.of() : policyCheck.evaluateMaterial(attached, material);
   }
 
   public void cancel(String runId, String trigger, String reason) {

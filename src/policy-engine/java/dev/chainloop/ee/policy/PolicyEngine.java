@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -229,13 +230,14 @@ public final class PolicyEngine {
 
   /**
    * Charges each evaluated node 1, plus, for a node that builds a value (a call or a
-   * comprehension), the size of that value (a string's length in units of 64 characters, a list's
+   * comprehension), the size of that value (a string's length in units of 16 characters, a list's
    * or map's entries), so that doubling a large value a few times runs out of budget long before it
    * runs out of memory (reading the material or a variable builds nothing and costs 1); watches the
    * clock and the thread's interrupt (a caller that stopped waiting). Throws to unwind the
    * interpreter.
    */
   private static final class Budget implements CelEvaluationListener {
+    private static final Set<String> ACCUMULATORS = Set.of("@result", "__result__");
     private final long limit;
     private final long deadline;
     private long spent;
@@ -264,14 +266,27 @@ public final class PolicyEngine {
 
     private static boolean builds(CelExpr expr) {
       return switch (expr.getKind()) {
-        case CALL, COMPREHENSION, LIST, MAP -> true;
+        case CALL -> !accumulates(expr);
+        case COMPREHENSION, LIST, MAP -> true;
         default -> false;
       };
     }
 
+    /**
+     * A macro's loop step appending to its accumulator ({@code @result + [x]}, an identifier no
+     * policy can write): charged 1, or a plain {@code map} over n elements would cost n squared.
+     */
+    private static boolean accumulates(CelExpr expr) {
+      List<CelExpr> args = expr.call().args();
+      return expr.call().function().equals("_+_")
+          && !args.isEmpty()
+          && args.get(0).getKind() == CelExpr.ExprKind.Kind.IDENT
+          && ACCUMULATORS.contains(args.get(0).ident().name());
+    }
+
     private static long size(Object value) {
       if (value instanceof String s) {
-        return s.length() >> 6;
+        return s.length() >> 4;
       }
       if (value instanceof Collection<?> c) {
         return c.size();
