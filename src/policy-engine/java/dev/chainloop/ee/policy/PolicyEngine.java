@@ -38,7 +38,7 @@ public final class PolicyEngine {
   static final int MAX_NODES = 2_000;
   static final int MAX_ITERATIONS = 100_000;
   static final long DEFAULT_COST_LIMIT = 1_000_000;
-  static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(500);
+  static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
   static final int CACHE_SIZE = 512;
   static final int MAX_VIOLATIONS = 100;
   static final int MAX_VIOLATION_CHARS = 1024;

@@ -1,9 +1,12 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
 import dev.chainloop.ee.cli.attestation.CraftingState;
+import dev.chainloop.ee.cli.client.model.PolicyEvaluation;
+import dev.chainloop.ee.cli.commands.policy.PolicyView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import java.util.List;
 
 public final class AttestationStatusCommand extends LeafCommand {
   @Override
@@ -32,5 +35,9 @@ public final class AttestationStatusCommand extends LeafCommand {
     }
     ctx.print(AttestationView.status(state, null));
     ctx.print(AttestationView.materials(state, ctx.flags().bool("full")));
+    List<PolicyEvaluation> evaluations = AttestationView.policyEvaluations(state);
+    if (!evaluations.isEmpty()) {
+      ctx.print(PolicyView.results(evaluations));
+    }
   }
 }
