@@ -105,7 +105,14 @@ class PolicyCostFiguresTest {
           engine.compileCached(
               "builtin:" + c.policy(), BuiltinPolicies.body(c.policy()).orElseThrow());
       Map<String, String> inputs = inputs(p.document());
-      Map<String, String> metadata = Map.of("name", "m", "kind", c.kind());
+      Map<String, String> metadata =
+          Map.of(
+              "name",
+              "m",
+              "kind",
+              c.kind(),
+              "value",
+              c.material() instanceof String text ? text : "m.json");
       for (int i = 0; i < warmup; i++) {
         engine.evaluate(p, c.kind(), c.material(), metadata, inputs);
       }
