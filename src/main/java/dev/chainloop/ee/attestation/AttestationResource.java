@@ -7,6 +7,7 @@ import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.project.ProjectVersionService.VersionRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -130,6 +131,18 @@ public class AttestationResource {
           String policyStatus,
       List<PolicyEvaluation> policies) {}
 
+  public record EvaluateMaterialRequest(
+      @NotNull
+          @Schema(
+              type = SchemaType.OBJECT,
+              description =
+                  "The material as the statement will carry it: name, digest, annotations"
+                      + " (chainloop.material.type, chainloop.material.name, chainloop.material.cas)"
+                      + " and, for a STRING, its base64 content")
+          JsonObject material) {}
+
+  public record MaterialEvaluations(List<PolicyEvaluation> policies) {}
+
   public record CancelRequest(String trigger, @Size(max = 1000) String reason) {}
 
   public record StateResponse(String state, String digest) {}
@@ -199,6 +212,21 @@ public class AttestationResource {
         stored.digest(),
         stored.policies().map(o -> o.status(stored.bypassed()).name()).orElse(null),
         stored.policies().map(PolicyCheck.Outcome::results).orElse(List.of()));
+  }
+
+  @POST
+  @Path("{runId}/policy-evaluations")
+  @Operation(
+      operationId = "evaluateMaterialPolicies",
+      summary =
+          "Evaluate the contract's policies on one material of the open run (attestation add's"
+              + " early feedback); nothing is recorded, the push evaluates again")
+  public MaterialEvaluations evaluateMaterial(
+      @PathParam("runId") String runId, @Valid @NotNull EvaluateMaterialRequest request) {
+    return new MaterialEvaluations(
+        attestations.evaluateMaterial(runId, request.material()).stream()
+            .map(PolicyEvaluation::of)
+            .toList());
   }
 
   @POST

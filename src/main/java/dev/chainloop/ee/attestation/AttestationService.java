@@ -15,6 +15,7 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.project.ProjectVersion;
 import dev.chainloop.ee.project.ProjectVersionService;
 import dev.chainloop.ee.project.ProjectVersionService.VersionRequest;
@@ -28,6 +29,8 @@ import dev.chainloop.ee.workflow.WorkflowResolver;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -276,6 +279,29 @@ public class AttestationService {
           run.releasesVersion(),
           organizations.current().blocksAttestationsOnReleasedVersions());
     }
+  }
+
+  /**
+   * The contract's material policies on one material of an open run ({@code material} is the
+   * descriptor the statement will carry), for {@code attestation add}'s early feedback. Nothing is
+   * recorded: the push evaluates again, authoritatively.
+   */
+  public List<PolicyEvaluation> evaluateMaterial(String runId, JsonObject material) {
+    caller.require(Permission.RUN_CREATE);
+    WorkflowRun run = runs.get(runId);
+    if (run.isFinished()) {
+      throw new ConflictException("workflow run " + runId + " is " + run.getState().db());
+    }
+    if (!(material.get("annotations") instanceof JsonObject ann)
+        || !(ann.get("chainloop.material.type") instanceof JsonString)) {
+      throw new InvalidInputException(
+          "material.annotations", "the material's chainloop.material.type is required");
+    }
+    List<ContractRevisionView.PolicyAttachment> attached =
+        run.getContractId() == null
+            ? List.of()
+            : contracts.policiesOf(run.getContractId(), run.getContractRevisionUsed());
+    return attached.isEmpty() ? List.of() : policyCheck.evaluateMaterial(attached, material);
   }
 
   public void cancel(String runId, String trigger, String reason) {

@@ -10,6 +10,7 @@ import dev.chainloop.ee.policy.PolicyCompilations;
 import dev.chainloop.ee.policy.PolicyEngine;
 import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.policy.PolicyInputs;
+import dev.chainloop.ee.policy.PolicyRefusals;
 import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.run.PolicyResults;
 import dev.chainloop.ee.run.PolicyStatus;
@@ -58,7 +59,6 @@ public class PolicyCheck {
 
   /** Evaluates {@code contract}'s policies on {@code statement} (the in-toto JSON). */
   public Outcome evaluate(List<PolicyAttachment> attached, JsonObject statement, boolean enforced) {
-    PolicyEngine engine = compilations.engine();
     List<PolicyEvaluation> results = new ArrayList<>();
     List<Subject> materials = null;
     for (PolicyAttachment a : attached) {
@@ -69,10 +69,13 @@ public class PolicyCheck {
                   () ->
                       new UnknownResourceException(
                           "policy \"" + a.ref() + "\" attached by the contract no longer exists"));
-      Map<String, String> inputs = PolicyInputs.resolve(policy.compiled().document(), a.with());
+      Map<String, String> inputs =
+          PolicyRefusals.asInvalidInput(
+              () -> PolicyInputs.resolve(policy.compiled().document(), a.with()));
       if (a.target() == PolicyTarget.ATTESTATION) {
         Object content = MaterialContent.json(statement.toString());
-        var verdict = engine.evaluate(policy.compiled(), "ATTESTATION", content, Map.of(), inputs);
+        var verdict =
+            compilations.evaluate(policy.compiled(), "ATTESTATION", content, Map.of(), inputs);
         results.add(result(policy, a, null, inputs, verdict));
         continue;
       }
@@ -94,7 +97,8 @@ public class PolicyCheck {
         PolicyEngine.Verdict verdict =
             m.content() instanceof Unreadable u
                 ? new PolicyEngine.Verdict(List.of(u.reason()), false, null)
-                : engine.evaluate(policy.compiled(), m.kind(), m.content(), m.metadata(), inputs);
+                : compilations.evaluate(
+                    policy.compiled(), m.kind(), m.content(), m.metadata(), inputs);
         results.add(result(policy, a, m.name(), inputs, verdict));
       }
       if (!any) {
@@ -119,6 +123,28 @@ public class PolicyCheck {
       }
     }
     return new Outcome(List.copyOf(results), !blocking.isEmpty(), List.copyOf(blocking));
+  }
+
+  /**
+   * The material policies of {@code attached} on one material (a statement's material descriptor),
+   * for early feedback at {@code attestation add}: the same evaluation as at push, which stays the
+   * authoritative one. Only results about this material are returned.
+   */
+  public List<PolicyEvaluation> evaluateMaterial(
+      List<PolicyAttachment> attached, JsonObject material) {
+    String name = subjectName(material);
+    JsonObject statement =
+        Json.createObjectBuilder()
+            .add(
+                "predicate",
+                Json.createObjectBuilder()
+                    .add("materials", Json.createArrayBuilder().add(material)))
+            .build();
+    List<PolicyAttachment> materialPolicies =
+        attached.stream().filter(a -> a.target() != PolicyTarget.ATTESTATION).toList();
+    return evaluate(materialPolicies, statement, false).results().stream()
+        .filter(r -> name.equals(r.material()))
+        .toList();
   }
 
   /** The results as stored with the run. */
@@ -154,7 +180,7 @@ public class PolicyCheck {
   private Subject subject(JsonObject m) {
     JsonObject ann = m.get("annotations") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
     String kind = text(ann, "chainloop.material.type").orElse("");
-    String name = text(ann, "chainloop.material.name").orElse(text(m, "name").orElse(""));
+    String name = subjectName(m);
     String digest =
         m.get("digest") instanceof JsonObject d && d.get("sha256") instanceof JsonString s
             ? "sha256:" + s.getString()
@@ -185,6 +211,11 @@ public class PolicyCheck {
       content = new Unreadable("material " + name + " cannot be read: " + e.getMessage());
     }
     return new Subject(name, kind, metadata, content);
+  }
+
+  private static String subjectName(JsonObject m) {
+    JsonObject ann = m.get("annotations") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    return text(ann, "chainloop.material.name").orElse(text(m, "name").orElse(""));
   }
 
   private byte[] read(String digest) {

@@ -12,8 +12,10 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.policy.InvalidPolicyException;
 import dev.chainloop.ee.policy.PolicyGroupDocument;
 import dev.chainloop.ee.policy.PolicyInputs;
+import dev.chainloop.ee.policy.PolicyRefusals;
 import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
@@ -224,7 +226,9 @@ public class ContractService {
                           "policy group \""
                               + g.ref()
                               + "\" attached by the contract no longer exists"));
-      Map<String, String> args = PolicyInputs.resolve(group.document().asInputs(), g.with());
+      Map<String, String> args =
+          PolicyRefusals.asInvalidInput(
+              () -> PolicyInputs.resolve(group.document().asInputs(), g.with()));
       for (PolicyGroupDocument.Applied p : group.document().apply(args)) {
         if (g.skip().contains(p.ref())) {
           continue;
@@ -334,7 +338,7 @@ public class ContractService {
       }
       try {
         PolicyInputs.resolve(policy.get().compiled().document(), attachment.with());
-      } catch (InvalidInputException e) {
+      } catch (InvalidPolicyException e) {
         problems.add(new Violation(field + ".with", e.getMessage()));
       }
     }
@@ -370,7 +374,7 @@ public class ContractService {
     Map<String, String> args;
     try {
       args = PolicyInputs.resolve(document.asInputs(), g.with());
-    } catch (InvalidInputException e) {
+    } catch (InvalidPolicyException e) {
       problems.add(new Violation(field + ".with", e.getMessage()));
       return;
     }
@@ -385,7 +389,7 @@ public class ContractService {
       }
       try {
         PolicyInputs.resolve(policy.get().compiled().document(), p.with());
-      } catch (InvalidInputException e) {
+      } catch (InvalidPolicyException e) {
         problems.add(new Violation(field + ".with", e.getMessage()));
       }
     }

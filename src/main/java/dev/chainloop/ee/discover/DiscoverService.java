@@ -7,10 +7,12 @@ import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.run.PolicyResults;
 import dev.chainloop.ee.run.RunView;
 import dev.chainloop.ee.run.WorkflowRunService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,12 +28,26 @@ public class DiscoverService {
   @Inject AttestationService attestations;
   @Inject WorkflowRunService runs;
 
-  /** A node of the referrer graph. */
+  /**
+   * A node of the referrer graph; an attestation's node carries its run and what the contract's
+   * policies said at push ({@code policies}, absent when the contract attaches none).
+   */
+  @JsonbPropertyOrder({
+    "digest",
+    "kind",
+    "name",
+    "run",
+    "policies",
+    "references",
+    "referencedBy",
+    "nextCursor"
+  })
   public record Referrer(
       String digest,
       String kind,
       String name,
       RunView run,
+      PolicyResults policies,
       List<Referrer> references,
       List<Referrer> referencedBy,
       String nextCursor) {
@@ -40,9 +56,10 @@ public class DiscoverService {
         String kind,
         String name,
         RunView run,
+        PolicyResults policies,
         List<Referrer> references,
         List<Referrer> referencedBy) {
-      this(digest, kind, name, run, references, referencedBy, null);
+      this(digest, kind, name, run, policies, references, referencedBy, null);
     }
   }
 
@@ -72,6 +89,7 @@ public class DiscoverService {
         all.kind(),
         all.name(),
         all.run(),
+        all.policies(),
         outgoing ? page : List.of(),
         outgoing ? List.of() : page,
         cursor);
@@ -110,9 +128,22 @@ public class DiscoverService {
               .map(
                   r ->
                       new Referrer(
-                          r.getDigest(), r.getKind(), r.getName(), null, List.of(), List.of()))
+                          r.getDigest(),
+                          r.getKind(),
+                          r.getName(),
+                          null,
+                          null,
+                          List.of(),
+                          List.of()))
               .toList();
-      return new Referrer(d, "ATTESTATION", run.workflow().name(), run, refs, List.of());
+      return new Referrer(
+          d,
+          "ATTESTATION",
+          run.workflow().name(),
+          run,
+          runs.policyResults(attestation.get()),
+          refs,
+          List.of());
     }
     List<AttestationReference> refs = attestations.referencesTo(d);
     if (refs.isEmpty()) {
@@ -123,18 +154,20 @@ public class DiscoverService {
       by.computeIfAbsent(
           r.getAttestationDigest(),
           k -> {
-            RunView run = runs.findByDigest(k).map(runs::view).orElse(null);
+            var found = runs.findByDigest(k);
+            RunView run = found.map(runs::view).orElse(null);
             return new Referrer(
                 k,
                 "ATTESTATION",
                 run == null ? null : run.workflow().name(),
                 run,
+                found.map(runs::policyResults).orElse(null),
                 List.of(),
                 List.of());
           });
     }
     AttestationReference first = refs.get(0);
     return new Referrer(
-        d, first.getKind(), first.getName(), null, List.of(), new ArrayList<>(by.values()));
+        d, first.getKind(), first.getName(), null, null, List.of(), new ArrayList<>(by.values()));
   }
 }

@@ -1,6 +1,5 @@
 package dev.chainloop.ee.policy;
 
-import dev.chainloop.ee.platform.error.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,13 +88,14 @@ public record PolicyGroupDocument(
   /** Parses and validates {@code body}; a 400 listing every problem otherwise. */
   public static PolicyGroupDocument parse(String body) {
     Map<?, ?> doc = PolicyDocument.load(body, "policy group");
-    List<Violation> violations = new ArrayList<>();
+    List<PolicyProblem> violations = new ArrayList<>();
     if (!API_VERSIONS.contains(doc.get("apiVersion"))) {
       violations.add(
-          new Violation("apiVersion", "must be chainloop.dev/v1 or " + PolicyDocument.API_VERSION));
+          new PolicyProblem(
+              "apiVersion", "must be chainloop.dev/v1 or " + PolicyDocument.API_VERSION));
     }
     if (!"PolicyGroup".equals(doc.get("kind"))) {
-      violations.add(new Violation("kind", "must be PolicyGroup"));
+      violations.add(new PolicyProblem("kind", "must be PolicyGroup"));
     }
     PolicyDocument.Header header = PolicyDocument.header(doc, violations);
     Map<?, ?> spec = doc.get("spec") instanceof Map<?, ?> m ? m : Map.of();
@@ -106,12 +106,13 @@ public record PolicyGroupDocument(
     if (spec.get("policies") instanceof Map<?, ?> p) {
       policies = p;
     } else if (spec.get("policies") != null) {
-      violations.add(new Violation("spec.policies", "must be an object: materials, attestation"));
+      violations.add(
+          new PolicyProblem("spec.policies", "must be an object: materials, attestation"));
     }
     for (Object key : policies.keySet()) {
       if (!"materials".equals(key) && !"attestation".equals(key)) {
         violations.add(
-            new Violation("spec.policies." + key, "unknown key: use materials or attestation"));
+            new PolicyProblem("spec.policies." + key, "unknown key: use materials or attestation"));
       }
     }
     List<GroupMaterial> materials = materials(policies.get("materials"), declared, violations);
@@ -120,10 +121,10 @@ public record PolicyGroupDocument(
     int count = attestation.size() + materials.stream().mapToInt(m -> m.policies().size()).sum();
     if (count == 0) {
       violations.add(
-          new Violation(
+          new PolicyProblem(
               "spec.policies", "must attach at least one policy to materials or attestation"));
     } else if (count > MAX_MEMBERS) {
-      violations.add(new Violation("spec.policies", "at most " + MAX_MEMBERS + " policies"));
+      violations.add(new PolicyProblem("spec.policies", "at most " + MAX_MEMBERS + " policies"));
     }
     PolicyDocument.refuse("policy group", violations);
     return new PolicyGroupDocument(
@@ -131,29 +132,30 @@ public record PolicyGroupDocument(
   }
 
   private static List<GroupMaterial> materials(
-      Object node, Set<String> declared, List<Violation> violations) {
+      Object node, Set<String> declared, List<PolicyProblem> violations) {
     if (node == null) {
       return List.of();
     }
     if (!(node instanceof List<?> list)) {
-      violations.add(new Violation("spec.policies.materials", "must be a list"));
+      violations.add(new PolicyProblem("spec.policies.materials", "must be a list"));
       return List.of();
     }
     List<GroupMaterial> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String f = "spec.policies.materials[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> m)) {
-        violations.add(new Violation(f, "must be an object"));
+        violations.add(new PolicyProblem(f, "must be an object"));
         continue;
       }
       String type = PolicyDocument.text(m.get("type")).orElse(null);
       if (type != null && !PolicyDocument.KIND.matcher(type).matches()) {
-        violations.add(new Violation(f + ".type", "must be a material kind"));
+        violations.add(new PolicyProblem(f + ".type", "must be a material kind"));
       }
       String name = PolicyDocument.text(m.get("name")).orElse(null);
       if (name != null && !name.isEmpty()) {
         if (type == null) {
-          violations.add(new Violation(f + ".type", "is required when the material has a name"));
+          violations.add(
+              new PolicyProblem(f + ".type", "is required when the material has a name"));
         }
         placeholders(name, f + ".name", declared, violations);
       }
@@ -168,24 +170,24 @@ public record PolicyGroupDocument(
   }
 
   private static List<Member> members(
-      Object node, String field, Set<String> declared, List<Violation> violations) {
+      Object node, String field, Set<String> declared, List<PolicyProblem> violations) {
     if (node == null) {
       return List.of();
     }
     if (!(node instanceof List<?> list)) {
-      violations.add(new Violation(field, "must be a list"));
+      violations.add(new PolicyProblem(field, "must be a list"));
       return List.of();
     }
     List<Member> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String f = field + "[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> m)) {
-        violations.add(new Violation(f, "must be an object"));
+        violations.add(new PolicyProblem(f, "must be an object"));
         continue;
       }
       if (m.containsKey("embedded") || m.containsKey("path")) {
         violations.add(
-            new Violation(
+            new PolicyProblem(
                 f,
                 "Rego policies (embedded/path) cannot run on this server: apply a kind: Policy"
                     + " document with CEL rules and refer to it by ref"));
@@ -197,11 +199,11 @@ public record PolicyGroupDocument(
       }
       if (ref.startsWith("file://") || ref.contains("://")) {
         violations.add(
-            new Violation(f + ".ref", "must name a policy of the organization or the library"));
+            new PolicyProblem(f + ".ref", "must name a policy of the organization or the library"));
         continue;
       }
       if (!PolicyDocument.validName(ref)) {
-        violations.add(new Violation(f + ".ref", "is required: the name of a policy"));
+        violations.add(new PolicyProblem(f + ".ref", "is required: the name of a policy"));
         continue;
       }
       Map<String, String> with = new LinkedHashMap<>();
@@ -213,7 +215,7 @@ public record PolicyGroupDocument(
               with.put(String.valueOf(k), value);
             });
       } else if (m.get("with") != null) {
-        violations.add(new Violation(f + ".with", "must be an object of input values"));
+        violations.add(new PolicyProblem(f + ".with", "must be an object of input values"));
       }
       out.add(new Member(ref, Map.copyOf(with), Boolean.TRUE.equals(m.get("gate"))));
     }
@@ -222,17 +224,18 @@ public record PolicyGroupDocument(
 
   /** Placeholders must be {@code {{ inputs.NAME }}} of a declared input. */
   private static void placeholders(
-      String text, String field, Set<String> declared, List<Violation> violations) {
+      String text, String field, Set<String> declared, List<PolicyProblem> violations) {
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
       if (!declared.contains(m.group(1))) {
         violations.add(
-            new Violation(field, "refers to \"" + m.group(1) + "\", not an input of the group"));
+            new PolicyProblem(
+                field, "refers to \"" + m.group(1) + "\", not an input of the group"));
       }
     }
     if (m.replaceAll("").contains("{{")) {
       violations.add(
-          new Violation(field, "only {{ inputs.NAME }} placeholders can be used in a group"));
+          new PolicyProblem(field, "only {{ inputs.NAME }} placeholders can be used in a group"));
     }
   }
 

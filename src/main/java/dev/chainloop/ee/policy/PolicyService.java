@@ -61,8 +61,9 @@ public class PolicyService {
 
   /** {@code chainloop apply}: creates the policy named by {@code metadata.name} or revises it. */
   public ApplyResult apply(String body) {
-    PolicyDocument document = PolicyDocument.parse(body);
-    PolicyEngine.compile(document);
+    PolicyDocument document =
+        PolicyRefusals.asInvalidInput(() -> PolicyEngine.compile(PolicyDocument.parse(body)))
+            .document();
     if (BuiltinPolicies.body(document.name()).isPresent()) {
       throw new ConflictException(
           "\"" + document.name() + "\" is a built-in policy: give your policy another name");
@@ -75,7 +76,8 @@ public class PolicyService {
    * have the inputs its {@code with} sets, so that a group never holds a policy nothing evaluates.
    */
   public ApplyResult applyGroup(String body) {
-    PolicyGroupDocument group = PolicyGroupDocument.parse(body);
+    PolicyGroupDocument group =
+        PolicyRefusals.asInvalidInput(() -> PolicyGroupDocument.parse(body));
     List<Violation> problems = new ArrayList<>();
     for (PolicyGroupDocument.Applied member : group.apply(Map.of())) {
       Optional<Resolved> policy = resolve(member.ref());
@@ -210,7 +212,9 @@ public class PolicyService {
             g -> {
               PolicyVersion v = version(g, 0);
               return new ResolvedGroup(
-                  name, v.getRevision(), PolicyGroupDocument.parse(v.getRawBody()));
+                  name,
+                  v.getRevision(),
+                  PolicyRefusals.asInvalidInput(() -> PolicyGroupDocument.parse(v.getRawBody())));
             });
   }
 

@@ -3,7 +3,6 @@ package dev.chainloop.ee.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chainloop.ee.platform.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -64,7 +63,7 @@ class PolicyEngineTest {
                 violations[msg] { msg := "x" }
         """;
     assertThatThrownBy(() -> PolicyDocument.parse(rego))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(InvalidPolicyException.class)
         .hasMessageContaining("Rego")
         .hasMessageContaining("CEL");
     assertThatThrownBy(() -> PolicyDocument.parse(policy("STRING", "package main")))
@@ -75,7 +74,7 @@ class PolicyEngineTest {
   @Test
   void aProgramThatDoesNotCompileIsRefusedNamingTheRule() {
     assertThatThrownBy(() -> PolicyEngine.compile(PolicyDocument.parse(policy("STRING", "[1 +"))))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(InvalidPolicyException.class)
         .hasMessageContaining("policy \"p\" does not compile")
         .hasMessageContaining("spec.policies[0].cel");
     assertThatThrownBy(() -> PolicyEngine.compile(PolicyDocument.parse(policy("STRING", "true"))))
@@ -89,7 +88,7 @@ class PolicyEngineTest {
         .hasMessageContaining("does not compile");
     String wide = "[" + "\"a\",".repeat(3000) + "\"a\"]";
     assertThatThrownBy(() -> PolicyEngine.compile(PolicyDocument.parse(policy("STRING", wide))))
-        .isInstanceOf(InvalidInputException.class);
+        .isInstanceOf(InvalidPolicyException.class);
   }
 
   @Test

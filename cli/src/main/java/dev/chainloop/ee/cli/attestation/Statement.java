@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -53,34 +54,11 @@ public final class Statement {
     JsonArrayBuilder materials = Json.createArrayBuilder();
     JsonArrayBuilder subjects = Json.createArrayBuilder();
     for (Material m : state.materials()) {
-      JsonObjectBuilder ann =
-          Json.createObjectBuilder()
-              .add("chainloop.material.type", m.kind())
-              .add("chainloop.material.name", m.name());
-      if (m.size() != null) {
-        ann.add("chainloop.material.size", String.valueOf(m.size()));
-      }
-      if (m.uploaded()) {
-        ann.add("chainloop.material.cas", true);
-      }
-      // a state file edited by hand must not pass off a material as another kind either
-      CraftingState.json(m.annotations()).entrySet().stream()
-          .filter(e -> !e.getKey().startsWith("chainloop."))
-          .forEach(e -> ann.add(e.getKey(), e.getValue()));
-      String hex = m.digest().substring("sha256:".length());
-      JsonObjectBuilder rd =
-          Json.createObjectBuilder()
-              .add("name", m.descriptorName())
-              .add("digest", Json.createObjectBuilder().add("sha256", hex));
-      if (m.kind().equals("STRING")) {
-        rd.add(
-            "content",
-            java.util.Base64.getEncoder()
-                .encodeToString(m.value().getBytes(StandardCharsets.UTF_8)));
-      }
-      JsonObject annotations = ann.build();
-      materials.add(rd.add("annotations", annotations));
+      JsonObject descriptor = descriptor(m);
+      materials.add(descriptor);
       if (m.output()) {
+        JsonObject annotations = descriptor.getJsonObject("annotations");
+        String hex = m.digest().substring("sha256:".length());
         subjects.add(
             Json.createObjectBuilder()
                 .add("name", m.descriptorName())
@@ -125,6 +103,39 @@ public final class Statement {
             .add("predicate", pred)
             .build();
     return statement.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The resource descriptor the statement carries for {@code m}; also what {@code attestation add}
+   * sends for its early policy evaluation, so that it reads the material as the push will.
+   */
+  public static JsonObject descriptor(Material m) {
+    JsonObjectBuilder ann =
+        Json.createObjectBuilder()
+            .add("chainloop.material.type", m.kind())
+            .add("chainloop.material.name", m.name());
+    if (m.size() != null) {
+      ann.add("chainloop.material.size", String.valueOf(m.size()));
+    }
+    if (m.uploaded()) {
+      ann.add("chainloop.material.cas", true);
+    }
+    // a state file edited by hand must not pass off a material as another kind either
+    CraftingState.json(m.annotations()).entrySet().stream()
+        .filter(e -> !e.getKey().startsWith("chainloop."))
+        .forEach(e -> ann.add(e.getKey(), e.getValue()));
+    JsonObjectBuilder rd =
+        Json.createObjectBuilder()
+            .add("name", m.descriptorName())
+            .add(
+                "digest",
+                Json.createObjectBuilder().add("sha256", m.digest().substring("sha256:".length())));
+    if (m.kind().equals("STRING")) {
+      rd.add(
+          "content",
+          Base64.getEncoder().encodeToString(m.value().getBytes(StandardCharsets.UTF_8)));
+    }
+    return rd.add("annotations", ann.build()).build();
   }
 
   public static String sha256Hex(byte[] bytes) {

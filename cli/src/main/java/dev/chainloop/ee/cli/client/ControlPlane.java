@@ -19,11 +19,13 @@ import dev.chainloop.ee.cli.client.model.CreateInvitationRequest;
 import dev.chainloop.ee.cli.client.model.CreateOrganizationRequest;
 import dev.chainloop.ee.cli.client.model.CreateRobotAccountRequest;
 import dev.chainloop.ee.cli.client.model.CreateWorkflowRequest;
+import dev.chainloop.ee.cli.client.model.EvaluateMaterialRequest;
 import dev.chainloop.ee.cli.client.model.InitRequest;
 import dev.chainloop.ee.cli.client.model.Invitation;
 import dev.chainloop.ee.cli.client.model.InvitationList;
 import dev.chainloop.ee.cli.client.model.Login;
 import dev.chainloop.ee.cli.client.model.LoginRequest;
+import dev.chainloop.ee.cli.client.model.MaterialEvaluations;
 import dev.chainloop.ee.cli.client.model.Member;
 import dev.chainloop.ee.cli.client.model.MemberPage;
 import dev.chainloop.ee.cli.client.model.Membership;
@@ -55,6 +57,7 @@ import dev.chainloop.ee.cli.client.model.UpdateWorkflowRequest;
 import dev.chainloop.ee.cli.client.model.User;
 import dev.chainloop.ee.cli.client.model.Workflow;
 import dev.chainloop.ee.cli.client.model.WorkflowPage;
+import jakarta.json.JsonObject;
 import java.io.FileNotFoundException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -261,6 +264,13 @@ public final class ControlPlane {
       Endpoint.json("POST", "/api/v1/attestations/{runId}/store", "storeAttestation", Stored.class)
           .query("bypassPolicyCheck", Boolean.class)
           .jsonBytesBody();
+  static final Endpoint<MaterialEvaluations> EVALUATE_MATERIAL_POLICIES =
+      Endpoint.json(
+              "POST",
+              "/api/v1/attestations/{runId}/policy-evaluations",
+              "evaluateMaterialPolicies",
+              MaterialEvaluations.class)
+          .body(EvaluateMaterialRequest.class);
   static final Endpoint<CertificateChain> GENERATE_SIGNING_CERTIFICATE =
       Endpoint.json(
               "POST",
@@ -558,6 +568,11 @@ public final class ControlPlane {
             .call(runId)
             .query("bypassPolicyCheck", bypassPolicyCheck ? Boolean.TRUE : null)
             .jsonBytes(bundle));
+  }
+
+  /** The contract's policies on one material of the open run; nothing is recorded. */
+  public MaterialEvaluations evaluateMaterialPolicies(String runId, JsonObject material) {
+    return send(EVALUATE_MATERIAL_POLICIES.call(runId).json(new EvaluateMaterialRequest(material)));
   }
 
   public CertificateChain signingCertificate(CertificateRequest request) {

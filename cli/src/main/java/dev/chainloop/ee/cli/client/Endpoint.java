@@ -241,6 +241,8 @@ final class Endpoint<R> {
         b.add(c.getName(), n);
       } else if (v instanceof Boolean bool) {
         b.add(c.getName(), bool);
+      } else if (v instanceof JsonValue json) {
+        b.add(c.getName(), json);
       } else if (v instanceof List<?> list) {
         var array = Json.createArrayBuilder();
         list.forEach(e -> array.add((String) e));

@@ -41,6 +41,8 @@ import dev.chainloop.ee.cli.commands.organization.OrgSetCommand;
 import dev.chainloop.ee.cli.commands.organization.OrgUpdateCommand;
 import dev.chainloop.ee.cli.commands.policy.PolicyDeleteCommand;
 import dev.chainloop.ee.cli.commands.policy.PolicyDescribeCommand;
+import dev.chainloop.ee.cli.commands.policy.PolicyDevelopEvalCommand;
+import dev.chainloop.ee.cli.commands.policy.PolicyDevelopLintCommand;
 import dev.chainloop.ee.cli.commands.policy.PolicyKind;
 import dev.chainloop.ee.cli.commands.policy.PolicyListCommand;
 import dev.chainloop.ee.cli.commands.project.ProjectListCommand;
@@ -147,7 +149,15 @@ public final class Commands {
         CommandGroup.of("policy", "Policies management (CEL)")
             .add(new PolicyListCommand(PolicyKind.POLICY))
             .add(new PolicyDescribeCommand(PolicyKind.POLICY))
-            .add(new PolicyDeleteCommand(PolicyKind.POLICY));
+            .add(new PolicyDeleteCommand(PolicyKind.POLICY))
+            .add(
+                CommandGroup.of("develop", "Tools for policy development", "devel")
+                    .withLongDescription(
+                        "A set of tools to facilitate policy development: lint a policy and"
+                            + " evaluate it on a material locally, with the control plane's"
+                            + " engine.")
+                    .add(new PolicyDevelopEvalCommand())
+                    .add(new PolicyDevelopLintCommand()));
 
     CommandGroup policyGroup =
         CommandGroup.of("policy-group", "Policy groups management: named sets of policies")

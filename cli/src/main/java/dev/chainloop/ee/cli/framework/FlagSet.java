@@ -18,7 +18,10 @@ public final class FlagSet {
     STRING("string"),
     INT("int"),
     DURATION("duration"),
-    STRINGS("strings");
+    /** Repeatable, and each value may list several separated by commas (pflag's StringSlice). */
+    STRINGS("strings"),
+    /** Repeatable, each value taken whole, commas included (pflag's StringArray). */
+    STRING_ARRAY("stringArray");
 
     private final String helpName;
 
@@ -136,6 +139,10 @@ public final class FlagSet {
 
   public Flag strings(String name, String usage) {
     return add(name, Type.STRINGS, usage);
+  }
+
+  public Flag stringArray(String name, String usage) {
+    return add(name, Type.STRING_ARRAY, usage);
   }
 
   private Flag add(String name, Type type, String usage) {

@@ -80,6 +80,7 @@ public final class Help {
           case INT -> target.integer(f.name(), f.usage());
           case DURATION -> target.duration(f.name(), f.usage());
           case STRINGS -> target.strings(f.name(), f.usage());
+          case STRING_ARRAY -> target.stringArray(f.name(), f.usage());
         };
     f.shortName().ifPresent(copy::shorthand);
     f.defaultValue().ifPresent(copy::defaultValue);

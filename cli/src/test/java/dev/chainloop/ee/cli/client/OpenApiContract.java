@@ -282,6 +282,9 @@ final class OpenApiContract {
     if (type instanceof Class<?> c && ApiObject.class.isAssignableFrom(c)) {
       return "object:" + schemaName(c);
     }
+    if (type == JsonObject.class) {
+      return "object"; // a free-form object the CLI passes through (an in-toto descriptor)
+    }
     return "unsupported " + type.getTypeName();
   }
 

@@ -3,13 +3,19 @@ package dev.chainloop.ee.cli.commands.attestation;
 import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.attestation.Materials;
+import dev.chainloop.ee.cli.attestation.Statement;
+import dev.chainloop.ee.cli.client.ApiException;
+import dev.chainloop.ee.cli.client.model.ApiObject;
 import dev.chainloop.ee.cli.client.model.MaterialSpec;
+import dev.chainloop.ee.cli.client.model.PolicyEvaluation;
+import dev.chainloop.ee.cli.commands.policy.PolicyView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.output.Table;
 import dev.chainloop.ee.shared.MaterialKinds;
+import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +116,13 @@ public final class AttestationAddCommand extends LeafCommand {
             filename,
             size,
             uploaded,
-            digest);
+            digest,
+            JsonValue.EMPTY_JSON_ARRAY);
+    List<PolicyEvaluation> evaluations = List.of();
+    if (!state.dryRun()) {
+      evaluations = evaluatePolicies(ctx, state, material);
+      material = material.withPolicyEvaluations(ApiObject.array(evaluations));
+    }
     List<Material> materials = new ArrayList<>();
     state.materials().stream().filter(x -> !x.name().equals(materialName)).forEach(materials::add);
     materials.add(material);
@@ -120,7 +132,7 @@ public final class AttestationAddCommand extends LeafCommand {
       ctx.printJson(material.toJson());
       return;
     }
-    ctx.print(
+    Table table =
         Table.describe()
             .row("Name", materialName)
             .row("Type", kind)
@@ -134,6 +146,49 @@ public final class AttestationAddCommand extends LeafCommand {
                     "\n",
                     annotations.entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue())
-                        .toList())));
+                        .toList()));
+    if (!evaluations.isEmpty()) {
+      table.row("Policy evaluations", "------");
+      PolicyView.rows(table, evaluations);
+    }
+    ctx.print(table);
+  }
+
+  /**
+   * The contract's policies on the material, evaluated by the control plane for early feedback
+   * (push evaluates again, authoritatively): one WRN line per violation. Feedback only: a failed
+   * evaluation is a warning, never a reason not to add the material.
+   */
+  private static List<PolicyEvaluation> evaluatePolicies(
+      CliContext ctx, CraftingState state, Material material) {
+    List<PolicyEvaluation> evaluations;
+    try {
+      evaluations =
+          ctx.api()
+              .evaluateMaterialPolicies(state.attestationId(), Statement.descriptor(material))
+              .policies();
+    } catch (ApiException e) {
+      ctx.log()
+          .warn(
+              "could not evaluate the policies of material "
+                  + material.name()
+                  + ": "
+                  + e.getMessage());
+      return List.of();
+    }
+    for (PolicyEvaluation ev : evaluations) {
+      for (String v : ev.violations()) {
+        ctx.log()
+            .warn(
+                "policy "
+                    + ev.policy()
+                    + (ev.gate() ? " (gate)" : "")
+                    + " on "
+                    + material.name()
+                    + ": "
+                    + v);
+      }
+    }
+    return evaluations;
   }
 }

@@ -1,9 +1,12 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
 import dev.chainloop.ee.cli.attestation.CraftingState;
+import dev.chainloop.ee.cli.client.model.PolicyEvaluation;
+import dev.chainloop.ee.cli.commands.policy.PolicyView;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import java.util.List;
 
 public final class AttestationStatusCommand extends LeafCommand {
   @Override
@@ -34,6 +37,10 @@ public final class AttestationStatusCommand extends LeafCommand {
     ctx.print(AttestationView.materials(state, ctx.flags().bool("full")));
     if (!state.envVars().isEmpty()) {
       ctx.print(AttestationView.envVars(state));
+    }
+    List<PolicyEvaluation> evaluations = AttestationView.policyEvaluations(state);
+    if (!evaluations.isEmpty()) {
+      ctx.print(PolicyView.results(evaluations));
     }
   }
 }

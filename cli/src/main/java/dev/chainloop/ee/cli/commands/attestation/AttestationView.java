@@ -5,6 +5,7 @@ import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.client.model.AnnotationSpec;
 import dev.chainloop.ee.cli.client.model.MaterialSpec;
+import dev.chainloop.ee.cli.client.model.PolicyEvaluation;
 import dev.chainloop.ee.cli.client.model.RemoteState;
 import dev.chainloop.ee.cli.client.model.SaveStateRequest;
 import dev.chainloop.ee.cli.client.model.VersionInfo;
@@ -276,6 +277,18 @@ final class AttestationView {
 
   private static String yes(boolean b) {
     return b ? "Yes" : "No";
+  }
+
+  /**
+   * What the contract's policies said about each material when it was added (the push evaluates
+   * again, with the attestation policies).
+   */
+  static List<PolicyEvaluation> policyEvaluations(CraftingState state) {
+    return state.materials().stream()
+        .flatMap(m -> m.policyEvaluations().stream())
+        .filter(JsonObject.class::isInstance)
+        .map(v -> new PolicyEvaluation((JsonObject) v))
+        .toList();
   }
 
   static JsonObject statusJson(CraftingState state, String digest) {

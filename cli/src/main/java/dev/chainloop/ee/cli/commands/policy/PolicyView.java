@@ -23,6 +23,26 @@ public final class PolicyView {
     return t;
   }
 
+  /**
+   * Upstream's rows under a describe table's "Policies" heading: {@code name (gate): Ok}, {@code
+   * skipped - reason}, or the violations.
+   */
+  public static void rows(Table t, List<PolicyEvaluation> results) {
+    for (PolicyEvaluation r : results) {
+      String outcome;
+      if (r.skipped()) {
+        outcome = "skipped - " + r.skipReason().orElse("");
+      } else if (r.violations().isEmpty()) {
+        outcome = "Ok";
+      } else if (r.violations().size() == 1) {
+        outcome = r.violations().get(0);
+      } else {
+        outcome = "\n  - " + String.join("\n  - ", r.violations());
+      }
+      t.row("", r.policy() + (r.gate() ? " (gate)" : "") + ": " + outcome);
+    }
+  }
+
   /** The Policies section: one row per evaluation, violations listed below their policy. */
   public static Table results(List<PolicyEvaluation> results) {
     Table t = Table.withHeader("Policy", "Material", "Gate", "Result");

@@ -1,6 +1,5 @@
 package dev.chainloop.ee.policy;
 
-import dev.chainloop.ee.platform.error.InvalidInputException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class PolicyInputs {
     List<String> declared = policy.inputs().stream().map(PolicyDocument.Input::name).toList();
     for (String name : given.keySet()) {
       if (!declared.contains(name)) {
-        throw new InvalidInputException(
+        throw new InvalidPolicyException(
             "with",
             "policy \""
                 + policy.name()
@@ -51,21 +50,21 @@ public final class PolicyInputs {
       String value = given.getOrDefault(input.name(), input.defaultValue());
       if (value == null) {
         if (input.required()) {
-          throw new InvalidInputException(
+          throw new InvalidPolicyException(
               "with",
               "policy \"" + policy.name() + "\" requires the input \"" + input.name() + "\"");
         }
         value = "";
       }
       if (value.length() > MAX_VALUE_CHARS) {
-        throw new InvalidInputException(
+        throw new InvalidPolicyException(
             "with", "input \"" + input.name() + "\" is over " + MAX_VALUE_CHARS + " characters");
       }
       total += value.length();
       out.put(input.name(), value);
     }
     if (total > MAX_TOTAL_CHARS) {
-      throw new InvalidInputException(
+      throw new InvalidPolicyException(
           "with", "the inputs of policy \"" + policy.name() + "\" are over " + MAX_TOTAL_CHARS);
     }
     return out;

@@ -1,7 +1,5 @@
 package dev.chainloop.ee.policy;
 
-import dev.chainloop.ee.platform.error.InvalidInputException;
-import dev.chainloop.ee.platform.error.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,15 +43,15 @@ public record PolicyDocument(
     return rules.stream().filter(r -> r.kind().equals(kind)).toList();
   }
 
-  /** Parses and validates {@code body} (YAML or JSON); a 400 listing every problem otherwise. */
+  /** Parses and validates {@code body} (YAML or JSON); every problem listed otherwise. */
   public static PolicyDocument parse(String body) {
     Map<?, ?> doc = load(body, "policy");
-    List<Violation> violations = new ArrayList<>();
+    List<PolicyProblem> violations = new ArrayList<>();
     if (!API_VERSION.equals(doc.get("apiVersion"))) {
-      violations.add(new Violation("apiVersion", "must be " + API_VERSION));
+      violations.add(new PolicyProblem("apiVersion", "must be " + API_VERSION));
     }
     if (!"Policy".equals(doc.get("kind"))) {
-      violations.add(new Violation("kind", "must be Policy"));
+      violations.add(new PolicyProblem("kind", "must be Policy"));
     }
     Header header = header(doc, violations);
     Map<?, ?> spec = doc.get("spec") instanceof Map<?, ?> m ? m : Map.of();
@@ -71,10 +69,10 @@ public record PolicyDocument(
    */
   static Map<?, ?> load(String body, String what) {
     if (body == null || body.isBlank()) {
-      throw new InvalidInputException(what, "the " + what + " body is empty");
+      throw new InvalidPolicyException(what, "the " + what + " body is empty");
     }
     if (body.length() > MAX_BODY_CHARS) {
-      throw new InvalidInputException(
+      throw new InvalidPolicyException(
           what, "the " + what + " body is over " + MAX_BODY_CHARS + " characters");
     }
     Object root;
@@ -85,22 +83,22 @@ public record PolicyDocument(
       options.setNestingDepthLimit(20);
       root = new Yaml(new SafeConstructor(options)).load(body);
     } catch (YAMLException e) {
-      throw new InvalidInputException(what, "not valid YAML or JSON: " + e.getMessage());
+      throw new InvalidPolicyException(what, "not valid YAML or JSON: " + e.getMessage());
     }
     if (!(root instanceof Map<?, ?> doc)) {
-      throw new InvalidInputException(what, "the " + what + " must be a YAML or JSON object");
+      throw new InvalidPolicyException(what, "the " + what + " must be a YAML or JSON object");
     }
     return doc;
   }
 
-  static Header header(Map<?, ?> doc, List<Violation> violations) {
+  static Header header(Map<?, ?> doc, List<PolicyProblem> violations) {
     Map<?, ?> metadata = doc.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
     String name = text(metadata.get("name")).orElse("");
     if (name.isEmpty()) {
-      violations.add(new Violation("metadata.name", "is required"));
+      violations.add(new PolicyProblem("metadata.name", "is required"));
     } else if (!validName(name)) {
       violations.add(
-          new Violation(
+          new PolicyProblem(
               "metadata.name",
               "\""
                   + name
@@ -113,10 +111,10 @@ public record PolicyDocument(
     return name.length() <= 63 && NAME.matcher(name).matches();
   }
 
-  /** A 400 listing every violation, when there is any. */
-  static void refuse(String what, List<Violation> violations) {
+  /** Refuses the document, listing every problem, when there is any. */
+  static void refuse(String what, List<PolicyProblem> violations) {
     if (!violations.isEmpty()) {
-      throw new InvalidInputException(
+      throw new InvalidPolicyException(
           "invalid "
               + what
               + ": "
@@ -127,35 +125,36 @@ public record PolicyDocument(
     }
   }
 
-  static List<Input> inputs(Object node, List<Violation> violations) {
+  static List<Input> inputs(Object node, List<PolicyProblem> violations) {
     if (node == null) {
       return List.of();
     }
     if (!(node instanceof List<?> list)) {
-      violations.add(new Violation("spec.inputs", "must be a list"));
+      violations.add(new PolicyProblem("spec.inputs", "must be a list"));
       return List.of();
     }
     if (list.size() > MAX_INPUTS) {
-      violations.add(new Violation("spec.inputs", "at most " + MAX_INPUTS + " inputs"));
+      violations.add(new PolicyProblem("spec.inputs", "at most " + MAX_INPUTS + " inputs"));
       return List.of();
     }
     Map<String, Input> out = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
       String f = "spec.inputs[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> m)) {
-        violations.add(new Violation(f, "must be an object"));
+        violations.add(new PolicyProblem(f, "must be an object"));
         continue;
       }
       String n = text(m.get("name")).orElse("");
       if (!INPUT_NAME.matcher(n).matches()) {
-        violations.add(new Violation(f + ".name", "must be letters, digits or '_'"));
+        violations.add(new PolicyProblem(f + ".name", "must be letters, digits or '_'"));
         continue;
       }
       Object def = m.get("default");
       String defaultValue = def == null ? null : PolicyInputs.asText(def);
       if (defaultValue != null && defaultValue.length() > PolicyInputs.MAX_VALUE_CHARS) {
         violations.add(
-            new Violation(f + ".default", "over " + PolicyInputs.MAX_VALUE_CHARS + " characters"));
+            new PolicyProblem(
+                f + ".default", "over " + PolicyInputs.MAX_VALUE_CHARS + " characters"));
       }
       if (out.put(
               n,
@@ -165,37 +164,37 @@ public record PolicyDocument(
                   Boolean.TRUE.equals(m.get("required")),
                   defaultValue))
           != null) {
-        violations.add(new Violation(f + ".name", "duplicate input \"" + n + "\""));
+        violations.add(new PolicyProblem(f + ".name", "duplicate input \"" + n + "\""));
       }
     }
     return List.copyOf(out.values());
   }
 
-  private static List<Rule> rules(Object node, List<Violation> violations) {
+  private static List<Rule> rules(Object node, List<PolicyProblem> violations) {
     if (!(node instanceof List<?> list) || list.isEmpty()) {
-      violations.add(new Violation("spec.policies", "must list at least one {kind, cel} rule"));
+      violations.add(new PolicyProblem("spec.policies", "must list at least one {kind, cel} rule"));
       return List.of();
     }
     if (list.size() > MAX_RULES) {
-      violations.add(new Violation("spec.policies", "at most " + MAX_RULES + " rules"));
+      violations.add(new PolicyProblem("spec.policies", "at most " + MAX_RULES + " rules"));
       return List.of();
     }
     List<Rule> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String f = "spec.policies[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> m)) {
-        violations.add(new Violation(f, "must be an object"));
+        violations.add(new PolicyProblem(f, "must be an object"));
         continue;
       }
       String kind = text(m.get("kind")).orElse("");
       if (!KIND.matcher(kind).matches()) {
         violations.add(
-            new Violation(
+            new PolicyProblem(
                 f + ".kind", "must be a material kind, or ATTESTATION for the statement"));
       }
       if (m.containsKey("embedded") || m.containsKey("path")) {
         violations.add(
-            new Violation(
+            new PolicyProblem(
                 f,
                 "Rego policies (embedded/path) cannot run on this server: write the rule as a"
                     + " CEL expression in \"cel\""));
@@ -203,10 +202,10 @@ public record PolicyDocument(
       }
       String cel = text(m.get("cel")).orElse("");
       if (cel.isBlank()) {
-        violations.add(new Violation(f + ".cel", "is required: a CEL expression"));
+        violations.add(new PolicyProblem(f + ".cel", "is required: a CEL expression"));
       } else if (looksLikeRego(cel)) {
         violations.add(
-            new Violation(
+            new PolicyProblem(
                 f + ".cel", "this is Rego, which cannot run on this server: write it in CEL"));
       } else {
         out.add(new Rule(kind, cel));

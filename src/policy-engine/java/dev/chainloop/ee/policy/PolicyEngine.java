@@ -4,6 +4,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -15,12 +16,14 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelEvaluationListener;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
-import dev.chainloop.ee.platform.error.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Compiles and evaluates CEL policies, bounded on every side: the parser limits an expression's
@@ -35,8 +38,10 @@ public final class PolicyEngine {
   static final int MAX_NODES = 2_000;
   static final int MAX_ITERATIONS = 100_000;
   static final long DEFAULT_COST_LIMIT = 1_000_000;
-  static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(500);
+  static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
   static final int CACHE_SIZE = 512;
+  static final int MAX_VIOLATIONS = 100;
+  static final int MAX_VIOLATION_CHARS = 1024;
 
   private static final CelOptions OPTIONS =
       CelOptions.current()
@@ -84,6 +89,11 @@ public final class PolicyEngine {
     this.timeLimit = timeLimit;
   }
 
+  /** How long one rule's evaluation may run. */
+  public Duration timeLimit() {
+    return timeLimit;
+  }
+
   /** A policy whose every rule compiled. */
   public record CompiledPolicy(
       PolicyDocument document, Map<PolicyDocument.Rule, CelRuntime.Program> programs) {}
@@ -99,28 +109,32 @@ public final class PolicyEngine {
     }
   }
 
-  /** Compiles {@code policy}, or a 400 naming each rule that does not compile and why. */
+  /** Compiles {@code policy}, or refuses it naming each rule that does not compile and why. */
   public static CompiledPolicy compile(PolicyDocument policy) {
     Map<PolicyDocument.Rule, CelRuntime.Program> programs = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
+    List<PolicyProblem> problems = new ArrayList<>();
     for (int i = 0; i < policy.rules().size(); i++) {
       PolicyDocument.Rule rule = policy.rules().get(i);
+      String field = "spec.policies[" + i + "].cel";
       CelValidationResult result = COMPILER.compile(rule.cel());
       try {
         CelAbstractSyntaxTree ast = result.getAst();
         programs.put(rule, RUNTIME.createProgram(ast));
       } catch (CelValidationException e) {
-        problems.add("spec.policies[" + i + "].cel: " + firstLines(result.getErrorString()));
+        problems.add(new PolicyProblem(field, firstLines(result.getErrorString())));
       } catch (CelEvaluationException e) {
-        problems.add("spec.policies[" + i + "].cel: " + e.getMessage());
+        problems.add(new PolicyProblem(field, e.getMessage()));
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidInputException(
+      throw new InvalidPolicyException(
           "policy \""
               + policy.name()
               + "\" does not compile as CEL (a list of violation strings): "
-              + String.join("; ", problems));
+              + problems.stream()
+                  .map(p -> p.field() + ": " + p.message())
+                  .collect(Collectors.joining("; ")),
+          problems);
     }
     return new CompiledPolicy(policy, Map.copyOf(programs));
   }
@@ -167,7 +181,7 @@ public final class PolicyEngine {
         Object out = policy.programs().get(rule).trace(vars, budget);
         if (out instanceof List<?> list) {
           for (Object v : list) {
-            violations.add(String.valueOf(v));
+            violations.add(clip(String.valueOf(v)));
           }
         }
       } catch (BudgetExceeded e) {
@@ -186,7 +200,19 @@ public final class PolicyEngine {
         violations.add("evaluation stopped: " + cause.getMessage());
       }
     }
+    if (violations.size() > MAX_VIOLATIONS) {
+      int more = violations.size() - MAX_VIOLATIONS;
+      violations.subList(MAX_VIOLATIONS, violations.size()).clear();
+      violations.add("... and " + more + " more violation(s)");
+    }
     return new Verdict(List.copyOf(violations), false, null);
+  }
+
+  /** A violation is a message for people: long ones are cut, so results stay small to store. */
+  private static String clip(String violation) {
+    return violation.length() <= MAX_VIOLATION_CHARS
+        ? violation
+        : violation.substring(0, MAX_VIOLATION_CHARS) + "...";
   }
 
   private static BudgetExceeded budgetCause(Throwable e) {
@@ -202,11 +228,20 @@ public final class PolicyEngine {
     return errors.lines().limit(3).map(String::strip).reduce((a, b) -> a + " " + b).orElse("");
   }
 
-  /** Counts evaluated nodes and watches the clock; throws to unwind the interpreter. */
+  /**
+   * Charges each evaluated node 1, plus, for a node that builds a value (a call or a
+   * comprehension), the size of that value (a string's length in units of 16 characters, a list's
+   * or map's entries), so that doubling a large value a few times runs out of budget long before it
+   * runs out of memory (reading the material or a variable builds nothing and costs 1); watches the
+   * clock and the thread's interrupt (a caller that stopped waiting). Throws to unwind the
+   * interpreter.
+   */
   private static final class Budget implements CelEvaluationListener {
+    private static final Set<String> ACCUMULATORS = Set.of("@result", "__result__");
     private final long limit;
     private final long deadline;
     private long spent;
+    private long nodes;
 
     Budget(long limit, long deadline) {
       this.limit = limit;
@@ -214,13 +249,52 @@ public final class PolicyEngine {
     }
 
     @Override
-    public void callback(dev.cel.common.ast.CelExpr expr, Object result) {
-      if (++spent > limit) {
+    public void callback(CelExpr expr, Object result) {
+      spent += 1 + (builds(expr) ? size(result) : 0);
+      if (spent > limit) {
         throw new BudgetExceeded("cost limit of " + limit + " exceeded");
       }
-      if ((spent & 255) == 0 && System.nanoTime() > deadline) {
-        throw new BudgetExceeded("time limit exceeded");
+      if ((++nodes & 255) == 0) {
+        if (System.nanoTime() > deadline) {
+          throw new BudgetExceeded("time limit exceeded");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw new BudgetExceeded("evaluation canceled");
+        }
       }
+    }
+
+    private static boolean builds(CelExpr expr) {
+      return switch (expr.getKind()) {
+        case CALL -> !accumulates(expr);
+        case COMPREHENSION, LIST, MAP -> true;
+        default -> false;
+      };
+    }
+
+    /**
+     * A macro's loop step appending to its accumulator ({@code @result + [x]}, an identifier no
+     * policy can write): charged 1, or a plain {@code map} over n elements would cost n squared.
+     */
+    private static boolean accumulates(CelExpr expr) {
+      List<CelExpr> args = expr.call().args();
+      return expr.call().function().equals("_+_")
+          && !args.isEmpty()
+          && args.get(0).getKind() == CelExpr.ExprKind.Kind.IDENT
+          && ACCUMULATORS.contains(args.get(0).ident().name());
+    }
+
+    private static long size(Object value) {
+      if (value instanceof String s) {
+        return s.length() >> 4;
+      }
+      if (value instanceof Collection<?> c) {
+        return c.size();
+      }
+      if (value instanceof Map<?, ?> m) {
+        return m.size();
+      }
+      return 0;
     }
   }
 
