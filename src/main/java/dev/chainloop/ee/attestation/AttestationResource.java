@@ -223,10 +223,7 @@ public class AttestationResource {
               + " early feedback); nothing is recorded, the push evaluates again")
   public MaterialEvaluations evaluateMaterial(
       @PathParam("runId") String runId, @Valid @NotNull EvaluateMaterialRequest request) {
-    return new MaterialEvaluations(
-        attestations.evaluateMaterial(runId, request.material()).stream()
-            .map(PolicyEvaluation::of)
-            .toList());
+    return new MaterialEvaluations(attestations.evaluateMaterial(runId, request.material()));
   }
 
   @POST

@@ -16,6 +16,7 @@ import dev.chainloop.ee.run.PolicyResults;
 import dev.chainloop.ee.run.PolicyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

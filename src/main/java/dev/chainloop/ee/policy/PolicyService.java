@@ -5,7 +5,6 @@ import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
-import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import jakarta.ejb.Stateless;
@@ -78,11 +77,11 @@ public class PolicyService {
   public ApplyResult applyGroup(String body) {
     PolicyGroupDocument group =
         PolicyRefusals.asInvalidInput(() -> PolicyGroupDocument.parse(body));
-    List<Violation> problems = new ArrayList<>();
+    List<PolicyProblem> problems = new ArrayList<>();
     for (PolicyGroupDocument.Applied member : group.apply(Map.of())) {
       Optional<Resolved> policy = resolve(member.ref());
       if (policy.isEmpty()) {
-        problems.add(new Violation("spec.policies", "unknown policy \"" + member.ref() + "\""));
+        problems.add(new PolicyProblem("spec.policies", "unknown policy \"" + member.ref() + "\""));
         continue;
       }
       List<String> declared =
@@ -92,13 +91,17 @@ public class PolicyService {
       for (String input : member.with().keySet()) {
         if (!declared.contains(input)) {
           problems.add(
-              new Violation(
+              new PolicyProblem(
                   "spec.policies",
                   "policy \"" + member.ref() + "\" has no input \"" + input + "\""));
         }
       }
     }
-    PolicyDocument.refuse("policy group \"" + group.name() + "\"", problems);
+    PolicyRefusals.asInvalidInput(
+        () -> {
+          PolicyDocument.refuse("policy group \"" + group.name() + "\"", problems);
+          return problems;
+        });
     return store(Policy.Kind.POLICY_GROUP, group.name(), group.description(), body);
   }
 
