@@ -40,6 +40,19 @@ public class AuditResource {
     }
   }
 
+  /** The verdict on the organization's audit chain; {@code brokenLink} is null when intact. */
+  public record AuditChainResponse(
+      boolean intact,
+      long events,
+      long legacyEvents,
+      String headHash,
+      AuditChainVerification.BrokenLink brokenLink) {
+    static AuditChainResponse of(AuditChainVerification v) {
+      return new AuditChainResponse(
+          v.intact(), v.events(), v.legacyEvents(), v.headHash(), v.brokenLink().orElse(null));
+    }
+  }
+
   @GET
   @RolesAllowed({Roles.USER, Roles.API_TOKEN})
   @Operation(
@@ -48,5 +61,17 @@ public class AuditResource {
   public Page<AuditEventResponse> list(
       @QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
     return audit.list(PageRequest.of(page, limit, 50)).map(AuditEventResponse::of);
+  }
+
+  @GET
+  @Path("verification")
+  @RolesAllowed({Roles.USER, Roles.API_TOKEN})
+  @Operation(
+      operationId = "verifyAuditChain",
+      summary =
+          "Recomputes the organization's audit hash chain and names its first broken link (admins"
+              + " and owners)")
+  public AuditChainResponse verify() {
+    return AuditChainResponse.of(audit.verify());
   }
 }
