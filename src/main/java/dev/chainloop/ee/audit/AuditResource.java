@@ -27,7 +27,10 @@ public class AuditResource {
       String actor,
       String targetType,
       String targetId,
-      String detail) {
+      String detail,
+      Long chainPosition,
+      String previousHash,
+      String hash) {
     static AuditEventResponse of(AuditEvent e) {
       return new AuditEventResponse(
           e.getId(),
@@ -36,7 +39,10 @@ public class AuditResource {
           e.getActor(),
           e.getTargetType(),
           e.getTargetId(),
-          e.getDetail());
+          e.getDetail(),
+          e.getChainPosition(),
+          e.getPreviousHash(),
+          e.getHash());
     }
   }
 
