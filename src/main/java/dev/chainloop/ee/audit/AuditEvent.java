@@ -33,11 +33,6 @@ import java.time.temporal.ChronoUnit;
         "SELECT e FROM AuditEvent e WHERE e.organizationId = :orgId AND e.chainPosition > :after"
             + " AND e.chainPosition <= :last ORDER BY e.chainPosition")
 @NamedQuery(
-    name = "AuditEvent.chainOfSystem",
-    query =
-        "SELECT e FROM AuditEvent e WHERE e.organizationId IS NULL AND e.chainPosition > :after"
-            + " AND e.chainPosition <= :last ORDER BY e.chainPosition")
-@NamedQuery(
     name = "AuditEvent.countLegacyOfOrg",
     query =
         "SELECT COUNT(e) FROM AuditEvent e WHERE e.organizationId = :orgId"

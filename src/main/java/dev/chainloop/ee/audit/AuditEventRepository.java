@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,17 +36,13 @@ public class AuditEventRepository {
   }
 
   /**
-   * Up to {@code limit} linked events of chain {@code key} after position {@code after} and at most
+   * Up to {@code limit} linked events of the organization after position {@code after} and at most
    * at {@code last}, in chain order, detached (a long chain is read page by page).
    */
-  List<AuditEvent> chainPage(String key, long after, long last, int limit) {
-    TypedQuery<AuditEvent> query =
-        AuditChainHead.SYSTEM.equals(key)
-            ? em.createNamedQuery("AuditEvent.chainOfSystem", AuditEvent.class)
-            : em.createNamedQuery("AuditEvent.chainOfOrg", AuditEvent.class)
-                .setParameter("orgId", key);
+  List<AuditEvent> chainPage(String orgId, long after, long last, int limit) {
     List<AuditEvent> page =
-        query
+        em.createNamedQuery("AuditEvent.chainOfOrg", AuditEvent.class)
+            .setParameter("orgId", orgId)
             .setParameter("after", after)
             .setParameter("last", last)
             .setMaxResults(limit)
