@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,28 +120,40 @@ class AuditChainIT {
   }
 
   @Test
-  void legacyRowsWithoutHashAreCountedAndLeaveTheChainIntact() throws Exception {
+  void upgradedOrganizationCountsItsPreChainEventsAndStartsOneChainUnderConcurrentAppends()
+      throws Exception {
     Fixtures.Account owner = Fixtures.ownerWithOrg();
-    String first = events(owner).get(0).getString("id");
-    assertThat(tamper("legacyLike=" + first + "&id=" + UUID.randomUUID())).isEqualTo(1);
     Fixtures.apiToken(owner);
+    int preChain = tamper("downgrade=" + events(owner).get(0).getString("id"));
+    assertThat(preChain).isGreaterThanOrEqualTo(2);
+    JsonObject upgraded = verification(owner);
+    assertThat(upgraded.getBoolean("intact")).as(upgraded.toString()).isTrue();
+    assertThat(upgraded.getJsonNumber("events").longValue()).isZero();
+    assertThat(upgraded.getJsonNumber("legacyEvents").longValue()).isEqualTo(preChain);
+
+    createTokensAtOnce(owner, 16);
 
     JsonObject verdict = verification(owner);
     assertThat(verdict.getBoolean("intact")).as(verdict.toString()).isTrue();
-    assertThat(verdict.getJsonNumber("legacyEvents").longValue()).isEqualTo(1);
-    assertThat(verdict.getJsonNumber("events").longValue()).isEqualTo(events(owner).size() - 1);
+    assertThat(verdict.getJsonNumber("events").longValue()).isEqualTo(16);
+    assertThat(verdict.getJsonNumber("legacyEvents").longValue()).isEqualTo(preChain);
     Cli.Result r = cliOf(owner).run("org", "audit", "verify");
-    assertThat(r.stdout()).contains("1 events from before the chain existed are not linked");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.stdout())
+        .isEqualTo(
+            "audit chain intact: 16 events, head "
+                + verdict.getString("headHash")
+                + "\n"
+                + preChain
+                + " events from before the chain existed are not linked\n");
   }
 
-  @Test
-  void manyConcurrentAuditedRequestsKeepTheChainLinear() throws Exception {
-    Fixtures.Account owner = Fixtures.ownerWithOrg();
-    int requests = 48;
+  /** {@code count} API tokens created by parallel requests; every one must succeed. */
+  private static void createTokensAtOnce(Fixtures.Account owner, int count) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(12);
     try {
       List<Future<String>> created = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
+      for (int i = 0; i < count; i++) {
         created.add(pool.submit(() -> Fixtures.apiToken(owner)));
       }
       for (Future<String> f : created) {
@@ -151,6 +162,13 @@ class AuditChainIT {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void manyConcurrentAuditedRequestsKeepTheChainLinear() throws Exception {
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    int requests = 48;
+    createTokensAtOnce(owner, requests);
     long total = owner.api().get("/api/v1/audit-events?limit=1").json().getInt("totalCount");
     assertThat(total).isGreaterThanOrEqualTo(requests + 1);
 
