@@ -7,15 +7,36 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** Something security-relevant that happened in an organization. Never holds a secret. */
+/**
+ * Something security-relevant that happened in an organization. Never holds a secret.
+ *
+ * <p>Each event is a link of its organization's hash chain ({@link AuditChain}): its position, the
+ * previous event's hash and its own. Events written before the chain existed have none of the three
+ * ("legacy" events); they are counted by verification but not checked.
+ */
 @Entity
-@Table(name = "audit_events", indexes = @Index(columnList = "organization_id, occurred_at"))
+@Table(
+    name = "audit_events",
+    indexes = @Index(columnList = "organization_id, occurred_at"),
+    uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "chain_position"}))
 @NamedQuery(
     name = "AuditEvent.ofOrg",
     query =
         "SELECT e FROM AuditEvent e WHERE e.organizationId = :orgId ORDER BY e.occurredAt DESC, e.id")
+@NamedQuery(
+    name = "AuditEvent.chainOfOrg",
+    query =
+        "SELECT e FROM AuditEvent e WHERE e.organizationId = :orgId AND e.chainPosition > :after"
+            + " AND e.chainPosition <= :last ORDER BY e.chainPosition")
+@NamedQuery(
+    name = "AuditEvent.countLegacyOfOrg",
+    query =
+        "SELECT COUNT(e) FROM AuditEvent e WHERE e.organizationId = :orgId"
+            + " AND e.chainPosition IS NULL")
 @NamedQuery(
     name = "AuditEvent.countOfOrg",
     query = "SELECT COUNT(e) FROM AuditEvent e WHERE e.organizationId = :orgId")
@@ -45,18 +66,50 @@ public class AuditEvent {
   @Column(length = 1000)
   private String detail;
 
+  @Column(name = "chain_position")
+  private Long chainPosition;
+
+  @Column(name = "previous_hash", length = 64)
+  private String previousHash;
+
+  @Column(name = "event_hash", length = 64)
+  private String hash;
+
   protected AuditEvent() {}
 
   AuditEvent(AuditEntry entry, Instant occurredAt) {
     this.id = Ids.newId();
     this.organizationId = entry.organizationId();
-    this.occurredAt = occurredAt;
+    // PostgreSQL keeps microseconds: the hashed time must be the one read back.
+    this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     this.action = entry.action();
     this.actor = entry.actor();
     this.targetType = entry.targetType();
     this.targetId = entry.targetId();
     String detail = entry.detail();
     this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+  }
+
+  /** Makes this event the link at {@code position}, after the event whose hash is given. */
+  void link(long position, String previousHash) {
+    this.chainPosition = position;
+    this.previousHash = previousHash;
+    this.hash = computeHash();
+  }
+
+  /** The hash of this row's fields as they are now: differs from {@link #getHash()} if edited. */
+  String computeHash() {
+    return AuditChain.hash(
+        previousHash,
+        chainPosition,
+        id,
+        organizationId,
+        occurredAt,
+        action,
+        actor,
+        targetType,
+        targetId,
+        detail);
   }
 
   public String getId() {
@@ -89,5 +142,17 @@ public class AuditEvent {
 
   public String getDetail() {
     return detail;
+  }
+
+  public Long getChainPosition() {
+    return chainPosition;
+  }
+
+  public String getPreviousHash() {
+    return previousHash;
+  }
+
+  public String getHash() {
+    return hash;
   }
 }

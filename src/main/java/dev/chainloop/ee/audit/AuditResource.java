@@ -27,7 +27,10 @@ public class AuditResource {
       String actor,
       String targetType,
       String targetId,
-      String detail) {
+      String detail,
+      Long chainPosition,
+      String previousHash,
+      String hash) {
     static AuditEventResponse of(AuditEvent e) {
       return new AuditEventResponse(
           e.getId(),
@@ -36,7 +39,23 @@ public class AuditResource {
           e.getActor(),
           e.getTargetType(),
           e.getTargetId(),
-          e.getDetail());
+          e.getDetail(),
+          e.getChainPosition(),
+          e.getPreviousHash(),
+          e.getHash());
+    }
+  }
+
+  /** The verdict on the organization's audit chain; {@code brokenLink} is null when intact. */
+  public record AuditChainResponse(
+      boolean intact,
+      long events,
+      long legacyEvents,
+      String headHash,
+      AuditChainVerification.BrokenLink brokenLink) {
+    static AuditChainResponse of(AuditChainVerification v) {
+      return new AuditChainResponse(
+          v.intact(), v.events(), v.legacyEvents(), v.headHash(), v.brokenLink().orElse(null));
     }
   }
 
@@ -48,5 +67,17 @@ public class AuditResource {
   public Page<AuditEventResponse> list(
       @QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
     return audit.list(PageRequest.of(page, limit, 50)).map(AuditEventResponse::of);
+  }
+
+  @GET
+  @Path("verification")
+  @RolesAllowed({Roles.USER, Roles.API_TOKEN})
+  @Operation(
+      operationId = "verifyAuditChain",
+      summary =
+          "Recomputes the organization's audit hash chain and names its first broken link (admins"
+              + " and owners)")
+  public AuditChainResponse verify() {
+    return AuditChainResponse.of(audit.verify());
   }
 }

@@ -23,6 +23,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -234,6 +237,34 @@ class TwoNodeIT {
       assertThat(onB(tokens.get(i)).get("/api/v1/context").status()).isEqualTo(401);
     }
     assertThat(onB(fresh).get("/api/v1/context").status()).isEqualTo(200);
+  }
+
+  @Test
+  void auditedRequestsOnBothNodesAtOnceKeepOneLinearChain() throws Exception {
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    long before =
+        onA(owner.userToken()).get("/api/v1/audit-events?limit=1").json().getInt("totalCount");
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<Api.Reply>> created = new ArrayList<>();
+    try {
+      for (int i = 0; i < 64; i++) {
+        Api node = i % 2 == 0 ? onA(owner.userToken()) : onB(owner.userToken());
+        String body = "{\"name\":\"" + Fixtures.uniqueName("ci") + "\"}";
+        created.add(pool.submit(() -> node.post("/api/v1/api-tokens", body)));
+      }
+      for (Future<Api.Reply> f : created) {
+        assertThat(f.get().status()).as(f.get().toString()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    var verdict = onB(owner.userToken()).get("/api/v1/audit-events/verification").json();
+    assertThat(verdict.getBoolean("intact")).as(verdict.toString()).isTrue();
+    long total =
+        onA(owner.userToken()).get("/api/v1/audit-events?limit=1").json().getInt("totalCount");
+    assertThat(total).isEqualTo(before + 64);
+    assertThat(verdict.getJsonNumber("events").longValue()).isEqualTo(total);
   }
 
   record RunRow(String state, long version) {}

@@ -6,6 +6,7 @@ import dev.chainloop.ee.cli.client.model.Applied;
 import dev.chainloop.ee.cli.client.model.ApplyContractRequest;
 import dev.chainloop.ee.cli.client.model.ApplyPolicyRequest;
 import dev.chainloop.ee.cli.client.model.AttestationInit;
+import dev.chainloop.ee.cli.client.model.AuditChain;
 import dev.chainloop.ee.cli.client.model.AuditEventPage;
 import dev.chainloop.ee.cli.client.model.CancelRequest;
 import dev.chainloop.ee.cli.client.model.CertificateChain;
@@ -118,6 +119,9 @@ public final class ControlPlane {
       Endpoint.json("GET", "/api/v1/audit-events", "listAuditEvents", AuditEventPage.class)
           .query("page", Integer.class)
           .query("limit", Integer.class);
+  static final Endpoint<AuditChain> VERIFY_AUDIT_CHAIN =
+      Endpoint.json(
+          "GET", "/api/v1/audit-events/verification", "verifyAuditChain", AuditChain.class);
 
   // API tokens
   static final Endpoint<ApiTokenList> LIST_API_TOKENS =
@@ -378,6 +382,11 @@ public final class ControlPlane {
 
   public AuditEventPage auditEvents(int page, int limit) {
     return send(LIST_AUDIT_EVENTS.call().query("page", page).query("limit", limit));
+  }
+
+  /** The server's check of the organization's audit hash chain. */
+  public AuditChain verifyAuditChain() {
+    return send(VERIFY_AUDIT_CHAIN.call());
   }
 
   /** API tokens by status, filtered by project and scope when not empty. */

@@ -12,6 +12,7 @@ import dev.chainloop.ee.cli.commands.attestation.AttestationResetCommand;
 import dev.chainloop.ee.cli.commands.attestation.AttestationStatusCommand;
 import dev.chainloop.ee.cli.commands.attestation.AttestationVerifyCommand;
 import dev.chainloop.ee.cli.commands.audit.AuditListCommand;
+import dev.chainloop.ee.cli.commands.audit.AuditVerifyCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthLoginCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthLogoutCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthSignupCommand;
@@ -92,7 +93,9 @@ public final class Commands {
             .add(invitation);
 
     CommandGroup audit =
-        CommandGroup.of("audit", "Organization audit log").add(new AuditListCommand());
+        CommandGroup.of("audit", "Organization audit log")
+            .add(new AuditListCommand())
+            .add(new AuditVerifyCommand());
 
     CommandGroup organization =
         CommandGroup.of("organization", "Organizations management", "org")
