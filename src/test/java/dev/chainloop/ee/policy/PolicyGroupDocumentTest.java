@@ -3,7 +3,6 @@ package dev.chainloop.ee.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chainloop.ee.platform.error.InvalidInputException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +89,7 @@ class PolicyGroupDocumentTest {
                                 with: {x: "{{ inputs.undeclared }}", y: "{{ .runner }}"}
                         other: []
                     """))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(InvalidPolicyException.class)
         .hasMessageContaining("metadata.name")
         .hasMessageContaining("spec.policies.materials[0].type: is required")
         .hasMessageContaining("spec.policies.materials[0].policies[0]: Rego")
