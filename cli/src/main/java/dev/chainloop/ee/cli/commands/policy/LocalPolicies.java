@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The server's policy engine (../src/policy-engine/java) run on local files for {@code policy
- * develop}: the same parsing, compilation, inputs and evaluation, so a policy author sees what a
- * push would record. Only the {@code policy develop} commands reach this class, so CEL loads for
- * them alone.
+ * The server's policy engine (../src/main/java/dev/chainloop/ee/policy) run on local files for
+ * {@code policy develop}: the same parsing, compilation, inputs and evaluation, so a policy author
+ * sees what a push would record. Only the {@code policy develop} commands reach this class, so CEL
+ * loads for them alone.
  */
 final class LocalPolicies {
   private LocalPolicies() {}
