@@ -46,39 +46,6 @@ public record CraftingState(
     Map<String, String> contractAnnotations,
     Map<String, String> envVars) {
 
-  /** A state whose contract requires no annotation and allows no variable. */
-  public CraftingState(
-      String attestationId,
-      String initializedAt,
-      WorkflowInfo workflow,
-      String organization,
-      String contractName,
-      int contractRevision,
-      List<MaterialSpec> contractMaterials,
-      String runnerType,
-      String runnerUrl,
-      Map<String, String> annotations,
-      List<Material> materials,
-      boolean dryRun,
-      boolean remoteState) {
-    this(
-        attestationId,
-        initializedAt,
-        workflow,
-        organization,
-        contractName,
-        contractRevision,
-        contractMaterials,
-        runnerType,
-        runnerUrl,
-        annotations,
-        materials,
-        dryRun,
-        remoteState,
-        Map.of(),
-        Map.of());
-  }
-
   /**
    * With the contract's annotations ({@code null} values in {@link #annotations} until set) and the
    * allowed variables' values.

@@ -179,7 +179,9 @@ public final class AttestationInitCommand extends LeafCommand {
               annotations,
               List.of(),
               true,
-              remote);
+              remote,
+              Map.of(),
+              Map.of());
     } else {
       NewWorkflowContract contract = NewWorkflowContract.of(ctx.flags().string("contract").trim());
       AttestationInit init =
@@ -212,7 +214,9 @@ public final class AttestationInitCommand extends LeafCommand {
               annotations,
               List.of(),
               false,
-              remote);
+              remote,
+              Map.of(),
+              Map.of());
       state =
           state.withContractTerms(
               AttestationView.contractAnnotations(init.annotations()),
