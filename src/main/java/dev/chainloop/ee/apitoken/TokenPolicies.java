@@ -12,12 +12,16 @@ import java.util.Set;
  * The access lists tokens get by default (reference §2.6); {@code --permission} only narrows them.
  */
 final class TokenPolicies {
-  /** Every API token: work with workflows, contracts, runs (attestations) and artifacts. */
+  /**
+   * Every API token: work with workflows, contracts, runs (attestations), artifacts and project
+   * versions (a release pipeline renames its version, as upstream's does).
+   */
   static final Set<Permission> DEFAULT =
       Set.copyOf(
           EnumSet.of(
               ORGANIZATION_READ,
               PROJECT_LIST,
+              PROJECT_VERSION_UPDATE,
               WORKFLOW_LIST,
               WORKFLOW_READ,
               WORKFLOW_CREATE,

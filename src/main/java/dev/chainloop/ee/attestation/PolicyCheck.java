@@ -191,11 +191,16 @@ public class PolicyCheck {
     metadata.put("kind", kind);
     metadata.put("value", text(m, "name").orElse(""));
     metadata.put("digest", digest);
-    // the material's own annotations (as att add --annotation set them), for policies such as
-    // artifact-signed; the chainloop.* ones are the fields above
+    // the material's own annotations (as att add --annotation set them) and what the CLI found
+    // at the registry (chainloop.material.signature.digest, ...), for policies such as
+    // artifact-signed; the type and name are the fields above
     ann.forEach(
         (key, value) -> {
-          if (!key.startsWith("chainloop.") && value instanceof JsonString v) {
+          boolean recorded =
+              key.startsWith("chainloop.material.")
+                  && !key.equals("chainloop.material.type")
+                  && !key.equals("chainloop.material.name");
+          if ((recorded || !key.startsWith("chainloop.")) && value instanceof JsonString v) {
             metadata.put("annotations." + key, v.getString());
           }
         });

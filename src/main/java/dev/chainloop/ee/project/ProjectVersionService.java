@@ -180,11 +180,12 @@ public class ProjectVersionService {
   }
 
   /**
-   * Renames a version (runs keep pointing at it). Whoever may change the project's workflows may do
-   * this ({@code workflow:update}); 409 if the project already has a version so named.
+   * Renames a version (runs keep pointing at it), with {@code project_version:update}: members,
+   * admins and API tokens (a release pipeline renames its version); 409 if the project already has
+   * a version so named.
    */
   public ProjectVersion rename(String projectName, String versionName, String newName) {
-    caller.require(Permission.WORKFLOW_UPDATE);
+    caller.require(Permission.PROJECT_VERSION_UPDATE);
     ProjectVersion version = get(projectName, versionName);
     String target = ProjectVersion.requireName("newName", newName == null ? null : newName.trim());
     if (target.equals(version.getName())) {

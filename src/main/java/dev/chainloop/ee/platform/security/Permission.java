@@ -17,6 +17,7 @@ public enum Permission {
   API_TOKEN_DELETE("api_token:delete"),
   PROJECT_CREATE("project:create"),
   PROJECT_LIST("project:list"),
+  PROJECT_VERSION_UPDATE("project_version:update"),
   WORKFLOW_LIST("workflow:list"),
   WORKFLOW_READ("workflow:read"),
   WORKFLOW_CREATE("workflow:create"),

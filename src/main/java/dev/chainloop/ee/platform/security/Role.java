@@ -28,6 +28,7 @@ public enum Role {
       EnumSet.of(
           ORGANIZATION_READ,
           PROJECT_LIST,
+          PROJECT_VERSION_UPDATE,
           WORKFLOW_LIST,
           WORKFLOW_READ,
           WORKFLOW_CREATE,

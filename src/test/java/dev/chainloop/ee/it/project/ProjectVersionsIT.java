@@ -176,12 +176,18 @@ class ProjectVersionsIT {
   void renamedVersionsKeepTheirRunsAndTheRunListShowsThem() {
     String runId = runId(ok(init("--version", "v2.0.0-rc1")));
     ok(init("--version", "v2.0.0-rc2"));
-    // Renaming is for who may change the project's workflows, which CI API tokens may not.
-    Cli.Result byToken = rename("v2.0.0-rc1", "v2.0.0", "--token", token);
-    assertThat(byToken.exitCode()).isEqualTo(1);
-    assertThat(byToken.stderr()).contains("ERR ");
-    Cli.Result renamed =
-        ok(rename("v2.0.0-rc1", "v2.0.0", "--org", owner.org(), "--token", owner.userToken()));
+    // Renaming needs project_version:update: CI API tokens have it (a release pipeline renames
+    // its version, as upstream's does); a token narrowed to reading runs does not.
+    String narrowed =
+        Fixtures.apiToken(
+            owner,
+            "{\"name\":\""
+                + Fixtures.uniqueName("reader")
+                + "\",\"permissions\":[\"workflow_run:list\",\"workflow_run:read\"]}");
+    Cli.Result byNarrowed = rename("v2.0.0-rc1", "v2.0.0", "--token", narrowed);
+    assertThat(byNarrowed.exitCode()).isEqualTo(1);
+    assertThat(byNarrowed.stderr()).contains("ERR ").contains("project_version:update");
+    Cli.Result renamed = ok(rename("v2.0.0-rc1", "v2.0.0", "--token", token));
     assertThat(renamed.stdout()).containsPattern("│ Version +│ v2\\.0\\.0 +│");
     assertThat(renamed.stderr()).contains("INF Project version updated!");
 

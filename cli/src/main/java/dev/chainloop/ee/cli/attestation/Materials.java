@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.attestation;
 
 import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.cli.oci.ImageReference;
 import dev.chainloop.ee.shared.MaterialKinds;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -92,8 +93,9 @@ public final class Materials {
 
   private Materials() {}
 
-  public static boolean isFileKind(String kind) {
-    return !kind.equals("STRING") && !kind.equals("CONTAINER_IMAGE");
+  /** Whether {@code value} of {@code kind} is a file to digest and upload. */
+  public static boolean isFile(String kind, String value) {
+    return !kind.equals("STRING") && !Material.isOciReference(kind, value);
   }
 
   public static String detect(String value, boolean strict) {
@@ -125,10 +127,13 @@ public final class Materials {
     if (kind.equals("STRING")) {
       return value.isEmpty() ? Optional.of("empty value") : Optional.empty();
     }
-    if (kind.equals("CONTAINER_IMAGE")) {
-      return IMAGE.matcher(value).matches()
-          ? Optional.empty()
-          : Optional.of("expected name@sha256:<digest> (registry resolution is not supported)");
+    if (Material.isOciReference(kind, value)) {
+      try {
+        ImageReference.parse(Material.stripScheme(value));
+        return Optional.empty();
+      } catch (IllegalArgumentException e) {
+        return Optional.of(e.getMessage());
+      }
     }
     Path p = Path.of(value);
     try {

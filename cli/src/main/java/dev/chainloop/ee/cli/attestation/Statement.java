@@ -105,6 +105,13 @@ public final class Statement {
     return statement.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  private static boolean isBasic(String key) {
+    return key.equals("chainloop.material.type")
+        || key.equals("chainloop.material.name")
+        || key.equals("chainloop.material.size")
+        || key.equals("chainloop.material.cas");
+  }
+
   /**
    * The resource descriptor the statement carries for {@code m}; also what {@code attestation add}
    * sends for its early policy evaluation, so that it reads the material as the push will.
@@ -120,6 +127,9 @@ public final class Statement {
     if (m.uploaded()) {
       ann.add("chainloop.material.cas", true);
     }
+    m.recorded().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("chainloop.material.") && !isBasic(e.getKey()))
+        .forEach(e -> ann.add(e.getKey(), e.getValue()));
     // a state file edited by hand must not pass off a material as another kind either
     CraftingState.json(m.annotations()).entrySet().stream()
         .filter(e -> !e.getKey().startsWith("chainloop."))

@@ -52,6 +52,7 @@ import dev.chainloop.ee.cli.commands.project.ProjectVersionListCommand;
 import dev.chainloop.ee.cli.commands.project.ProjectVersionUpdateCommand;
 import dev.chainloop.ee.cli.commands.run.RunDescribeCommand;
 import dev.chainloop.ee.cli.commands.run.RunListCommand;
+import dev.chainloop.ee.cli.commands.runnercontext.GatherRunnerContextCommand;
 import dev.chainloop.ee.cli.commands.version.VersionCommand;
 import dev.chainloop.ee.cli.commands.workflow.RobotAccountCreateCommand;
 import dev.chainloop.ee.cli.commands.workflow.RobotAccountListCommand;
@@ -192,6 +193,7 @@ public final class Commands {
         .add(attestation())
         .add(artifact())
         .add(new DiscoverCommand())
+        .add(new GatherRunnerContextCommand())
         .add(new VersionCommand());
   }
 

@@ -24,7 +24,7 @@ class MaterialKindsTest {
 
   static Stream<String> checkedKinds() {
     return MaterialKinds.ALL.stream()
-        .filter(k -> Materials.isFileKind(k) && !Materials.UNCHECKED.contains(k));
+        .filter(k -> Materials.isFile(k, "") && !Materials.UNCHECKED.contains(k));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.commands.attestation;
 import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.attestation.Materials;
+import dev.chainloop.ee.cli.attestation.OciMaterials;
 import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.cli.client.ApiException;
 import dev.chainloop.ee.cli.client.model.ApiObject;
@@ -13,9 +14,12 @@ import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
+import dev.chainloop.ee.cli.oci.RegistryClient;
 import dev.chainloop.ee.cli.output.Table;
 import dev.chainloop.ee.shared.MaterialKinds;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +48,10 @@ public final class AttestationAddCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags
         .string(
-            "value", "value to be recorded: a file path, an image name@sha256:digest or a string")
+            "value",
+            "value to be recorded: a file path, an image reference (name:tag, resolved at its"
+                + " registry, or name@sha256:digest), oci://chart:version for a Helm chart in a"
+                + " registry, or a string")
         .required();
     flags.string("name", "name of the material as shown in the contract");
     flags.string(
@@ -87,24 +94,28 @@ public final class AttestationAddCommand extends LeafCommand {
     String filename = null;
     Long size = null;
     boolean uploaded = false;
-    if (Materials.isFileKind(kind)) {
+    Map<String, String> recorded = Map.of();
+    if (Materials.isFile(kind, value)) {
       Path file = Path.of(value);
       digest = Uploads.sha256(file);
       try {
         filename = file.getFileName().toString();
         size = Files.size(file);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new CliException("cannot read " + value, e);
       }
       if (!state.dryRun()) {
         Uploads.upload(ctx, file, digest);
         uploaded = true;
       }
-    } else if (kind.equals("CONTAINER_IMAGE")) {
-      digest = value.substring(value.indexOf('@') + 1);
+    } else if (Material.isOciReference(kind, value)) {
+      OciMaterials.Resolved resolved =
+          OciMaterials.resolve(kind, value, RegistryClient.fromEnvironment(ctx.env()));
+      digest = resolved.digest();
+      recorded = resolved.annotations();
     } else {
       digest = Uploads.sha256(value);
-      size = (long) value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      size = (long) value.getBytes(StandardCharsets.UTF_8).length;
     }
     Material material =
         new Material(
@@ -117,7 +128,8 @@ public final class AttestationAddCommand extends LeafCommand {
             size,
             uploaded,
             digest,
-            JsonValue.EMPTY_JSON_ARRAY);
+            JsonValue.EMPTY_JSON_ARRAY,
+            recorded);
     List<PolicyEvaluation> evaluations = List.of();
     if (!state.dryRun()) {
       evaluations = evaluatePolicies(ctx, state, material);
