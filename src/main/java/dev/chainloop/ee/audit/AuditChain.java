@@ -43,7 +43,8 @@ final class AuditChain {
       String actor,
       String targetType,
       String targetId,
-      String detail) {
+      String detail,
+      String requestId) {
     MessageDigest sha256 = sha256();
     sha256.update(DOMAIN);
     for (String field :
@@ -59,16 +60,24 @@ final class AuditChain {
           targetId,
           detail
         }) {
-      if (field == null) {
-        sha256.update((byte) 0);
-      } else {
-        byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-        sha256.update((byte) 1);
-        sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha256.update(bytes);
-      }
+      update(sha256, field);
+    }
+    // Events from before request ids hash as they did; a request id, once recorded, is covered.
+    if (requestId != null) {
+      update(sha256, requestId);
     }
     return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  private static void update(MessageDigest sha256, String field) {
+    if (field == null) {
+      sha256.update((byte) 0);
+    } else {
+      byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+      sha256.update((byte) 1);
+      sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+      sha256.update(bytes);
+    }
   }
 
   private static MessageDigest sha256() {

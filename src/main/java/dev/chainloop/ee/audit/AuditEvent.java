@@ -1,6 +1,7 @@
 package dev.chainloop.ee.audit;
 
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.web.RequestId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -66,6 +67,10 @@ public class AuditEvent {
   @Column(length = 1000)
   private String detail;
 
+  /** The request that caused it ({@code X-Request-Id}); null outside requests and before ids. */
+  @Column(name = "request_id", length = 128)
+  private String requestId;
+
   @Column(name = "chain_position")
   private Long chainPosition;
 
@@ -88,6 +93,7 @@ public class AuditEvent {
     this.targetId = entry.targetId();
     String detail = entry.detail();
     this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+    this.requestId = RequestId.current().orElse(null);
   }
 
   /** Makes this event the link at {@code position}, after the event whose hash is given. */
@@ -109,7 +115,8 @@ public class AuditEvent {
         actor,
         targetType,
         targetId,
-        detail);
+        detail,
+        requestId);
   }
 
   public String getId() {
@@ -122,6 +129,10 @@ public class AuditEvent {
 
   public String getAction() {
     return action;
+  }
+
+  public String getRequestId() {
+    return requestId;
   }
 
   public String getActor() {

@@ -28,6 +28,7 @@ public class AuditResource {
       String targetType,
       String targetId,
       String detail,
+      String requestId,
       Long chainPosition,
       String previousHash,
       String hash) {
@@ -40,6 +41,7 @@ public class AuditResource {
           e.getTargetType(),
           e.getTargetId(),
           e.getDetail(),
+          e.getRequestId(),
           e.getChainPosition(),
           e.getPreviousHash(),
           e.getHash());

@@ -29,7 +29,7 @@ class AuditChainTest {
   };
 
   private static String hash(String[] f, long position, Instant at) {
-    return AuditChain.hash(f[0], position, f[1], f[2], at, f[3], f[4], f[5], f[6], f[7]);
+    return AuditChain.hash(f[0], position, f[1], f[2], at, f[3], f[4], f[5], f[6], f[7], null);
   }
 
   @Test
@@ -47,8 +47,24 @@ class AuditChainTest {
                 "x@example.com",
                 "user",
                 null,
-                "from 127.0.0.1"))
+                "from 127.0.0.1",
+                null))
         .isEqualTo("eacd3fd4201b4acb4f2b4dedbd73f66f1ef611f1ad99f0a1d32c02460782e9cb");
+  }
+
+  @Test
+  void eventsWithoutARequestIdHashAsBeforeAndARecordedOneIsCovered() {
+    String f0 = FIELDS[0];
+    String withId =
+        AuditChain.hash(
+            f0, 1, FIELDS[1], FIELDS[2], AT, FIELDS[3], FIELDS[4], FIELDS[5], FIELDS[6], FIELDS[7],
+            "req-1");
+    assertThat(withId).isNotEqualTo(hash(FIELDS, 1, AT));
+    assertThat(
+            AuditChain.hash(
+                f0, 1, FIELDS[1], FIELDS[2], AT, FIELDS[3], FIELDS[4], FIELDS[5], FIELDS[6],
+                FIELDS[7], "req-2"))
+        .isNotEqualTo(withId);
   }
 
   @Test

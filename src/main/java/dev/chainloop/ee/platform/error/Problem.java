@@ -1,11 +1,14 @@
 package dev.chainloop.ee.platform.error;
 
+import dev.chainloop.ee.platform.web.RequestId;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** RFC 9457 problem details, the body of every error response. */
+/**
+ * RFC 9457 problem details, the body of every error response; {@code instance} names the request
+ * ({@link RequestId#instanceUri}), so a client's error can be found in the server's logs and audit.
+ */
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "violations"})
 public record Problem(
@@ -25,7 +28,7 @@ public record Problem(
         titleFor(status),
         status,
         detail,
-        "urn:uuid:" + UUID.randomUUID(),
+        RequestId.instanceUri(),
         violations == null || violations.isEmpty() ? null : violations);
   }
 
