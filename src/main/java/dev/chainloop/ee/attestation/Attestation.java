@@ -43,19 +43,25 @@ public class Attestation {
   @Column(nullable = false, updatable = false, length = 16 * 1024 * 1024)
   private byte[] bundle;
 
+  /** Base64 DER SPKI of the key a key-signed bundle was checked with; null for keyless ones. */
+  @Column(name = "signer_public_key", length = 2048)
+  private String signerPublicKey;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
   protected Attestation() {}
 
   /** The bundle pushed for {@code run}; {@code digest} is that of exactly these bytes. */
-  Attestation(WorkflowRun run, String digest, byte[] bundle, Instant now) {
+  Attestation(WorkflowRun run, String digest, byte[] bundle, String signerPublicKey, Instant now) {
     this.id = Ids.newId();
     this.organizationId = run.getOrganizationId();
     this.runId = run.getId();
     this.digest = digest;
     this.orgDigest = orgDigest(organizationId, digest);
     this.bundle = bundle;
+    this.signerPublicKey =
+        signerPublicKey == null || signerPublicKey.isBlank() ? null : signerPublicKey.trim();
     this.createdAt = now;
   }
 
@@ -70,6 +76,11 @@ public class Attestation {
 
   public String getOrganizationId() {
     return organizationId;
+  }
+
+  /** The signer's key as given at push (base64 DER SPKI); null for keyless bundles. */
+  public String getSignerPublicKey() {
+    return signerPublicKey;
   }
 
   public String getRunId() {

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -195,6 +196,12 @@ public class AttestationResource {
   public StoreResponse store(
       @PathParam("runId") String runId,
       @QueryParam("bypassPolicyCheck") boolean bypassPolicyCheck,
+      @Parameter(
+              description =
+                  "Base64 DER public key (SPKI) of a key-signed bundle, which names it by"
+                      + " verificationMaterial.publicKey.hint; not for keyless bundles")
+          @QueryParam("publicKey")
+          String publicKey,
       @RequestBody(
               required = true,
               content =
@@ -207,7 +214,7 @@ public class AttestationResource {
                                   "A Sigstore bundle v0.3 (JSON) holding the DSSE envelope; its exact"
                                       + " bytes are stored and digested")))
           byte[] bundle) {
-    var stored = attestations.store(runId, bundle, bypassPolicyCheck);
+    var stored = attestations.store(runId, bundle, bypassPolicyCheck, publicKey);
     return new StoreResponse(
         stored.digest(),
         stored.policies().map(o -> o.status(stored.bypassed()).name()).orElse(null),

@@ -35,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -178,7 +179,8 @@ public class AttestationService {
    * policy, or any under the ENFORCED strategy) refuse the push unless {@code bypassPolicyCheck},
    * which is recorded with the run and in the audit log.
    */
-  public Stored store(String runId, byte[] bundle, boolean bypassPolicyCheck) {
+  public Stored store(
+      String runId, byte[] bundle, boolean bypassPolicyCheck, String signerPublicKey) {
     caller.require(Permission.RUN_CREATE);
     WorkflowRun run = runs.lock(runId);
     String digest = sha256(bundle);
@@ -191,7 +193,9 @@ public class AttestationService {
     if (run.isFinished()) {
       throw new ConflictException("workflow run " + runId + " is " + run.getState().db());
     }
-    VerifiedStatement statement = BundleVerifier.verify(bundle, ca.certificate(), clock.instant());
+    byte[] signerKey = signerKey(signerPublicKey);
+    VerifiedStatement statement =
+        BundleVerifier.verify(bundle, ca.certificate(), clock.instant(), signerKey);
     if (!run.getId().equals(statement.workflowRunId())) {
       throw new InvalidInputException(
           "invalid attestation bundle: the statement is for another workflow run");
@@ -235,7 +239,7 @@ public class AttestationService {
     }
     acceptVersion(run);
     Instant now = clock.instant();
-    Attestation attestation = new Attestation(run, digest, bundle, now);
+    Attestation attestation = new Attestation(run, digest, bundle, signerPublicKey, now);
     repository.save(attestation);
     for (var s : statement.subjects()) {
       repository.save(AttestationReference.subject(attestation, s));
@@ -380,5 +384,17 @@ public class AttestationService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** The base64 DER SPKI a key-signed bundle comes with; null when none was given. */
+  private static byte[] signerKey(String base64) {
+    if (base64 == null || base64.isBlank()) {
+      return null;
+    }
+    try {
+      return Base64.getDecoder().decode(base64.trim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("publicKey", "is not base64 (the signer's DER public key)");
+    }
   }
 }

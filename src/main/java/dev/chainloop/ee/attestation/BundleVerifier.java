@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -20,16 +22,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Checks a Sigstore bundle (v0.3 JSON) carrying a DSSE envelope: the signature over PAE with the
- * key in {@code verificationMaterial} first, and only then the in-toto statement inside.
+ * signer's key first, and only then the in-toto statement inside. The key is the certificate's
+ * (keyless), or the public key given beside the bundle, which the bundle names by its {@code
+ * verificationMaterial.publicKey.hint} (hex SHA-256 of the SPKI), as the bundle schema has no room
+ * for the key itself; bundles written before that carry the key in {@code publicKey.rawBytes}.
  */
 public final class BundleVerifier {
-  public static final String BUNDLE_MEDIA_TYPE =
-      "application/vnd.dev.sigstore.bundle+json;version=0.3";
   public static final String STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{8,128}");
@@ -41,6 +45,15 @@ public final class BundleVerifier {
    */
   public static VerifiedStatement verify(
       byte[] bundleBytes, X509Certificate trustedCa, Instant now) {
+    return verify(bundleBytes, trustedCa, now, null);
+  }
+
+  /**
+   * @param trustedCa certificates in the bundle must be issued by this CA and valid at {@code now}
+   * @param signerKey the DER SPKI of the key a key-signed bundle names by its hint; null if none
+   */
+  public static VerifiedStatement verify(
+      byte[] bundleBytes, X509Certificate trustedCa, Instant now, byte[] signerKey) {
     JsonObject bundle = parseObject(bundleBytes, "bundle");
     String mediaType = string(bundle, "mediaType");
     if (mediaType != null && !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) {
@@ -56,7 +69,7 @@ public final class BundleVerifier {
           "unsupported payloadType " + payloadType + ", expected " + Dsse.IN_TOTO_PAYLOAD_TYPE);
     }
     byte[] payload = base64(string(envelope, "payload"), "dsseEnvelope.payload");
-    PublicKey key = signerKey(object(bundle, "verificationMaterial"), trustedCa, now);
+    PublicKey key = signerKey(object(bundle, "verificationMaterial"), trustedCa, now, signerKey);
     JsonArray signatures =
         envelope.get("signatures") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
     boolean verified = false;
@@ -72,7 +85,8 @@ public final class BundleVerifier {
     return statement(parseObject(payload, "statement"));
   }
 
-  private static PublicKey signerKey(JsonObject material, X509Certificate trustedCa, Instant now) {
+  private static PublicKey signerKey(
+      JsonObject material, X509Certificate trustedCa, Instant now, byte[] given) {
     if (material == null) {
       throw invalid("the bundle has no verificationMaterial");
     }
@@ -102,11 +116,30 @@ public final class BundleVerifier {
             base64(string(publicKey, "rawBytes"), "verificationMaterial.publicKey.rawBytes");
         return publicKeyOf(spki);
       }
+      if (publicKey != null && given != null) {
+        String hint = string(publicKey, "hint");
+        if (hint != null && !hint.equals(keyHint(given))) {
+          throw invalid(
+              "verificationMaterial.publicKey.hint does not name the public key given with the"
+                  + " bundle");
+        }
+        return publicKeyOf(given);
+      }
     } catch (GeneralSecurityException e) {
       throw invalid("cannot read the signer's key: " + e.getMessage());
     }
     throw invalid(
-        "verificationMaterial must hold certificate.rawBytes or publicKey.rawBytes (the signer's SPKI)");
+        "a bundle signed with a key needs that public key beside it (the publicKey parameter);"
+            + " a keyless one, verificationMaterial.certificate.rawBytes");
+  }
+
+  /** The hint a bundle names its signer's key by: hex SHA-256 of the DER SPKI. */
+  public static String keyHint(byte[] spki) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static PublicKey publicKeyOf(byte[] spki) throws GeneralSecurityException {

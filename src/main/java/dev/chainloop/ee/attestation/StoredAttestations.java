@@ -4,6 +4,7 @@ import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.run.RunAttestations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,12 @@ public class StoredAttestations implements RunAttestations {
 
   private Verification verify(Attestation attestation) {
     try {
-      BundleVerifier.verify(attestation.getBundle(), ca.certificate(), attestation.getCreatedAt());
+      String key = attestation.getSignerPublicKey();
+      BundleVerifier.verify(
+          attestation.getBundle(),
+          ca.certificate(),
+          attestation.getCreatedAt(),
+          key == null ? null : Base64.getDecoder().decode(key));
       return new Verification(true, null);
     } catch (InvalidInputException e) {
       return new Verification(false, e.getMessage());

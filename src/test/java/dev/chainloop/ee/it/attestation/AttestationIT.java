@@ -8,6 +8,7 @@ import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -225,14 +225,14 @@ class AttestationIT {
     var stored =
         api.send(
             "POST",
-            "/api/v1/attestations/" + runId + "/store",
+            Attestations.storePath(runId, pair.getPublic()),
             new String(bundle, StandardCharsets.UTF_8),
             "application/json");
     assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
     var again =
         api.send(
             "POST",
-            "/api/v1/attestations/" + runId + "/store",
+            Attestations.storePath(runId, pair.getPublic()),
             new String(bundle, StandardCharsets.UTF_8),
             "application/json");
     assertThat(again.status()).as(again.toString()).isEqualTo(200);
@@ -241,7 +241,7 @@ class AttestationIT {
     assertThat(
             api.send(
                     "POST",
-                    "/api/v1/attestations/" + runId + "/store",
+                    Attestations.storePath(runId, pair.getPublic()),
                     new String(other, StandardCharsets.UTF_8),
                     "application/json")
                 .status())
@@ -252,7 +252,7 @@ class AttestationIT {
             stranger
                 .send(
                     "POST",
-                    "/api/v1/attestations/" + runId + "/store",
+                    Attestations.storePath(runId, pair.getPublic()),
                     new String(bundle, StandardCharsets.UTF_8),
                     "application/json")
                 .status())
@@ -264,16 +264,12 @@ class AttestationIT {
             .getString("attestationId");
     KeyPair otherKey = Signers.ephemeralP256();
     byte[] good = Bundles.sign(statement(run2, "c"), pair.getPrivate(), pair.getPublic(), null);
-    String swappedKey =
-        new String(good, StandardCharsets.UTF_8)
-            .replace(
-                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-                Base64.getEncoder().encodeToString(otherKey.getPublic().getEncoded()));
+    // the bundle's hint names pair's key: another key beside it is refused
     assertThat(
             api.send(
                     "POST",
-                    "/api/v1/attestations/" + run2 + "/store",
-                    swappedKey,
+                    Attestations.storePath(run2, otherKey.getPublic()),
+                    new String(good, StandardCharsets.UTF_8),
                     "application/json")
                 .status())
         .isEqualTo(400);
@@ -283,7 +279,7 @@ class AttestationIT {
     assertThat(
             api.send(
                     "POST",
-                    "/api/v1/attestations/" + run2 + "/store",
+                    Attestations.storePath(run2, pair.getPublic()),
                     swappedType,
                     "application/json")
                 .status())
@@ -298,7 +294,7 @@ class AttestationIT {
     assertThat(
             api.send(
                     "POST",
-                    "/api/v1/attestations/" + run2 + "/store",
+                    Attestations.storePath(run2, pair.getPublic()),
                     new String(good, StandardCharsets.UTF_8),
                     "application/json")
                 .status())

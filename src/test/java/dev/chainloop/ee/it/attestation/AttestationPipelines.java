@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -54,7 +56,12 @@ abstract class AttestationPipelines {
   }
 
   Api.Reply store(String runId, String bundle) {
-    return api.send("POST", "/api/v1/attestations/" + runId + "/store", bundle, "application/json");
+    return api.send("POST", Attestations.storePath(runId), bundle, "application/json");
+  }
+
+  /** Pushes a bundle signed with {@code key}'s private half, as the CLI does. */
+  Api.Reply store(String runId, String bundle, PublicKey key) {
+    return api.send("POST", Attestations.storePath(runId, key), bundle, "application/json");
   }
 
   static String lastColumn(String tableRow) {

@@ -127,7 +127,7 @@ class AttestationSigningIT extends AttestationPipelines {
             Bundles.sign(statement(runId, "g"), other.getPrivate(), pair.getPublic(), null),
             StandardCharsets.UTF_8);
     for (String bad : List.of(tamperedPayload, swappedType, otherKey)) {
-      var r = store(runId, bad);
+      var r = store(runId, bad, pair.getPublic());
       assertThat(r.status()).as(r.toString()).isEqualTo(400);
       assertThat(r.header("Content-Type")).contains("application/problem+json");
       JsonObject details = api.get("/api/v1/workflow-runs/" + runId).json();
@@ -136,7 +136,7 @@ class AttestationSigningIT extends AttestationPipelines {
           .isIn(null, JsonValue.NULL);
       assertThat(details.get("attestation")).isIn(null, JsonValue.NULL);
     }
-    var ok = store(runId, good);
+    var ok = store(runId, good, pair.getPublic());
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(
             api.get("/api/v1/workflow-runs/" + runId)
@@ -263,7 +263,8 @@ class AttestationSigningIT extends AttestationPipelines {
                     new String(
                         Bundles.sign(
                             statement(run, "m"), pair.getPrivate(), pair.getPublic(), null),
-                        StandardCharsets.UTF_8))
+                        StandardCharsets.UTF_8),
+                    pair.getPublic())
                 .status())
         .isEqualTo(200);
     String rejectedRun = initRun("metered", "p");

@@ -7,6 +7,7 @@ import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
 import jakarta.json.JsonObject;
@@ -79,7 +80,7 @@ class RunLifecycleIT extends AttestationPipelines {
                   var stored =
                       ci.send(
                           "POST",
-                          "/api/v1/attestations/" + runId + "/store",
+                          Attestations.storePath(runId, pair.getPublic()),
                           new String(bundle, StandardCharsets.UTF_8),
                           "application/json");
                   if (stored.status() == 200) {
@@ -189,7 +190,8 @@ class RunLifecycleIT extends AttestationPipelines {
     for (int i = 0; i < 3; i++) {
       String run = initRun("paged", "p");
       byte[] b = Bundles.sign(statement(run, "s" + i), pair.getPrivate(), pair.getPublic(), null);
-      assertThat(store(run, new String(b, StandardCharsets.UTF_8)).status()).isEqualTo(200);
+      assertThat(store(run, new String(b, StandardCharsets.UTF_8), pair.getPublic()).status())
+          .isEqualTo(200);
     }
     for (int i = 0; i < 2; i++) {
       String run = initRun("paged", "p");

@@ -316,7 +316,7 @@ class UpstreamPipelineFlagsIT extends AttestationPipelines {
                 statement(runId, "no-annotations"), pair.getPrivate(), pair.getPublic(), null),
             StandardCharsets.UTF_8);
 
-    var reply = store(runId, bundle);
+    var reply = store(runId, bundle, pair.getPublic());
 
     assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
     assertThat(reply.body()).contains("annotations").contains("\\\"owner\\\"");

@@ -147,7 +147,7 @@ class CrashDurabilityIT {
       Api.Reply retry =
           api.send(
               "POST",
-              "/api/v1/attestations/" + p.runId() + "/store",
+              Attestations.storePath(p.runId()),
               new String(p.bundle(), StandardCharsets.UTF_8),
               "application/json");
       assertThat(retry.status()).as("retry of " + p.runId() + ": " + retry).isEqualTo(200);
@@ -189,7 +189,7 @@ class CrashDurabilityIT {
       Api.Reply stored =
           api.send(
               "POST",
-              "/api/v1/attestations/" + runId + "/store",
+              Attestations.storePath(runId),
               new String(bundle, StandardCharsets.UTF_8),
               "application/json");
       if (stored.status() == 200) {

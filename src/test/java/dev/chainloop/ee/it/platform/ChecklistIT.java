@@ -260,7 +260,7 @@ class ChecklistIT {
     byte[] bundle = Attestations.bundle(runId, "immutable");
     String body = new String(bundle, StandardCharsets.UTF_8);
     String digest =
-        api.send("POST", "/api/v1/attestations/" + runId + "/store", body, "application/json")
+        api.send("POST", Attestations.storePath(runId), body, "application/json")
             .json()
             .getString("digest");
     for (String path :
@@ -282,7 +282,7 @@ class ChecklistIT {
         Api.withToken(token)
             .send(
                 "POST",
-                "/api/v1/attestations/" + unknown + "/store",
+                Attestations.storePath(unknown),
                 new String(Attestations.bundle(unknown, "u"), StandardCharsets.UTF_8),
                 "application/json");
     assertThat(r.status()).isEqualTo(404);
@@ -310,7 +310,7 @@ class ChecklistIT {
                 Api.Reply r =
                     api.send(
                         "POST",
-                        "/api/v1/attestations/" + run + "/store",
+                        Attestations.storePath(run),
                         new String(bundle, StandardCharsets.UTF_8),
                         "application/json");
                 assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -31,6 +31,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,12 @@ class GeneratedClientIT {
     byte[] bundle = Bundles.sign(statement(runId), pair.getPrivate(), pair.getPublic(), null);
     Object document = new ObjectMapper().readValue(bundle, Object.class);
     StoreResponse stored =
-        new AttestationsApi(client(apiToken)).storeAttestation(runId, document, null);
+        new AttestationsApi(client(apiToken))
+            .storeAttestation(
+                runId,
+                document,
+                null,
+                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
     assertThat(stored.getDigest()).matches("sha256:[0-9a-f]{64}");
     assertThat(
             new WorkflowRunsApi(client(apiToken))

@@ -37,7 +37,7 @@ class NestingLimitsIT {
   private static Api.Reply store(String runId, byte[] bundle) {
     return api.send(
         "POST",
-        "/api/v1/attestations/" + runId + "/store",
+        Attestations.storePath(runId),
         new String(bundle, StandardCharsets.UTF_8),
         "application/json");
   }

@@ -3,8 +3,11 @@ package dev.chainloop.ee.it.support;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.cli.attestation.Statement;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.Base64;
 
 /** Client-signed attestation bundles for a run, built as the CLI builds them. */
 public final class Attestations {
@@ -29,6 +32,23 @@ public final class Attestations {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Where a bundle of this class is pushed for {@code runId}: the store path with the public key
+   * its hint names, as {@code attestation push} sends it.
+   */
+  public static String storePath(String runId) {
+    return storePath(runId, KEY.getPublic());
+  }
+
+  /** The store path for a bundle signed with {@code key}'s private half. */
+  public static String storePath(String runId, PublicKey key) {
+    return "/api/v1/attestations/"
+        + runId
+        + "/store?publicKey="
+        + URLEncoder.encode(
+            Base64.getEncoder().encodeToString(key.getEncoded()), StandardCharsets.UTF_8);
   }
 
   public static String digest(byte[] bytes) {

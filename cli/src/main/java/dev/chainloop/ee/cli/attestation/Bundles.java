@@ -9,17 +9,21 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
- * Sigstore bundle v0.3 JSON around a DSSE envelope. The verification material is the signer's
- * certificate (keyless) or its public key with the SPKI in {@code publicKey.rawBytes}.
+ * Sigstore bundle v0.3 JSON around a DSSE envelope, as the bundle schema defines it. The
+ * verification material is the signer's certificate (keyless), or for a key-signed bundle a {@code
+ * publicKey.hint} naming the key (hex SHA-256 of its DER SPKI): verifiers get the key itself out of
+ * band ({@code --key}; the control plane, beside the bundle at push).
  */
 public final class Bundles {
-  public static final String MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
+  public static final String MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 
   private Bundles() {}
 
@@ -34,11 +38,7 @@ public final class Bundles {
           "certificate",
           Json.createObjectBuilder().add("rawBytes", b64.encodeToString(certOrNull.getEncoded())));
     } else {
-      material.add(
-          "publicKey",
-          Json.createObjectBuilder()
-              .add("hint", keyId(publicKey))
-              .add("rawBytes", b64.encodeToString(publicKey.getEncoded())));
+      material.add("publicKey", Json.createObjectBuilder().add("hint", keyId(publicKey)));
     }
     JsonObject bundle =
         Json.createObjectBuilder()
@@ -61,8 +61,7 @@ public final class Bundles {
   }
 
   static String keyId(PublicKey key) throws GeneralSecurityException {
-    byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-    return java.util.HexFormat.of().formatHex(d);
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
   }
 
   /**

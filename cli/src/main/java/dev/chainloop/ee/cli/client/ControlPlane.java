@@ -267,6 +267,7 @@ public final class ControlPlane {
   static final Endpoint<Stored> STORE_ATTESTATION =
       Endpoint.json("POST", "/api/v1/attestations/{runId}/store", "storeAttestation", Stored.class)
           .query("bypassPolicyCheck", Boolean.class)
+          .query("publicKey", String.class)
           .jsonBytesBody();
   static final Endpoint<MaterialEvaluations> EVALUATE_MATERIAL_POLICIES =
       Endpoint.json(
@@ -569,13 +570,18 @@ public final class ControlPlane {
     send(SAVE_ATTESTATION_STATE.call(runId).json(state));
   }
 
-  /** Stores the signed Sigstore bundle as its exact bytes. */
-  /** Stores the bundle; {@code bypassPolicyCheck} pushes it despite blocking policy violations. */
-  public Stored storeAttestation(String runId, byte[] bundle, boolean bypassPolicyCheck) {
+  /**
+   * Stores the signed Sigstore bundle as its exact bytes; {@code bypassPolicyCheck} pushes it
+   * despite blocking policy violations; {@code publicKey} (base64 DER, null for keyless bundles) is
+   * the key a key-signed bundle names by its hint.
+   */
+  public Stored storeAttestation(
+      String runId, byte[] bundle, boolean bypassPolicyCheck, String publicKey) {
     return send(
         STORE_ATTESTATION
             .call(runId)
             .query("bypassPolicyCheck", bypassPolicyCheck ? Boolean.TRUE : null)
+            .query("publicKey", publicKey)
             .jsonBytes(bundle));
   }
 

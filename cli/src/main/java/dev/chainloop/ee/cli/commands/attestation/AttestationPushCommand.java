@@ -92,7 +92,8 @@ public final class AttestationPushCommand extends LeafCommand {
             Version.CLIENT,
             GitHead.read(Path.of("").toAbsolutePath()),
             ctx.flags().bool("exception-bypass-policy-check"));
-    byte[] bundle = sign(ctx, statement);
+    Signed signed = sign(ctx, statement);
+    byte[] bundle = signed.bundle();
     String digest = null;
     Stored stored = null;
     if (state.dryRun()) {
@@ -101,7 +102,10 @@ public final class AttestationPushCommand extends LeafCommand {
       stored =
           ctx.api()
               .storeAttestation(
-                  state.attestationId(), bundle, ctx.flags().bool("exception-bypass-policy-check"));
+                  state.attestationId(),
+                  bundle,
+                  ctx.flags().bool("exception-bypass-policy-check"),
+                  signed.publicKey());
       digest = stored.digest();
     }
     if (ctx.flags().nonBlank("bundle").isPresent()) {
@@ -125,12 +129,21 @@ public final class AttestationPushCommand extends LeafCommand {
     }
   }
 
-  private static byte[] sign(CliContext ctx, byte[] statement)
+  /**
+   * A signed bundle and, for a key-signed one, the public key it names by its hint (base64 DER),
+   * which the control plane checks it with; null for keyless bundles, which carry their
+   * certificate.
+   */
+  private record Signed(byte[] bundle, String publicKey) {}
+
+  private static Signed sign(CliContext ctx, byte[] statement)
       throws GeneralSecurityException, IOException {
     if (ctx.flags().nonBlank("key").isPresent()) {
       String pem = Keys.read(ctx.flags().string("key"), ctx.env());
       KeyPair pair = Signers.fromPem(pem, Keys.Password.from(ctx.env()));
-      return Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), null);
+      return new Signed(
+          Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), null),
+          Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
     }
     KeyPair pair = Signers.ephemeralP256();
     CertificateChain chain =
@@ -144,6 +157,6 @@ public final class AttestationPushCommand extends LeafCommand {
           "keyless signing not supported, please provide a private key reference with --key instead");
     }
     X509Certificate leaf = Keys.certificate(certs.get(0).der());
-    return Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), leaf);
+    return new Signed(Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), leaf), null);
   }
 }
