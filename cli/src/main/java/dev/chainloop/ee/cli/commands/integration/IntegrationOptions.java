@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -39,11 +38,7 @@ final class IntegrationOptions {
   static String render(JsonObject config) {
     StringJoiner out = new StringJoiner("\n");
     config.forEach(
-        (k, v) -> out.add(k + ": " + (v instanceof JsonString s ? s.getString() : text(v))));
+        (k, v) -> out.add(k + ": " + (v instanceof JsonString s ? s.getString() : v.toString())));
     return out.toString();
-  }
-
-  private static String text(JsonValue v) {
-    return v.toString();
   }
 }
