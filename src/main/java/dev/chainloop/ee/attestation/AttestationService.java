@@ -268,7 +268,19 @@ public class AttestationService {
                       + " violations="
                       + String.join("; ", outcome.get().blockingViolations())));
     }
-    stored.fire(new AttestationStored(run.getOrganizationId(), digest));
+    Optional<Workflow> workflow = workflows.findById(run.getWorkflowId());
+    stored.fire(
+        new AttestationStored(
+            run.getOrganizationId(),
+            caller.organizationName(),
+            digest,
+            run.getId(),
+            run.getWorkflowId(),
+            workflow.map(Workflow::getName).orElse(""),
+            workflow.map(Workflow::getProjectName).orElse(""),
+            versions.view(run.getVersionId()).map(ProjectVersionView::version).orElse(""),
+            outcome.map(o -> o.status(bypassed).db()).orElse(""),
+            PolicyCheck.statementOf(bundle)));
     return new Stored(digest, outcome, bypassed);
   }
 

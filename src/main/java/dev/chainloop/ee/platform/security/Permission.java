@@ -35,7 +35,9 @@ public enum Permission {
   ROBOT_ACCOUNT_MANAGE("robot_account:manage"),
   ARTIFACT_READ("cas_artifact:read"),
   ARTIFACT_CREATE("cas_artifact:create"),
-  REFERRER_READ("referrer:read");
+  REFERRER_READ("referrer:read"),
+  INTEGRATION_READ("integration:read"),
+  INTEGRATION_MANAGE("integration:manage");
 
   private final String wire;
 

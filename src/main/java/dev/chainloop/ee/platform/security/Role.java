@@ -23,7 +23,8 @@ public enum Role {
           RUN_LIST,
           RUN_READ,
           ARTIFACT_READ,
-          REFERRER_READ)),
+          REFERRER_READ,
+          INTEGRATION_READ)),
   CONTRIBUTOR(
       EnumSet.of(
           ORGANIZATION_READ,
@@ -46,6 +47,7 @@ public enum Role {
           ARTIFACT_READ,
           ARTIFACT_CREATE,
           REFERRER_READ,
+          INTEGRATION_READ,
           API_TOKEN_LIST,
           API_TOKEN_CREATE,
           API_TOKEN_DELETE)),

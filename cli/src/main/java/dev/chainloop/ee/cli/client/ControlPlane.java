@@ -5,9 +5,14 @@ import dev.chainloop.ee.cli.client.model.ApiTokenList;
 import dev.chainloop.ee.cli.client.model.Applied;
 import dev.chainloop.ee.cli.client.model.ApplyContractRequest;
 import dev.chainloop.ee.cli.client.model.ApplyPolicyRequest;
+import dev.chainloop.ee.cli.client.model.AttachIntegrationRequest;
+import dev.chainloop.ee.cli.client.model.AttachedIntegration;
+import dev.chainloop.ee.cli.client.model.AttachedIntegrationList;
 import dev.chainloop.ee.cli.client.model.AttestationInit;
 import dev.chainloop.ee.cli.client.model.AuditChain;
 import dev.chainloop.ee.cli.client.model.AuditEventPage;
+import dev.chainloop.ee.cli.client.model.AvailableIntegration;
+import dev.chainloop.ee.cli.client.model.AvailableIntegrationList;
 import dev.chainloop.ee.cli.client.model.CancelRequest;
 import dev.chainloop.ee.cli.client.model.CertificateChain;
 import dev.chainloop.ee.cli.client.model.CertificateRequest;
@@ -22,6 +27,8 @@ import dev.chainloop.ee.cli.client.model.CreateRobotAccountRequest;
 import dev.chainloop.ee.cli.client.model.CreateWorkflowRequest;
 import dev.chainloop.ee.cli.client.model.EvaluateMaterialRequest;
 import dev.chainloop.ee.cli.client.model.InitRequest;
+import dev.chainloop.ee.cli.client.model.IntegrationDelivery;
+import dev.chainloop.ee.cli.client.model.IntegrationDeliveryList;
 import dev.chainloop.ee.cli.client.model.Invitation;
 import dev.chainloop.ee.cli.client.model.InvitationList;
 import dev.chainloop.ee.cli.client.model.Login;
@@ -40,6 +47,9 @@ import dev.chainloop.ee.cli.client.model.ProjectList;
 import dev.chainloop.ee.cli.client.model.ProjectVersion;
 import dev.chainloop.ee.cli.client.model.ProjectVersionList;
 import dev.chainloop.ee.cli.client.model.Referrer;
+import dev.chainloop.ee.cli.client.model.RegisterIntegrationRequest;
+import dev.chainloop.ee.cli.client.model.RegisteredIntegration;
+import dev.chainloop.ee.cli.client.model.RegisteredIntegrationList;
 import dev.chainloop.ee.cli.client.model.RemoteState;
 import dev.chainloop.ee.cli.client.model.RobotAccount;
 import dev.chainloop.ee.cli.client.model.RobotAccountList;
@@ -51,6 +61,7 @@ import dev.chainloop.ee.cli.client.model.Status;
 import dev.chainloop.ee.cli.client.model.Stored;
 import dev.chainloop.ee.cli.client.model.TrustedRoot;
 import dev.chainloop.ee.cli.client.model.UpdateContractRequest;
+import dev.chainloop.ee.cli.client.model.UpdateIntegrationRequest;
 import dev.chainloop.ee.cli.client.model.UpdateMemberRequest;
 import dev.chainloop.ee.cli.client.model.UpdateOrganizationRequest;
 import dev.chainloop.ee.cli.client.model.UpdateProjectVersionRequest;
@@ -218,6 +229,74 @@ public final class ControlPlane {
           .query("revision", Integer.class);
   static final Endpoint<Void> DELETE_POLICY =
       Endpoint.noAnswer("DELETE", "/api/v1/policies/{name}", "deletePolicy");
+
+  // integrations
+  static final Endpoint<AvailableIntegrationList> LIST_AVAILABLE_INTEGRATIONS =
+      Endpoint.json(
+          "GET",
+          "/api/v1/integrations/available",
+          "listAvailableIntegrations",
+          AvailableIntegrationList.class);
+  static final Endpoint<AvailableIntegration> DESCRIBE_AVAILABLE_INTEGRATION =
+      Endpoint.json(
+          "GET",
+          "/api/v1/integrations/available/{name}",
+          "describeAvailableIntegration",
+          AvailableIntegration.class);
+  static final Endpoint<RegisteredIntegrationList> LIST_REGISTERED_INTEGRATIONS =
+      Endpoint.json(
+          "GET",
+          "/api/v1/integrations/registered",
+          "listRegisteredIntegrations",
+          RegisteredIntegrationList.class);
+  static final Endpoint<RegisteredIntegration> REGISTER_INTEGRATION =
+      Endpoint.json(
+              "POST",
+              "/api/v1/integrations/registered",
+              "registerIntegration",
+              RegisteredIntegration.class)
+          .body(RegisterIntegrationRequest.class);
+  static final Endpoint<RegisteredIntegration> DESCRIBE_REGISTERED_INTEGRATION =
+      Endpoint.json(
+          "GET",
+          "/api/v1/integrations/registered/{name}",
+          "describeRegisteredIntegration",
+          RegisteredIntegration.class);
+  static final Endpoint<RegisteredIntegration> UPDATE_REGISTERED_INTEGRATION =
+      Endpoint.json(
+              "PATCH",
+              "/api/v1/integrations/registered/{name}",
+              "updateRegisteredIntegration",
+              RegisteredIntegration.class)
+          .body(UpdateIntegrationRequest.class);
+  static final Endpoint<Void> DELETE_REGISTERED_INTEGRATION =
+      Endpoint.noAnswer(
+          "DELETE", "/api/v1/integrations/registered/{name}", "deleteRegisteredIntegration");
+  static final Endpoint<AttachedIntegrationList> LIST_ATTACHED_INTEGRATIONS =
+      Endpoint.json(
+              "GET",
+              "/api/v1/integrations/attached",
+              "listAttachedIntegrations",
+              AttachedIntegrationList.class)
+          .query("workflow", String.class)
+          .query("project", String.class);
+  static final Endpoint<AttachedIntegration> ATTACH_INTEGRATION =
+      Endpoint.json(
+              "POST",
+              "/api/v1/integrations/attached",
+              "attachIntegration",
+              AttachedIntegration.class)
+          .body(AttachIntegrationRequest.class);
+  static final Endpoint<Void> DETACH_INTEGRATION =
+      Endpoint.noAnswer("DELETE", "/api/v1/integrations/attached/{id}", "detachIntegration");
+  static final Endpoint<IntegrationDeliveryList> LIST_INTEGRATION_DELIVERIES =
+      Endpoint.json(
+              "GET",
+              "/api/v1/integrations/deliveries",
+              "listIntegrationDeliveries",
+              IntegrationDeliveryList.class)
+          .query("status", String.class)
+          .query("limit", Integer.class);
   static final Endpoint<PolicyApplied> APPLY_POLICY =
       Endpoint.json("POST", "/api/v1/policies/apply", "applyPolicy", PolicyApplied.class)
           .body(ApplyPolicyRequest.class);
@@ -501,6 +580,57 @@ public final class ControlPlane {
 
   public void deletePolicy(String name) {
     send(DELETE_POLICY.call(name));
+  }
+
+  public List<AvailableIntegration> availableIntegrations() {
+    return send(LIST_AVAILABLE_INTEGRATIONS.call()).items();
+  }
+
+  public AvailableIntegration availableIntegration(String name) {
+    return send(DESCRIBE_AVAILABLE_INTEGRATION.call(name));
+  }
+
+  public List<RegisteredIntegration> registeredIntegrations() {
+    return send(LIST_REGISTERED_INTEGRATIONS.call()).items();
+  }
+
+  public RegisteredIntegration registerIntegration(RegisterIntegrationRequest request) {
+    return send(REGISTER_INTEGRATION.call().json(request));
+  }
+
+  public RegisteredIntegration registeredIntegration(String name) {
+    return send(DESCRIBE_REGISTERED_INTEGRATION.call(name));
+  }
+
+  public RegisteredIntegration updateRegisteredIntegration(
+      String name, UpdateIntegrationRequest changes) {
+    return send(UPDATE_REGISTERED_INTEGRATION.call(name).json(changes));
+  }
+
+  public void deleteRegisteredIntegration(String name) {
+    send(DELETE_REGISTERED_INTEGRATION.call(name));
+  }
+
+  /** Attachments, of one workflow when {@code workflow} is not empty. */
+  public List<AttachedIntegration> attachedIntegrations(String workflow, String project) {
+    return send(LIST_ATTACHED_INTEGRATIONS
+            .call()
+            .query("workflow", workflow)
+            .query("project", project))
+        .items();
+  }
+
+  public AttachedIntegration attachIntegration(AttachIntegrationRequest request) {
+    return send(ATTACH_INTEGRATION.call().json(request));
+  }
+
+  public void detachIntegration(String id) {
+    send(DETACH_INTEGRATION.call(id));
+  }
+
+  public List<IntegrationDelivery> integrationDeliveries(String status, int limit) {
+    return send(LIST_INTEGRATION_DELIVERIES.call().query("status", status).query("limit", limit))
+        .items();
   }
 
   public PolicyApplied applyPolicy(ApplyPolicyRequest document) {

@@ -27,6 +27,17 @@ import dev.chainloop.ee.cli.commands.contract.ContractDescribeCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractListCommand;
 import dev.chainloop.ee.cli.commands.contract.ContractUpdateCommand;
 import dev.chainloop.ee.cli.commands.discover.DiscoverCommand;
+import dev.chainloop.ee.cli.commands.integration.AttachedIntegrationAddCommand;
+import dev.chainloop.ee.cli.commands.integration.AttachedIntegrationDeleteCommand;
+import dev.chainloop.ee.cli.commands.integration.AttachedIntegrationListCommand;
+import dev.chainloop.ee.cli.commands.integration.AvailableIntegrationDescribeCommand;
+import dev.chainloop.ee.cli.commands.integration.AvailableIntegrationListCommand;
+import dev.chainloop.ee.cli.commands.integration.IntegrationDeliveryListCommand;
+import dev.chainloop.ee.cli.commands.integration.RegisteredIntegrationAddCommand;
+import dev.chainloop.ee.cli.commands.integration.RegisteredIntegrationDeleteCommand;
+import dev.chainloop.ee.cli.commands.integration.RegisteredIntegrationDescribeCommand;
+import dev.chainloop.ee.cli.commands.integration.RegisteredIntegrationListCommand;
+import dev.chainloop.ee.cli.commands.integration.RegisteredIntegrationUpdateCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationCreateCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationListCommand;
 import dev.chainloop.ee.cli.commands.member.InvitationRevokeCommand;
@@ -192,6 +203,7 @@ public final class Commands {
         .add(new ApplyCommand())
         .add(attestation())
         .add(artifact())
+        .add(integration())
         .add(new DiscoverCommand())
         .add(new GatherRunnerContextCommand())
         .add(new VersionCommand());
@@ -205,6 +217,37 @@ public final class Commands {
         .add(new AttestationPushCommand())
         .add(new AttestationResetCommand())
         .add(new AttestationVerifyCommand());
+  }
+
+  static CommandGroup integration() {
+    return CommandGroup.of("integration", "Third party integrations")
+        .withLongDescription(
+            "Send attestations to third party systems: integrations available in the control plane"
+                + " are registered in your organization with their configuration, then attached to"
+                + " workflows; every attestation pushed afterwards is delivered to them.")
+        .add(
+            CommandGroup.of(
+                    "available",
+                    "Integrations available in the controlplane ready to be registered")
+                .add(new AvailableIntegrationListCommand())
+                .add(new AvailableIntegrationDescribeCommand()))
+        .add(
+            CommandGroup.of(
+                    "registered", "Integrations registered and configured in your Organization")
+                .add(new RegisteredIntegrationListCommand())
+                .add(new RegisteredIntegrationAddCommand())
+                .add(new RegisteredIntegrationDescribeCommand())
+                .add(new RegisteredIntegrationUpdateCommand())
+                .add(new RegisteredIntegrationDeleteCommand()))
+        .add(
+            CommandGroup.of("attached", "Integrations attached to workflows")
+                .add(new AttachedIntegrationListCommand())
+                .add(new AttachedIntegrationAddCommand())
+                .add(new AttachedIntegrationDeleteCommand()))
+        .add(
+            CommandGroup.of(
+                    "deliveries", "Deliveries of attestations to integrations, with their retries")
+                .add(new IntegrationDeliveryListCommand()));
   }
 
   static CommandGroup artifact() {

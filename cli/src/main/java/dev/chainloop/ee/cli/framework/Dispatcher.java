@@ -82,9 +82,14 @@ public final class Dispatcher {
       out.print(Help.render(path));
       return 0;
     }
-    if (!line.getArgList().isEmpty()) {
+    int expected = ((LeafCommand) node).arguments().size();
+    if (expected == 0 && !line.getArgList().isEmpty()) {
       throw new UsageException(
           "unknown argument \"" + line.getArgList().get(0) + "\" for \"" + fullName(path) + "\"");
+    }
+    if (line.getArgList().size() != expected) {
+      throw new UsageException(
+          "accepts " + expected + " arg(s), received " + line.getArgList().size());
     }
     List<String> missing =
         local.all().stream()

@@ -24,7 +24,9 @@ public final class Help {
     if (node instanceof CommandGroup) {
       sb.append("  ").append(fullName).append(" [command]\n");
     } else {
-      sb.append("  ").append(fullName).append(" [flags]\n");
+      sb.append("  ").append(fullName);
+      ((LeafCommand) node).arguments().forEach(a -> sb.append(' ').append(a));
+      sb.append(" [flags]\n");
     }
 
     if (!node.aliases().isEmpty()) {

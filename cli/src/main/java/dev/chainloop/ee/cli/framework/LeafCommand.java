@@ -14,6 +14,14 @@ public abstract non-sealed class LeafCommand implements CommandNode {
     return List.of();
   }
 
+  /**
+   * The positional arguments the verb takes, by their usage names (e.g. {@code INTEGRATION_ID}),
+   * each required; read them with {@link ParsedFlags#arguments()}. None by default.
+   */
+  public List<String> arguments() {
+    return List.of();
+  }
+
   /** Optional "Examples:" section of the help, already indented. */
   public String example() {
     return null;

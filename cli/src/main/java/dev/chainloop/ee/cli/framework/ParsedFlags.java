@@ -30,6 +30,11 @@ public final class ParsedFlags {
         .orElseThrow(() -> new IllegalArgumentException("undeclared flag --" + name));
   }
 
+  /** The positional arguments, as many as the command declares. */
+  public List<String> arguments() {
+    return line.getArgList();
+  }
+
   /** True when the user passed the flag explicitly. */
   public boolean isSet(String name) {
     flag(name);

@@ -1,0 +1,129 @@
+package dev.chainloop.ee.platform.security;
+
+import dev.chainloop.ee.platform.config.ChainloopConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Encrypts credentials kept in the database (AES-256-GCM, a fresh 96-bit nonce per value). The key
+ * is {@code chainloop.secrets.key} (base64 of 32 bytes, e.g. from a mounted secret), or else the
+ * file {@code secrets.key} in {@code chainloop.keys.dir}, generated on the very first start and
+ * shared by all nodes like the token signing keys. Each value is bound to a context (e.g. the row
+ * it belongs to), so a ciphertext copied to another row does not decrypt.
+ */
+@ApplicationScoped
+public class SecretBox {
+  static final String KEY_FILE = "secrets.key";
+  private static final String PREFIX = "v1:";
+  private static final int KEY_BYTES = 32;
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecureRandom random = new SecureRandom();
+
+  @Inject ChainloopConfig config;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.secrets.key")
+  Optional<String> configuredKey;
+
+  private SecretKeySpec key;
+
+  @PostConstruct
+  void load() {
+    byte[] bytes =
+        configuredKey
+            .filter(k -> !k.isBlank())
+            .map(k -> Base64.getDecoder().decode(k.trim()))
+            .orElseGet(() -> fromFile(config.keysDir().resolve(KEY_FILE)));
+    if (bytes.length != KEY_BYTES) {
+      throw new IllegalStateException("the secrets key must be " + KEY_BYTES + " bytes");
+    }
+    key = new SecretKeySpec(bytes, "AES");
+  }
+
+  /** {@code plaintext} encrypted for {@code context}, as printable text. */
+  public String seal(String context, String plaintext) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher gcm = cipher(Cipher.ENCRYPT_MODE, nonce, context);
+      byte[] sealed = gcm.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      return PREFIX
+          + Base64.getEncoder()
+              .encodeToString(
+                  ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot encrypt a secret", e);
+    }
+  }
+
+  /** What {@link #seal} sealed for {@code context}; refused if the value was tampered with. */
+  public String open(String context, String sealed) {
+    if (sealed == null || !sealed.startsWith(PREFIX)) {
+      throw new IllegalStateException("not a sealed secret");
+    }
+    byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+    byte[] nonce = new byte[NONCE_BYTES];
+    System.arraycopy(all, 0, nonce, 0, NONCE_BYTES);
+    try {
+      Cipher gcm = cipher(Cipher.DECRYPT_MODE, nonce, context);
+      return new String(
+          gcm.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a stored secret does not decrypt with the secrets key", e);
+    }
+  }
+
+  private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    gcm.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+    gcm.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+    return gcm;
+  }
+
+  private byte[] fromFile(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        byte[] fresh = new byte[KEY_BYTES];
+        random.nextBytes(fresh);
+        Path tmp = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp");
+        try {
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+          // not a POSIX filesystem: the directory's permissions protect the key
+        }
+        Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh));
+        try {
+          // two nodes starting together: the first link wins, the other reads that key
+          Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException lost) {
+          // another node wrote it first
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return Base64.getDecoder().decode(Files.readString(file).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the secrets key " + file, e);
+    }
+  }
+}
