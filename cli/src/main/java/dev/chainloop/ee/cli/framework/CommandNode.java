@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.framework;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A node of the command tree: either a {@link CommandGroup} or a {@link LeafCommand}. */
 public sealed interface CommandNode permits CommandGroup, LeafCommand {
@@ -25,6 +26,15 @@ public sealed interface CommandNode permits CommandGroup, LeafCommand {
   /** Accepted values of {@code -o/--output}; the first one is the default. */
   default List<String> outputFormats() {
     return List.of("table", "json");
+  }
+
+  /**
+   * Why the command is deprecated and what to use instead, as upstream's cobra commands say it
+   * ({@code "use 'chainloop apply -f <file>' instead"}): a deprecated command still runs, says so
+   * in a {@code WRN} line once it succeeded, and is left out of its parent's command list.
+   */
+  default Optional<String> deprecation() {
+    return Optional.empty();
   }
 
   default boolean answersTo(String word) {

@@ -124,6 +124,9 @@ public final class Dispatcher {
             format,
             Clock.systemUTC());
     ((LeafCommand) node).run(ctx);
+    // after the work, so that a failing deprecated command still prints one error line only
+    node.deprecation()
+        .ifPresent(why -> log.warn("Command \"" + node.name() + "\" is deprecated, " + why));
     return 0;
   }
 

@@ -40,7 +40,8 @@ public final class Help {
     }
 
     if (node instanceof CommandGroup group) {
-      List<CommandNode> children = group.children();
+      List<CommandNode> children =
+          group.children().stream().filter(c -> c.deprecation().isEmpty()).toList();
       int pad =
           Math.max(
               MIN_NAME_PADDING, children.stream().mapToInt(c -> c.name().length()).max().orElse(0));

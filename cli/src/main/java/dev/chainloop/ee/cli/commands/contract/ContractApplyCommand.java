@@ -32,6 +32,12 @@ public final class ContractApplyCommand extends LeafCommand {
     return "Apply a contract (create or update)";
   }
 
+  /** Upstream deprecates it for the top-level apply; pipelines that call it keep working. */
+  @Override
+  public Optional<String> deprecation() {
+    return Optional.of("use 'chainloop apply -f <file>' instead");
+  }
+
   @Override
   public String example() {
     return """

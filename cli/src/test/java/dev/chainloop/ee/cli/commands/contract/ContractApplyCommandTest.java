@@ -48,6 +48,23 @@ class ContractApplyCommandTest {
   }
 
   @Test
+  void deprecatedAsUpstreamHidesItAndSaysWhatToUse() throws IOException {
+    assertThat(cli.run("workflow", "contract", "-h").out())
+        .contains("create")
+        .doesNotContain("apply");
+    Path file =
+        Files.writeString(home.resolve("c1.yaml"), "kind: Contract\nmetadata:\n  name: c1\n");
+    server.json(
+        "POST /api/v1/workflow-contracts/apply",
+        200,
+        "{\"status\":\"UPDATED\",\"contract\":" + CONTRACT + "}");
+    CliRunner.Result r = cli.run("wf", "contract", "apply", "-f", file.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("WRN Command \"apply\" is deprecated, use 'chainloop apply -f <file>' instead");
+  }
+
+  @Test
   void missingFileIsOneErrLine() {
     CliRunner.Result r =
         cli.run("wf", "contract", "apply", "-f", home.resolve("nope.yaml").toString());
