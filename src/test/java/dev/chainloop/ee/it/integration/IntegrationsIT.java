@@ -599,7 +599,7 @@ class IntegrationsIT {
             .on(URL)
             .send(
                 "POST",
-                "/api/v1/attestations/" + runId + "/store",
+                Attestations.storePath(runId),
                 new String(bundle, StandardCharsets.UTF_8),
                 "application/json");
     assertThat(stored.status()).as(stored.toString()).isEqualTo(200);

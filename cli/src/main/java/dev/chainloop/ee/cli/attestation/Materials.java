@@ -155,6 +155,15 @@ public final class Materials {
     }
   }
 
+  /**
+   * Upstream's evidence documents wrap their payload: {"chainloop.material.evidence.id", "data"}.
+   */
+  private static JsonObject evidenceData(JsonObject o) {
+    return o.containsKey("chainloop.material.evidence.id") && o.get("data") instanceof JsonObject d
+        ? d
+        : o;
+  }
+
   private static Optional<String> check(String kind, Path p, boolean strict) throws IOException {
     return switch (kind) {
       case "SBOM_CYCLONEDX_JSON" -> cycloneDx(jsonObject(p), strict);
@@ -234,7 +243,7 @@ public final class Materials {
               "not a Chainloop PR info document (platform, type, number, url)");
       case "CHAINLOOP_AI_AGENT_CONFIG" ->
           require(
-              jsonObject(p),
+              jsonObject(p).map(Materials::evidenceData),
               o ->
                   !str(obj(o, "agent"), "name").isEmpty()
                       && !str(o, "config_hash").isEmpty()

@@ -177,7 +177,12 @@ class UpstreamWorkflowsIT {
     assertSucceeded(run("codeql.yml", "analyze", null, null));
     assertThat(latestRun("codeql").getString("status")).isEqualTo("SUCCEEDED");
     assertSucceeded(run("author_verification.yml", "verify", null, null));
-    assertThat(latestRun("author-verification").getString("status")).isEqualTo("SUCCEEDED");
+    JsonObject verified = latestRun("author-verification");
+    assertThat(verified.getString("status")).isEqualTo("SUCCEEDED");
+    // --collectors aiconfig recorded the repository's Claude configuration (CLAUDE.md, .claude/)
+    assertThat(statementOf(verified))
+        .contains("ai-agent-config-claude")
+        .contains("CHAINLOOP_AI_AGENT_CONFIG");
     assertSucceeded(run("scm_configuration_check.yaml", "scm-configuration-check", null, null));
     assertThat(statementOf(latestRun("scm-configuration-check"))).contains("runner-context");
     assertThat(github.requests())

@@ -96,18 +96,11 @@ public final class AttestationAddCommand extends LeafCommand {
     boolean uploaded = false;
     Map<String, String> recorded = Map.of();
     if (Materials.isFile(kind, value)) {
-      Path file = Path.of(value);
-      digest = Uploads.sha256(file);
-      try {
-        filename = file.getFileName().toString();
-        size = Files.size(file);
-      } catch (IOException e) {
-        throw new CliException("cannot read " + value, e);
-      }
-      if (!state.dryRun()) {
-        Uploads.upload(ctx, file, digest);
-        uploaded = true;
-      }
+      StoredFile stored = StoredFile.of(ctx, state, Path.of(value));
+      digest = stored.digest();
+      filename = stored.filename();
+      size = stored.size();
+      uploaded = stored.uploaded();
     } else if (Material.isOciReference(kind, value)) {
       OciMaterials.Resolved resolved =
           OciMaterials.resolve(kind, value, RegistryClient.fromEnvironment(ctx.env()));
@@ -164,6 +157,26 @@ public final class AttestationAddCommand extends LeafCommand {
       PolicyView.rows(table, evaluations);
     }
     ctx.print(table);
+  }
+
+  /**
+   * A file material's digest, name and size, uploaded to the CAS unless the run is a dry run: what
+   * {@code add} and the init collectors record.
+   */
+  record StoredFile(String digest, String filename, long size, boolean uploaded) {
+    static StoredFile of(CliContext ctx, CraftingState state, Path file) {
+      String digest = Uploads.sha256(file);
+      long size;
+      try {
+        size = Files.size(file);
+      } catch (IOException e) {
+        throw new CliException("cannot read " + file, e);
+      }
+      if (!state.dryRun()) {
+        Uploads.upload(ctx, file, digest);
+      }
+      return new StoredFile(digest, file.getFileName().toString(), size, !state.dryRun());
+    }
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
+import dev.chainloop.ee.cli.attestation.AiAgentConfigs;
 import dev.chainloop.ee.cli.attestation.CraftingState;
 import dev.chainloop.ee.cli.attestation.DotChainloopConfig;
+import dev.chainloop.ee.cli.attestation.GitHead;
 import dev.chainloop.ee.cli.attestation.LocalState;
+import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.attestation.Runners;
 import dev.chainloop.ee.cli.client.model.AttestationInit;
 import dev.chainloop.ee.cli.client.model.InitRequest;
@@ -13,8 +16,13 @@ import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import dev.chainloop.ee.cli.framework.UsageException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -222,14 +230,8 @@ public final class AttestationInitCommand extends LeafCommand {
               AttestationView.contractAnnotations(init.annotations()),
               AttestationView.allowedEnvVars(init.envAllowList(), ctx.env()));
     }
-    if (!collectors.isEmpty()) {
-      // The aiconfig collector records CHAINLOOP_AI_AGENT_CONFIG materials, a kind this CLI cannot
-      // craft: say so once rather than fail a pipeline that asks for it.
-      ctx.log()
-          .warn(
-              "collector \""
-                  + AI_CONFIG_COLLECTOR
-                  + "\" is not supported by this CLI: no AI agent configuration collected");
+    if (collectors.contains(AI_CONFIG_COLLECTOR)) {
+      state = collectAiAgentConfigs(ctx, state);
     }
     if (remote) {
       AttestationView.saveRemote(ctx, state.attestationId(), state, null);
@@ -248,6 +250,49 @@ public final class AttestationInitCommand extends LeafCommand {
       if (!state.contractMaterials().isEmpty()) {
         ctx.print(AttestationView.materials(state, false));
       }
+    }
+  }
+
+  /**
+   * The aiconfig collector, best effort as upstream's: one CHAINLOOP_AI_AGENT_CONFIG material per
+   * AI coding agent whose configuration is in the working directory; a failure is one WRN line,
+   * never a failed init.
+   */
+  private static CraftingState collectAiAgentConfigs(CliContext ctx, CraftingState state) {
+    Path dir = Path.of("").toAbsolutePath();
+    try {
+      Map<String, JsonObject> found = AiAgentConfigs.collect(dir, GitHead.read(dir));
+      if (found.isEmpty()) {
+        ctx.log().debug("no AI agent configuration files found");
+        return state;
+      }
+      List<Material> materials = new ArrayList<>(state.materials());
+      Path tmp = Files.createTempDirectory("chainloop-aiconfig");
+      for (Map.Entry<String, JsonObject> e : found.entrySet()) {
+        String name = "ai-agent-config-" + e.getKey();
+        Path file = Files.writeString(tmp.resolve(name + ".json"), e.getValue().toString());
+        AttestationAddCommand.StoredFile stored =
+            AttestationAddCommand.StoredFile.of(ctx, state, file);
+        materials.removeIf(m -> m.name().equals(name));
+        materials.add(
+            new Material(
+                name,
+                "CHAINLOOP_AI_AGENT_CONFIG",
+                file.toString(),
+                false,
+                Map.of(),
+                stored.filename(),
+                stored.size(),
+                stored.uploaded(),
+                stored.digest(),
+                JsonValue.EMPTY_JSON_ARRAY,
+                Map.of()));
+        ctx.log().info("collected the AI agent configuration of " + e.getKey());
+      }
+      return state.withMaterials(materials);
+    } catch (IOException | CliException e) {
+      ctx.log().warn("could not collect the AI agent configuration: " + e.getMessage());
+      return state;
     }
   }
 }
