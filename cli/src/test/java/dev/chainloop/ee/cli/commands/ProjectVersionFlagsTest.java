@@ -114,12 +114,18 @@ class ProjectVersionFlagsTest {
   }
 
   @Test
-  void theAiConfigCollectorIsOneWarningLine() {
+  void theAiConfigCollectorIsAcceptedAndAnUnknownOneRefused() {
     home.resolve("tmp").toFile().mkdirs();
+    // the working directory (the CLI module) has no AI agent configuration: nothing to collect
     CliRunner.Result r =
         cli().run("att", "init", "--workflow", "w", "--dry-run", "--collectors", "aiconfig");
-    assertThat(r.code()).isZero();
-    assertThat(r.errLines()).filteredOn(l -> l.startsWith("WRN ")).hasSize(1);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.errLines()).noneMatch(l -> l.startsWith("WRN ") || l.startsWith("ERR "));
+    CliRunner.Result unknown =
+        cli().run("att", "init", "--workflow", "w", "--dry-run", "--replace", "--collectors", "x");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.errLines()).hasSize(1);
+    assertThat(unknown.err()).contains("unknown collector \"x\"");
   }
 
   @Test
