@@ -3,6 +3,7 @@ package dev.chainloop.ee.attestation;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.json.BoundedJson;
 import dev.chainloop.ee.shared.Dsse;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -12,8 +13,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -118,7 +116,7 @@ public final class BundleVerifier {
       }
       if (publicKey != null && given != null) {
         String hint = string(publicKey, "hint");
-        if (hint != null && !hint.equals(keyHint(given))) {
+        if (hint != null && !hint.equals(Sha256.keyHint(given))) {
           throw invalid(
               "verificationMaterial.publicKey.hint does not name the public key given with the"
                   + " bundle");
@@ -131,15 +129,6 @@ public final class BundleVerifier {
     throw invalid(
         "a bundle signed with a key needs that public key beside it (the publicKey parameter);"
             + " a keyless one, verificationMaterial.certificate.rawBytes");
-  }
-
-  /** The hint a bundle names its signer's key by: hex SHA-256 of the DER SPKI. */
-  public static String keyHint(byte[] spki) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static PublicKey publicKeyOf(byte[] spki) throws GeneralSecurityException {

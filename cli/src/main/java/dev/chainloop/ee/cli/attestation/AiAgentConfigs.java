@@ -1,5 +1,6 @@
 package dev.chainloop.ee.cli.attestation;
 
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +121,7 @@ public final class AiAgentConfigs {
         continue;
       }
       byte[] content = Files.readAllBytes(file);
-      String hex = sha256(content);
+      String hex = Sha256.hex(content);
       hashes.add(f.getKey() + ":" + hex);
       list.add(
           Json.createObjectBuilder()
@@ -136,7 +134,9 @@ public final class AiAgentConfigs {
     JsonObjectBuilder data =
         Json.createObjectBuilder()
             .add("agent", Json.createObjectBuilder().add("name", agent))
-            .add("config_hash", sha256(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8)));
+            .add(
+                "config_hash",
+                Sha256.hex(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8)));
     head.ifPresent(
         h -> {
           JsonObjectBuilder git = Json.createObjectBuilder().add("commit_sha", h.commit());
@@ -152,13 +152,5 @@ public final class AiAgentConfigs {
         .add("schema", SCHEMA)
         .add("data", data)
         .build();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.attestation;
 
 import dev.chainloop.ee.shared.Dsse;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -9,12 +10,10 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Sigstore bundle v0.3 JSON around a DSSE envelope, as the bundle schema defines it. The
@@ -61,7 +60,7 @@ public final class Bundles {
   }
 
   static String keyId(PublicKey key) throws GeneralSecurityException {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+    return Sha256.keyHint(key.getEncoded());
   }
 
   /**

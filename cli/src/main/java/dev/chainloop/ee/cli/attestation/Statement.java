@@ -1,15 +1,13 @@
 package dev.chainloop.ee.cli.attestation;
 
 import dev.chainloop.ee.cli.client.model.WorkflowInfo;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** Renders the crafting state as an in-toto Statement v1 with the Chainloop v0.2 predicate. */
@@ -149,10 +147,6 @@ public final class Statement {
   }
 
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(bytes);
   }
 }

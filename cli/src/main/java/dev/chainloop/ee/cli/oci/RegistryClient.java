@@ -1,6 +1,7 @@
 package dev.chainloop.ee.cli.oci;
 
 import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -16,11 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +148,7 @@ public final class RegistryClient {
             "registry " + ref.registry() + " answered HTTP " + status + " for " + original);
       }
       byte[] body = read(r.body());
-      String computed = sha256(body);
+      String computed = "sha256:" + Sha256.hex(body);
       String digest = r.headers().firstValue("Docker-Content-Digest").orElse(computed);
       if (!digest.equals(computed) || (ref.digest() != null && !ref.digest().equals(computed))) {
         throw new CliException(
@@ -292,15 +290,6 @@ public final class RegistryClient {
       return r.readObject();
     } catch (RuntimeException e) {
       throw new IOException("the registry answered with something that is not a JSON manifest");
-    }
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
