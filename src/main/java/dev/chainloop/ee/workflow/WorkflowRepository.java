@@ -57,10 +57,18 @@ public class WorkflowRepository {
     return bind(q, filter).getSingleResult();
   }
 
+  /**
+   * A page, newest first. {@code deletedAt} (NULL on every row selected) leads the ORDER BY so that
+   * it matches the index's column order: PostgreSQL does not treat {@code IS NULL} as an equality
+   * when it orders by an index, and otherwise sorted every live row of the organization (first page
+   * at 100k rows: 93 ms sequential scan + sort, 0.04 ms index scan with it).
+   */
   List<Workflow> page(Filter filter, int offset, int size) {
     TypedQuery<Workflow> q =
         em.createQuery(
-            "SELECT w FROM Workflow w" + where(filter) + " ORDER BY w.createdAt DESC, w.id DESC",
+            "SELECT w FROM Workflow w"
+                + where(filter)
+                + " ORDER BY w.deletedAt, w.createdAt DESC, w.id DESC",
             Workflow.class);
     return bind(q, filter).setFirstResult(offset).setMaxResults(size).getResultList();
   }
