@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -223,6 +225,10 @@ public class LoadGen {
     final String token;
     final byte[] init;
     final KeyPair key = Signers.ephemeralP256();
+    final String publicKeyParam =
+        URLEncoder.encode(
+            Base64.getEncoder().encodeToString(key.getPublic().getEncoded()),
+            StandardCharsets.UTF_8);
     long counter;
 
     AttestIteration(URI base, String token, String workflow, String project) {
@@ -254,7 +260,9 @@ public class LoadGen {
       } catch (Exception e) {
         throw new IOException(e);
       }
-      return conn.exchange(conn.request("POST", "/api/v1/attestations/" + runId + "/store", token, bundle)).ok();
+      // The bundle names its key by hint only (Sigstore bundle v0.3); the key travels beside it.
+      String path = "/api/v1/attestations/" + runId + "/store?publicKey=" + publicKeyParam;
+      return conn.exchange(conn.request("POST", path, token, bundle)).ok();
     }
 
     static byte[] statement(String runId, long n) {
