@@ -1,0 +1,285 @@
+package dev.chainloop.ee.attestation;
+
+import dev.chainloop.ee.platform.config.ChainloopConfig;
+import dev.chainloop.ee.platform.error.InvalidInputException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+/**
+ * The built-in RFC 3161 timestamp authority: a self-signed TSA root and rotatable ECDSA P-256
+ * signing certificates (EKU timeStamping) in {@code chainloop.keys.dir}. Every signing certificate
+ * ever generated stays listed (so old timestamps keep verifying); the newest one signs.
+ */
+@ApplicationScoped
+public class TimestampAuthority {
+  static final String ROOT_KEY_FILE = "tsa-root-key.pem";
+  static final String ROOT_CERT_FILE = "tsa-root-cert.pem";
+  static final String SIGNER_PREFIX = "tsa-signer-";
+  static final Duration SIGNER_VALIDITY = Duration.ofDays(3650);
+
+  /** Chainloop EE's TSA policy arc (private, documentation only). */
+  static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2");
+
+  private static final Logger LOG = Logger.getLogger(TimestampAuthority.class.getName());
+  private static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS =
+      Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384, TSPAlgorithms.SHA512);
+
+  @Inject ChainloopConfig config;
+
+  private Path dir;
+  private PrivateKey rootKey;
+  private X509Certificate rootCert;
+  private volatile Signer active;
+  private volatile List<X509Certificate> signers = List.of();
+
+  record Signer(PrivateKey key, X509Certificate cert) {}
+
+  @PostConstruct
+  void load() {
+    open(config.keysDir());
+  }
+
+  /** Loads (generating on first use) the TSA in {@code keysDir}. */
+  synchronized void open(Path keysDir) {
+    dir = keysDir;
+    try {
+      Files.createDirectories(dir);
+      if (!Files.exists(dir.resolve(ROOT_CERT_FILE))) {
+        generateRoot();
+      }
+      rootKey = readKey(dir.resolve(ROOT_KEY_FILE));
+      rootCert =
+          SigningAuthority.parseCertificate(
+              SigningAuthority.pemBody(Files.readString(dir.resolve(ROOT_CERT_FILE))));
+      if (listSignerIds().isEmpty()) {
+        generateSigner();
+      }
+      reloadSigners();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the timestamp authority in " + dir, e);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IllegalStateException("invalid timestamp authority in " + dir, e);
+    }
+  }
+
+  /** Generates a new signing certificate and makes it the active one; older ones stay listed. */
+  public synchronized X509Certificate rotate() {
+    try {
+      generateSigner();
+      reloadSigners();
+      return active.cert();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rotate the timestamp authority in " + dir, e);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IllegalStateException("cannot rotate the timestamp authority", e);
+    }
+  }
+
+  public X509Certificate root() {
+    return rootCert;
+  }
+
+  public X509Certificate activeCertificate() {
+    return active.cert();
+  }
+
+  /** Every signing certificate, oldest first. */
+  public List<X509Certificate> signingCertificates() {
+    return signers;
+  }
+
+  /** Answers a DER TimeStampReq with a DER TimeStampResp (a rejection for unsupported requests). */
+  public byte[] respond(byte[] requestDer) {
+    TimeStampRequest request;
+    try {
+      request = new TimeStampRequest(requestDer);
+    } catch (IOException | IllegalArgumentException | ClassCastException e) {
+      throw new InvalidInputException("timestampRequest", "not a DER RFC 3161 TimeStampReq");
+    }
+    Signer signer = active;
+    try {
+      var signerInfo =
+          new JcaSimpleSignerInfoGeneratorBuilder()
+              .build("SHA256withECDSA", signer.key(), signer.cert());
+      var tokens =
+          new TimeStampTokenGenerator(
+              signerInfo,
+              new JcaDigestCalculatorProviderBuilder()
+                  .build()
+                  .get(new DefaultDigestAlgorithmIdentifierFinder().find("SHA-256")),
+              POLICY);
+      tokens.addCertificates(new JcaCertStore(List.of(signer.cert(), rootCert)));
+      var generator = new TimeStampResponseGenerator(tokens, ACCEPTED_DIGESTS);
+      TimeStampResponse response = generator.generate(request, serial(), new Date());
+      return response.getEncoded();
+    } catch (TSPException | OperatorCreationException | GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot issue a timestamp", e);
+    }
+  }
+
+  private void reloadSigners() throws IOException, GeneralSecurityException {
+    List<Signer> loaded = new ArrayList<>();
+    for (String id : listSignerIds()) {
+      X509Certificate cert =
+          SigningAuthority.parseCertificate(
+              SigningAuthority.pemBody(
+                  Files.readString(dir.resolve(SIGNER_PREFIX + id + "-cert.pem"))));
+      loaded.add(new Signer(readKey(dir.resolve(SIGNER_PREFIX + id + "-key.pem")), cert));
+    }
+    loaded.sort(Comparator.comparing((Signer s) -> s.cert().getNotBefore()));
+    signers = loaded.stream().map(Signer::cert).toList();
+    active = loaded.get(loaded.size() - 1);
+  }
+
+  private List<String> listSignerIds() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(SIGNER_PREFIX) && n.endsWith("-cert.pem"))
+          .map(n -> n.substring(SIGNER_PREFIX.length(), n.length() - "-cert.pem".length()))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private void generateRoot()
+      throws IOException, GeneralSecurityException, OperatorCreationException {
+    KeyPair pair = ecKeyPair();
+    X500Name name = new X500Name("CN=Chainloop EE timestamp authority root,O=chainloop");
+    Instant now = Instant.now();
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            serial(),
+            Date.from(now.minus(Duration.ofMinutes(5))),
+            Date.from(now.plus(SIGNER_VALIDITY.multipliedBy(2))),
+            name,
+            pair.getPublic());
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+    builder.addExtension(
+        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    X509Certificate cert = sign(builder, pair.getPrivate());
+    write(
+        dir.resolve(ROOT_KEY_FILE),
+        SigningAuthority.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+        true);
+    write(
+        dir.resolve(ROOT_CERT_FILE), SigningAuthority.pem("CERTIFICATE", cert.getEncoded()), false);
+    LOG.info("Generated a new timestamp authority root in " + dir);
+  }
+
+  private void generateSigner()
+      throws IOException, GeneralSecurityException, OperatorCreationException {
+    KeyPair pair = ecKeyPair();
+    Instant now = Instant.now();
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            rootCert,
+            serial(),
+            Date.from(now.minus(Duration.ofMinutes(5))),
+            Date.from(now.plus(SIGNER_VALIDITY)),
+            new X500Name("CN=Chainloop EE timestamp authority,O=chainloop"),
+            pair.getPublic());
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    builder.addExtension(
+        Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+    X509Certificate cert = sign(builder, rootKey);
+    // Sortable id: creation time then random, so listing order is rotation order.
+    String id = String.format("%013d-%08x", now.toEpochMilli(), new SecureRandom().nextInt());
+    write(
+        dir.resolve(SIGNER_PREFIX + id + "-key.pem"),
+        SigningAuthority.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+        true);
+    write(
+        dir.resolve(SIGNER_PREFIX + id + "-cert.pem"),
+        SigningAuthority.pem("CERTIFICATE", cert.getEncoded()),
+        false);
+    LOG.info("Generated a new timestamp authority signing certificate in " + dir);
+  }
+
+  /**
+   * Key first, certificate last (atomic moves): a certificate's presence means its pair is
+   * complete.
+   */
+  private void write(Path target, String content, boolean secret) throws IOException {
+    Path tmp = Files.createTempFile(dir, "tsa", ".tmp");
+    if (secret) {
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system
+      }
+    }
+    Files.writeString(tmp, content);
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
+    return KeyFactory.getInstance("EC")
+        .generatePrivate(new PKCS8EncodedKeySpec(SigningAuthority.pemBody(Files.readString(file))));
+  }
+
+  private static KeyPair ecKeyPair() throws GeneralSecurityException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    return g.generateKeyPair();
+  }
+
+  private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey key)
+      throws OperatorCreationException, GeneralSecurityException {
+    return new JcaX509CertificateConverter()
+        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
+  }
+
+  private static BigInteger serial() {
+    return new BigInteger(128, new SecureRandom());
+  }
+}
