@@ -64,8 +64,13 @@ public class TimestampAuthority {
   static final String SIGNER_PREFIX = "tsa-signer-";
   static final Duration SIGNER_VALIDITY = Duration.ofDays(3650);
 
-  /** Chainloop EE's TSA policy arc (private, documentation only). */
-  static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2");
+  /**
+   * The policy every reply names: an OID of our own under the UUID arc 2.25 (ITU-T X.667, no
+   * registration needed; UUID 96978607-6e16-48f4-9d36-c07b7e21d9d4), not one of another
+   * organization's arcs.
+   */
+  static final ASN1ObjectIdentifier POLICY =
+      new ASN1ObjectIdentifier("2.25.200170954624930458802266589624726051284");
 
   private static final Logger LOG = Logger.getLogger(TimestampAuthority.class.getName());
   private static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS =
