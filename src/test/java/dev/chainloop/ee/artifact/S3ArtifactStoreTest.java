@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chainloop.ee.it.support.S3Server;
+import dev.chainloop.ee.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,13 @@ class S3ArtifactStoreTest {
 
   @BeforeAll
   static void start() throws IOException {
-    s3 = S3Server.start(Path.of("target/s3-unit"), "unit-access", "unit-secret-Zq81");
+    s3 =
+        S3Server.start(
+            // a fresh directory per run: an object left by an earlier run would defeat the dedup
+            // check
+            Files.createTempDirectory(Path.of("target"), "s3-unit-"),
+            "unit-access",
+            "unit-secret-Zq81");
     s3.createBucket("cas");
   }
 
@@ -41,7 +46,7 @@ class S3ArtifactStoreTest {
   void storesReadsAndDedupsByDigest(@TempDir Path tmp) throws Exception {
     byte[] content =
         "an SBOM, or something like it\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    String hex = Sha256.hex(content);
     try (S3ArtifactStore store = store(s3.secretKey())) {
       store.validate();
       assertThat(store.size(hex)).isEmpty();
