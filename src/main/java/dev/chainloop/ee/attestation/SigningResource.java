@@ -30,6 +30,7 @@ public class SigningResource {
 
   @Inject AttestationService attestations;
   @Inject TimestampAuthority timestampAuthority;
+  @Inject SigstoreTrustedRoot sigstoreTrustedRoot;
 
   public record CertificateRequest(String csr, String publicKey) {}
 
@@ -71,5 +72,17 @@ public class SigningResource {
   @Operation(operationId = "getTrustedRoot", summary = "The keyless signing CA certificate (PEM)")
   public TrustedRoot trustedRoot() {
     return new TrustedRoot(attestations.trustedRoot());
+  }
+
+  @GET
+  @Path("trusted-root/sigstore")
+  @PermitAll
+  @Operation(
+      operationId = "getSigstoreTrustedRoot",
+      summary =
+          "The signing CA and timestamp authorities as a Sigstore TrustedRoot document, for"
+              + " verifying bundles offline")
+  public SigstoreTrustedRoot.Document sigstoreTrustedRoot() {
+    return sigstoreTrustedRoot.document();
   }
 }

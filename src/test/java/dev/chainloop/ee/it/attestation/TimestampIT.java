@@ -2,14 +2,24 @@ package dev.chainloop.ee.it.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.chainloop.ee.it.support.Api;
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
@@ -18,7 +28,10 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.Test;
 
-/** The built-in RFC 3161 timestamp authority over REST. */
+/**
+ * The built-in RFC 3161 timestamp authority over REST, and the trust anchors as a Sigstore
+ * TrustedRoot document (checked against sigstore/protobuf-specs' JSON Schema).
+ */
 class TimestampIT extends AttestationPipelines {
   private HttpResponse<byte[]> post(byte[] body) throws Exception {
     return HttpClient.newHttpClient()
@@ -60,5 +73,77 @@ class TimestampIT extends AttestationPipelines {
 
     assertThat(reply.statusCode()).isEqualTo(400);
     assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("timestampRequest");
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(Api.BASE_URL + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static X509Certificate der(JsonNode rawBytes) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(rawBytes.asText())));
+  }
+
+  @Test
+  void trustedRootIsASigstoreDocumentWithTheSigningCaAndTheTimestampSigner() throws Exception {
+    HttpResponse<String> document = get("/api/v1/signing/trusted-root/sigstore");
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    // The generator renders proto3's `optional end` as a synthetic oneOf requiring it; the
+    // message's
+    // own description (and Sigstore's public trusted root) has end optional: drop that oneOf.
+    var schemaJson =
+        new ObjectMapper()
+            .readTree(Path.of("src/test/resources/sigstore/TrustedRoot.schema.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            schemaJson.path("definitions").path("dev.sigstore.common.v1.TimeRange"))
+        .remove("oneOf");
+    var schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+            .getSchema(schemaJson.toString(), InputFormat.JSON);
+    assertThat(schema.validate(document.body(), InputFormat.JSON)).isEmpty();
+    JsonNode root = new ObjectMapper().readTree(document.body());
+    assertThat(root.path("mediaType").asText())
+        .isEqualTo("application/vnd.dev.sigstore.trustedroot+json;version=0.1");
+
+    // The CA is the one the old endpoint serves as PEM.
+    JsonNode ca = root.path("certificateAuthorities").get(0);
+    X509Certificate caCert = der(ca.path("certChain").path("certificates").get(0).path("rawBytes"));
+    String pem =
+        new ObjectMapper()
+            .readTree(get("/api/v1/signing/trusted-root").body())
+            .path("certificate")
+            .asText();
+    X509Certificate caFromPem =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    assertThat(caCert).isEqualTo(caFromPem);
+    assertThat(ca.path("validFor").path("start").asText()).isNotEmpty();
+
+    // The newest timestamp authority (no end) is the signer of a fresh reply, chained to its root.
+    JsonNode tsas = root.path("timestampAuthorities");
+    JsonNode newest = tsas.get(tsas.size() - 1);
+    assertThat(newest.path("validFor").has("end")).isFalse();
+    X509Certificate signer =
+        der(newest.path("certChain").path("certificates").get(0).path("rawBytes"));
+    X509Certificate tsaRoot =
+        der(newest.path("certChain").path("certificates").get(1).path("rawBytes"));
+    signer.verify(tsaRoot.getPublicKey());
+
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest("signature".getBytes(StandardCharsets.UTF_8));
+    var generator = new TimeStampRequestGenerator();
+    generator.setCertReq(true);
+    TimeStampRequest request =
+        generator.generate(TSPAlgorithms.SHA256, digest, BigInteger.valueOf(7));
+    var token = new TimeStampResponse(post(request.getEncoded()).body()).getTimeStampToken();
+    token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
   }
 }
