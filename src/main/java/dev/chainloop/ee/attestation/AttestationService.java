@@ -24,6 +24,7 @@ import dev.chainloop.ee.run.RunState;
 import dev.chainloop.ee.run.WorkflowRun;
 import dev.chainloop.ee.run.WorkflowRun.RunVersion;
 import dev.chainloop.ee.run.WorkflowRunService;
+import dev.chainloop.ee.shared.Sha256;
 import dev.chainloop.ee.workflow.Workflow;
 import dev.chainloop.ee.workflow.WorkflowResolver;
 import jakarta.ejb.Stateless;
@@ -31,12 +32,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -183,7 +181,7 @@ public class AttestationService {
       String runId, byte[] bundle, boolean bypassPolicyCheck, String signerPublicKey) {
     caller.require(Permission.RUN_CREATE);
     WorkflowRun run = runs.lock(runId);
-    String digest = sha256(bundle);
+    String digest = Sha256.prefixed(bundle);
     if (run.getState() == RunState.SUCCESS) {
       if (digest.equals(run.getAttestationDigest())) {
         return new Stored(digest, Optional.empty(), false);
@@ -357,7 +355,7 @@ public class AttestationService {
       throw new ConflictException("workflow run " + runId + " is " + run.getState().db());
     }
     String base = blankToNull(baseDigest == null ? null : baseDigest.replace("\"", ""));
-    String digest = sha256(state);
+    String digest = Sha256.prefixed(state);
     if (!runs.saveState(run.getId(), state, digest, base)) {
       throw new ConflictException("the attestation state changed since it was read: read it again");
     }
@@ -383,15 +381,6 @@ public class AttestationService {
 
   public String trustedRoot() {
     return ca.certificatePem();
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String blankToNull(String s) {

@@ -1,9 +1,9 @@
 package dev.chainloop.ee.audit;
 
+import dev.chainloop.ee.shared.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -45,7 +45,7 @@ final class AuditChain {
       String targetId,
       String detail,
       String requestId) {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.newDigest();
     sha256.update(DOMAIN);
     for (String field :
         new String[] {
@@ -77,14 +77,6 @@ final class AuditChain {
       sha256.update((byte) 1);
       sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
       sha256.update(bytes);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 }

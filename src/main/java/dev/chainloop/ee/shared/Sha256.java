@@ -8,12 +8,31 @@ import java.util.HexFormat;
 public final class Sha256 {
   private Sha256() {}
 
-  public static String hex(byte[] bytes) {
+  /** A fresh digest, for content read in pieces. */
+  public static MessageDigest newDigest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
+  }
+
+  public static byte[] digest(byte[] bytes) {
+    return newDigest().digest(bytes);
+  }
+
+  public static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(digest(bytes));
+  }
+
+  /** The digest as the API and in-toto name content: {@code sha256:<hex>}. */
+  public static String prefixed(byte[] bytes) {
+    return "sha256:" + hex(bytes);
+  }
+
+  /** {@code sha256:<hex>} of a finished streaming digest. */
+  public static String prefixed(MessageDigest finished) {
+    return "sha256:" + HexFormat.of().formatHex(finished.digest());
   }
 
   /**

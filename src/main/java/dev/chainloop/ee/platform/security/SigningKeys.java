@@ -1,6 +1,7 @@
 package dev.chainloop.ee.platform.security;
 
 import dev.chainloop.ee.platform.config.ChainloopConfig;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -16,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -64,7 +64,7 @@ public class SigningKeys {
         throw new IllegalStateException(
             "the token signing key in " + dir + " is shorter than " + MIN_RSA_BITS + " bits");
       }
-      byte[] thumb = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
+      byte[] thumb = Sha256.digest(publicKey.getEncoded());
       keyId = Base64.getUrlEncoder().withoutPadding().encodeToString(thumb).substring(0, 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the token signing keys in " + dir, e);

@@ -6,10 +6,10 @@ import dev.chainloop.ee.cli.Main;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
-import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.shared.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -158,7 +158,7 @@ class AttestationIT {
             token);
     assertThat(push.code()).as(push.err()).isZero();
     assertThat(push.out()).contains("Digest");
-    String digest = "sha256:" + Statement.sha256Hex(Files.readAllBytes(bundle));
+    String digest = Sha256.prefixed(Files.readAllBytes(bundle));
     assertThat(push.out()).contains(digest);
     assertThat(Files.exists(home.resolve("tmp").resolve("chainloop-attestation.tmp.json")))
         .isFalse();
@@ -176,7 +176,7 @@ class AttestationIT {
             cli(env, "att", "verify", "--bundle", bad.toString(), "--key", pub.toString()).code())
         .isNotZero();
 
-    String artifactDigest = "sha256:" + Statement.sha256Hex(Files.readAllBytes(artifact));
+    String artifactDigest = Sha256.prefixed(Files.readAllBytes(artifact));
     Path out = home.resolve("downloaded.bin");
     Run dl =
         cli(
@@ -305,7 +305,7 @@ class AttestationIT {
   void artifactsOverTheLimitAreRefusedWithContentLengthAndChunked() throws Exception {
     String token = Fixtures.apiToken(Fixtures.ownerWithOrg());
     byte[] big = new byte[3 * 1024 * 1024 + 1];
-    String digest = "sha256:" + Statement.sha256Hex(big);
+    String digest = Sha256.prefixed(big);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var sized =
         HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/api/v1/artifacts/" + digest))
@@ -323,7 +323,7 @@ class AttestationIT {
   }
 
   private static byte[] statement(String runId, String salt) {
-    String hex = Statement.sha256Hex(salt.getBytes(StandardCharsets.UTF_8));
+    String hex = Sha256.hex(salt.getBytes(StandardCharsets.UTF_8));
     return ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"x\",\"digest\":{\"sha256\":\""
             + hex
             + "\"}}],\"predicateType\":\"chainloop.dev/attestation/v0.2\",\"predicate\":{\"metadata\":{\"workflowRunID\":\""

@@ -2,11 +2,11 @@ package dev.chainloop.ee.it.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -86,7 +86,7 @@ abstract class AttestationPipelines {
   }
 
   static byte[] statement(String runId, String salt, String finishedAt) {
-    String hex = Statement.sha256Hex(salt.getBytes(StandardCharsets.UTF_8));
+    String hex = Sha256.hex(salt.getBytes(StandardCharsets.UTF_8));
     return ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"x\",\"digest\":{\"sha256\":\""
             + hex
             + "\"}}],\"predicateType\":\"chainloop.dev/attestation/v0.2\",\"predicate\":{\"metadata\":{\"workflowRunID\":\""

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
-import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +166,7 @@ class AttestationSigningIT extends AttestationPipelines {
                 .exitCode())
         .isZero();
 
-    String storedDigest = "sha256:" + Statement.sha256Hex(Files.readAllBytes(stored));
+    String storedDigest = Sha256.prefixed(Files.readAllBytes(stored));
     Cli.Result strings =
         cli.run("discover", "--digest", storedDigest, "--kind", "STRING", "--token", token);
     assertThat(strings.exitCode()).as(strings.toString()).isZero();
@@ -213,7 +213,7 @@ class AttestationSigningIT extends AttestationPipelines {
         unknown,
         Bundles.sign(
             statement(initRun("elsewhere", "p"), "u"), pair.getPrivate(), pair.getPublic(), null));
-    String unknownDigest = "sha256:" + Statement.sha256Hex(Files.readAllBytes(unknown));
+    String unknownDigest = Sha256.prefixed(Files.readAllBytes(unknown));
     String runId = initWithCli(cli, "chained");
     assertThat(
             cli.run(
@@ -251,7 +251,7 @@ class AttestationSigningIT extends AttestationPipelines {
     var upload =
         api.send(
             "PUT",
-            "/api/v1/artifacts/sha256:" + Statement.sha256Hex(content),
+            "/api/v1/artifacts/sha256:" + Sha256.hex(content),
             new String(content, StandardCharsets.UTF_8),
             "application/octet-stream");
     assertThat(upload.status()).as(upload.toString()).isIn(200, 201);

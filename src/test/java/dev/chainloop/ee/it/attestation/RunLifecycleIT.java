@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Signers;
-import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class RunLifecycleIT extends AttestationPipelines {
     }
     byte[] shared =
         ("shared-artifact-" + Fixtures.uniqueName("x")).getBytes(StandardCharsets.UTF_8);
-    String sharedDigest = "sha256:" + Statement.sha256Hex(shared);
+    String sharedDigest = Sha256.prefixed(shared);
     ConcurrentHashMap<String, byte[]> acked = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(pipelines);
     try {

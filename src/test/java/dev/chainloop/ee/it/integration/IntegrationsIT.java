@@ -10,6 +10,7 @@ import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.ExtraServer;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -21,7 +22,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -238,7 +238,7 @@ class IntegrationsIT {
 
     await("four deliveries").atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 4);
     String digest = attestationDigest(runId);
-    String sbomDigest = "sha256:" + sha256(SBOM.getBytes(StandardCharsets.UTF_8));
+    String sbomDigest = Sha256.prefixed(SBOM.getBytes(StandardCharsets.UTF_8));
 
     Received hook = only(got, "/hook");
     assertThat(hook.method()).isEqualTo("POST");
@@ -706,9 +706,5 @@ class IntegrationsIT {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(body));
-  }
-
-  private static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }

@@ -2,7 +2,7 @@ package dev.chainloop.ee.it.support;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Signers;
-import dev.chainloop.ee.cli.attestation.Statement;
+import dev.chainloop.ee.shared.Sha256;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -52,11 +52,11 @@ public final class Attestations {
   }
 
   public static String digest(byte[] bytes) {
-    return "sha256:" + Statement.sha256Hex(bytes);
+    return Sha256.prefixed(bytes);
   }
 
   private static byte[] statement(String runId, String salt) {
-    String hex = Statement.sha256Hex(salt.getBytes(StandardCharsets.UTF_8));
+    String hex = Sha256.hex(salt.getBytes(StandardCharsets.UTF_8));
     return ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"x\",\"digest\":{\"sha256\":\""
             + hex
             + "\"}}],\"predicateType\":\"chainloop.dev/attestation/v0.2\",\"predicate\":{\"metadata\":{\"workflowRunID\":\""

@@ -90,7 +90,7 @@ public final class Statement {
                         Json.createObjectBuilder()
                             .add(
                                 "sha256",
-                                sha256Hex(pred.toString().getBytes(StandardCharsets.UTF_8)))));
+                                Sha256.hex(pred.toString().getBytes(StandardCharsets.UTF_8)))));
     head.ifPresent(h -> allSubjects.add(h.subject()));
     subjects.build().forEach(allSubjects::add);
     JsonObject statement =
@@ -144,9 +144,5 @@ public final class Statement {
           Base64.getEncoder().encodeToString(m.value().getBytes(StandardCharsets.UTF_8)));
     }
     return rd.add("annotations", ann.build()).build();
-  }
-
-  public static String sha256Hex(byte[] bytes) {
-    return Sha256.hex(bytes);
   }
 }

@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.attestation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chainloop.ee.cli.CliRunner;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,9 +194,7 @@ class CosignKeysTest {
                         .add("name", "version")
                         .add("kind", "STRING")
                         .add("value", "1.0")
-                        .add(
-                            "digest",
-                            "sha256:" + Statement.sha256Hex("1.0".getBytes(StandardCharsets.UTF_8)))
+                        .add("digest", Sha256.prefixed("1.0".getBytes(StandardCharsets.UTF_8)))
                         .add("annotations", Json.createObjectBuilder())))
         .add("dryRun", true)
         .build()

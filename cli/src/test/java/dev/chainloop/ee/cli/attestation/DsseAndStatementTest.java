@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.attestation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chainloop.ee.shared.Dsse;
+import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -87,8 +88,7 @@ class DsseAndStatementTest {
                             .add("value", "1.0")
                             .add(
                                 "digest",
-                                "sha256:"
-                                    + Statement.sha256Hex("1.0".getBytes(StandardCharsets.UTF_8)))
+                                "sha256:" + Sha256.hex("1.0".getBytes(StandardCharsets.UTF_8)))
                             .add("annotations", Json.createObjectBuilder())))
             .build();
     JsonObject st =

@@ -1,15 +1,13 @@
 package dev.chainloop.ee.cli.commands.attestation;
 
-import dev.chainloop.ee.cli.attestation.Statement;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
+import dev.chainloop.ee.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** File digests and CAS uploads, shared by {@code att add} and {@code artifact upload}. */
 public final class Uploads {
@@ -19,21 +17,19 @@ public final class Uploads {
 
   public static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = Sha256.newDigest();
       byte[] buf = new byte[64 * 1024];
       for (int n; (n = in.read(buf)) != -1; ) {
         sha.update(buf, 0, n);
       }
-      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+      return Sha256.prefixed(sha);
     } catch (IOException e) {
       throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
   public static String sha256(String text) {
-    return "sha256:" + Statement.sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Sha256.prefixed(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Uploads {@code file} to the CAS under {@code digest}, streaming it from disk. */
