@@ -5,9 +5,7 @@ import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.TokenKind;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import java.time.Clock;
@@ -22,8 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * records when the token was last used. One query reads the token and its organization; no
  * transaction is opened for it (the last-used write has its own, see {@link ApiTokenUsage}).
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class ApiTokenAuthenticator {
   /** {@code last_used_at} is written at most once per token per this window (A2). */
   static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);

@@ -4,6 +4,7 @@ import dev.chainloop.ee.apitoken.ApiTokenService.CreateApiToken;
 import dev.chainloop.ee.apitoken.ApiTokenService.IssuedToken;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("api-tokens")
 @Tag(name = "api-tokens")
 @Produces(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.project.ProjectVersionService.VersionRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("attestations")
 @Tag(name = "attestations")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("signing")
 @Tag(name = "signing")
 @Produces(MediaType.APPLICATION_JSON)

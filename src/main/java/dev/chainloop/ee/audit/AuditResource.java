@@ -4,6 +4,7 @@ import dev.chainloop.ee.platform.persistence.Page;
 import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("audit-events")
 @Tag(name = "audit")
 @Produces(MediaType.APPLICATION_JSON)

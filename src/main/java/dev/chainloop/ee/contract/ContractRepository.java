@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +40,36 @@ public class ContractRepository {
     return em.createNamedQuery("WorkflowContract.liveOfOrg", WorkflowContract.class)
         .setParameter("orgId", orgId)
         .getResultList();
+  }
+
+  /**
+   * Id, name and latest revision of the organization's contracts among {@code ids}, deleted ones
+   * included. Native SQL: EclipseLink prepares a JPQL query with a collection parameter anew on
+   * every execution, and the workflow listing asks this for every page.
+   */
+  List<ContractService.ContractRef> refs(String orgId, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Query q =
+        em.createNativeQuery(
+            "SELECT id, name, latest_revision FROM workflow_contracts WHERE organization_id = ?"
+                + " AND id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ")");
+    q.setParameter(1, orgId);
+    int position = 2;
+    for (String id : ids) {
+      q.setParameter(position++, id);
+    }
+    List<?> rows = q.getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new ContractService.ContractRef(
+                    (String) r[0], (String) r[1], ((Number) r[2]).intValue()))
+        .toList();
   }
 
   List<WorkflowContract> findAll(Collection<String> ids) {

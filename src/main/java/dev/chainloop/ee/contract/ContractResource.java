@@ -5,6 +5,7 @@ import dev.chainloop.ee.contract.ContractService.ContractDetails;
 import dev.chainloop.ee.contract.ContractService.ContractSummary;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("workflow-contracts")
 @Tag(name = "workflow-contracts")
 @Produces(MediaType.APPLICATION_JSON)

@@ -284,9 +284,7 @@ public class ContractService {
   /** Names and latest revisions of the given contracts (deleted ones included). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Map<String, ContractRef> refs(Collection<String> contractIds) {
-    return repository.findAll(contractIds).stream()
-        .filter(c -> c.getOrganizationId().equals(caller.organizationId()))
-        .map(c -> new ContractRef(c.getId(), c.getName(), c.getLatestRevision()))
+    return repository.refs(caller.organizationId(), contractIds).stream()
         .collect(Collectors.toMap(ContractRef::id, Function.identity()));
   }
 

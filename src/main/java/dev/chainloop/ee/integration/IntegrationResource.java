@@ -4,6 +4,7 @@ import dev.chainloop.ee.integration.IntegrationService.Attached;
 import dev.chainloop.ee.integration.IntegrationService.Registered;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the organization (with options; secrets are write-only), attachments of a registration to a
  * workflow, and the log of deliveries.
  */
+@ApplicationScoped
 @Path("integrations")
 @Tag(name = "integrations")
 @Produces(MediaType.APPLICATION_JSON)

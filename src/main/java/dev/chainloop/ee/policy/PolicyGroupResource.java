@@ -7,6 +7,7 @@ import dev.chainloop.ee.policy.PolicyResource.PolicyList;
 import dev.chainloop.ee.policy.PolicyResource.PolicyResponse;
 import dev.chainloop.ee.policy.PolicyService.ApplyResult;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's policy groups ({@code kind: PolicyGroup}), with the policies' wire shapes. */
+@ApplicationScoped
 @Path("policy-groups")
 @Tag(name = "policies")
 @Produces(MediaType.APPLICATION_JSON)

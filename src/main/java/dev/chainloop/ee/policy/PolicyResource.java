@@ -4,6 +4,7 @@ import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import dev.chainloop.ee.policy.PolicyService.ApplyResult;
 import dev.chainloop.ee.policy.PolicyService.PolicyDetails;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's policies and the built-in library. */
+@ApplicationScoped
 @Path("policies")
 @Tag(name = "policies")
 @Produces(MediaType.APPLICATION_JSON)

@@ -29,7 +29,7 @@ import java.time.Instant;
     name = "Project.liveWorkflowsOf",
     query =
         "SELECT COALESCE(SUM(p.liveWorkflows), 0) FROM Project p WHERE p.organizationId = :org"
-            + " AND p.id IN :ids")
+            + " AND p.id = :id")
 public class Project {
   @Id
   @Column(length = 36)

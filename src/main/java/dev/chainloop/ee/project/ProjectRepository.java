@@ -3,7 +3,6 @@ package dev.chainloop.ee.project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,11 +51,11 @@ public class ProjectRepository {
         .longValue();
   }
 
-  /** The sum of the counters of some of the organization's projects (at least one id). */
-  long liveWorkflows(String orgId, Collection<String> projectIds) {
+  /** The counter of one of the organization's projects (0 if it is not one). */
+  long liveWorkflows(String orgId, String projectId) {
     return em.createNamedQuery("Project.liveWorkflowsOf", Number.class)
         .setParameter("org", orgId)
-        .setParameter("ids", projectIds)
+        .setParameter("id", projectId)
         .getSingleResult()
         .longValue();
   }

@@ -69,15 +69,12 @@ public class ProjectService {
     repository.countWorkflow(projectId, delta);
   }
 
-  /** Live workflows of the caller's organization, or of the given projects only. */
+  /** Live workflows of the caller's organization, or of one of its projects only. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public long liveWorkflows(List<String> projectIdsOrNull) {
-    if (projectIdsOrNull == null) {
-      return repository.liveWorkflows(caller.organizationId());
-    }
-    return projectIdsOrNull.isEmpty()
-        ? 0
-        : repository.liveWorkflows(caller.organizationId(), projectIdsOrNull);
+  public long liveWorkflows(String projectIdOrNull) {
+    return projectIdOrNull == null
+        ? repository.liveWorkflows(caller.organizationId())
+        : repository.liveWorkflows(caller.organizationId(), projectIdOrNull);
   }
 
   /** The projects the caller may see, by name, each with its number of live workflows. */

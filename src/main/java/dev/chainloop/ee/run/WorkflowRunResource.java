@@ -5,6 +5,7 @@ import dev.chainloop.ee.run.RunAttestations.StoredAttestation;
 import dev.chainloop.ee.run.WorkflowRunService.RunPage;
 import dev.chainloop.ee.run.WorkflowRunService.RunWithAttestation;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("workflow-runs")
 @Tag(name = "workflow-runs")
 @Produces(MediaType.APPLICATION_JSON)

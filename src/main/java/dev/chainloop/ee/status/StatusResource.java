@@ -5,6 +5,7 @@ import dev.chainloop.ee.platform.security.TokenKind;
 import dev.chainloop.ee.platform.security.TokenSelfCheck;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("status")
 @Tag(name = "status")
 @Produces(MediaType.APPLICATION_JSON)

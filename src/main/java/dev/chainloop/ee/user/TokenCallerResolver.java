@@ -12,9 +12,7 @@ import dev.chainloop.ee.platform.security.Caller.Identity.OrganizationRef;
 import dev.chainloop.ee.platform.security.Caller.Identity.ProjectRef;
 import dev.chainloop.ee.platform.security.CallerResolver;
 import dev.chainloop.ee.platform.security.TokenKind;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,8 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * API tokens and robot accounts against their row and organization (one query). It only reads, so
  * it opens no transaction; the lookups it calls join none either.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class TokenCallerResolver implements CallerResolver {
   @Inject SessionService sessions;
   @Inject OrganizationService organizations;

@@ -45,6 +45,21 @@ import java.time.Instant;
     query =
         "SELECT w.projectId, COUNT(w) FROM Workflow w WHERE w.organizationId = :orgId"
             + " AND w.deletedAt IS NULL GROUP BY w.projectId")
+// The listing's pages, newest first. deletedAt (NULL on every row selected) leads the ORDER BY so
+// that it matches the index's column order: PostgreSQL does not treat IS NULL as an equality when
+// it orders by an index, and otherwise sorted every live row of the organization (first page at
+// 100k rows: 93 ms sequential scan + sort, 0.04 ms index scan with it). The contracts' names are
+// read apart: joined here, Derby sorted every live row of the organization.
+@NamedQuery(
+    name = "Workflow.pageOfOrganization",
+    query =
+        "SELECT w FROM Workflow w WHERE w.organizationId = :orgId AND w.deletedAt IS NULL"
+            + " ORDER BY w.deletedAt, w.createdAt DESC, w.id DESC")
+@NamedQuery(
+    name = "Workflow.pageOfProject",
+    query =
+        "SELECT w FROM Workflow w WHERE w.organizationId = :orgId AND w.projectId = :projectId"
+            + " AND w.deletedAt IS NULL ORDER BY w.deletedAt, w.createdAt DESC, w.id DESC")
 @NamedQuery(
     name = "Workflow.recordRun",
     query =

@@ -8,6 +8,7 @@ import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import dev.chainloop.ee.workflow.WorkflowService.Created;
 import dev.chainloop.ee.workflow.WorkflowService.WorkflowItem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("workflows")
 @Tag(name = "workflows")
 @Produces(MediaType.APPLICATION_JSON)
