@@ -22,10 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Sign-up, interactive login (24-hour user tokens by default) and logout. */
 @Stateless
 public class AuthService {
+  private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
+
   @Inject UserRepository users;
   @Inject UserSessionRepository sessions;
   @Inject PasswordHasher hasher;
@@ -71,7 +75,12 @@ public class AuthService {
     throttle.check(emailKey, addressKey);
     Optional<String> userId = credentials.validate(email, password.toCharArray());
     if (userId.isEmpty()) {
-      throttle.failed(emailKey, addressKey);
+      try {
+        throttle.failed(emailKey, addressKey);
+      } catch (RuntimeException raced) {
+        // Another node recorded this key's first failure at the same instant (LoginThrottle).
+        LOG.log(Level.FINE, "a login failure was not counted", raced);
+      }
       audit.recordSeparately(
           AuditEntry.of("auth.login.failed")
               .by(User.normalize(email))

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -265,6 +267,90 @@ class TwoNodeIT {
         onA(owner.userToken()).get("/api/v1/audit-events?limit=1").json().getInt("totalCount");
     assertThat(total).isEqualTo(before + 64);
     assertThat(verdict.getJsonNumber("events").longValue()).isEqualTo(total);
+  }
+
+  /**
+   * The budget of a credential is one for the cluster (rate 100/s, burst 500 on both nodes, pom).
+   * Node A admits until it refuses; node B, which has never seen the token, then has only what
+   * refilled since: with a budget per node it would admit a whole burst of its own.
+   */
+  @Test
+  void bothNodesDrawOnOneRateLimitBudgetPerCredential() throws Exception {
+    String token = Fixtures.apiToken(Fixtures.ownerWithOrg());
+    long admittedOnA = untilRefused(onA(token));
+    assertThat(admittedOnA).as("node A admits the whole burst first").isGreaterThanOrEqualTo(500);
+    long drainedA = System.nanoTime();
+    // Node A settles what it admitted into the shared bucket every second.
+    Thread.sleep(2_500);
+    long admittedOnB = untilRefused(onB(token));
+    double seconds = (System.nanoTime() - drainedA) / 1e9;
+    // In the report: a budget per node would have let B admit 500 or more.
+    System.out.printf(
+        "rate limit: A admitted %d; B admitted %d in %.1f s after A was refused%n",
+        admittedOnA, admittedOnB, seconds);
+    // What refilled at 100/s since A was refused, plus the requests A still had in flight.
+    assertThat(admittedOnB)
+        .as("node B admitted %d in %.1f s after A was refused", admittedOnB, seconds)
+        .isLessThanOrEqualTo((long) (100 * seconds) + 50);
+  }
+
+  /** Admitted requests with one credential until the node answers 429 (8 clients at once). */
+  private static long untilRefused(Api node) throws Exception {
+    AtomicLong admitted = new AtomicLong();
+    AtomicBoolean refused = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> clients = new ArrayList<>();
+      for (int c = 0; c < 8; c++) {
+        clients.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 2_000 && !refused.get(); i++) {
+                    Api.Reply reply = node.get("/api/v1/context");
+                    if (reply.status() == 429) {
+                      refused.set(true);
+                    } else {
+                      assertThat(reply.status()).isEqualTo(200);
+                      admitted.incrementAndGet();
+                    }
+                  }
+                }));
+      }
+      for (Future<?> client : clients) {
+        client.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(refused.get()).as("a 429 within 16000 requests").isTrue();
+    return admitted.get();
+  }
+
+  /**
+   * Failed logins count on every node: five wrong passwords spread over both nodes lock the account
+   * on both (max-failures 5); counted per node, neither would have reached five.
+   */
+  @Test
+  void failedLoginsOnBothNodesCountTowardsOneLockout() {
+    String email = Fixtures.uniqueName("guessed") + "@example.com";
+    Fixtures.signupAndLogin(email);
+    for (int i = 0; i < 5; i++) {
+      Api node = i % 2 == 0 ? Api.anonymous() : Api.anonymous().on(B);
+      Api.Reply guess =
+          node.post(
+              "/api/v1/auth/login",
+              "{\"email\":\"" + email + "\",\"password\":\"guess-" + i + "\"}");
+      assertThat(guess.status()).as("guess %d", i).isEqualTo(401);
+    }
+    Api.Reply onB =
+        Api.anonymous()
+            .on(B)
+            .post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"x\"}");
+    assertThat(onB.status()).isEqualTo(429);
+    Api.Reply onA =
+        Api.anonymous()
+            .post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"x\"}");
+    assertThat(onA.status()).isEqualTo(429);
   }
 
   record RunRow(String state, long version) {}
