@@ -103,7 +103,7 @@ public class CasBackendService {
       Map<String, String> credentials) {}
 
   /** Where an upload goes: the backend's key for the artifact ref, its store and its limit. */
-  record Target(String backendId, String name, ArtifactStore store, Long maxBytes) {}
+  public record Target(String backendId, String name, ArtifactStore store, Long maxBytes) {}
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Backend> list() {
@@ -217,7 +217,7 @@ public class CasBackendService {
 
   /** The backend an upload of {@code orgId} goes to. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  Target uploadTarget(String orgId) {
+  public Target uploadTarget(String orgId) {
     List<CasBackend> rows = repository.list(orgId);
     Optional<CasBackend> chosen = rows.stream().filter(CasBackend::isDefault).findFirst();
     if (chosen.isPresent() && chosen.get().getValidationStatus() == ValidationStatus.INVALID) {
@@ -234,7 +234,7 @@ public class CasBackendService {
 
   /** The store holding an artifact ref's bytes ({@link ArtifactRef#getBackendId()}). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  ArtifactStore holding(String backendId) {
+  public ArtifactStore holding(String backendId) {
     if (backendId == null) {
       return stores.builtin();
     }
