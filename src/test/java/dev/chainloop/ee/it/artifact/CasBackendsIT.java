@@ -71,7 +71,10 @@ class CasBackendsIT {
             "chainloop-cas",
             PORT,
             DATA,
-            List.of("-Dchainloop.cas.", "-Dchainloop.rate-limit.", "-Dchainloop.limits.artifact-"),
+            List.of(
+                "-Dchainloop.cas.validate-",
+                "-Dchainloop.rate-limit.",
+                "-Dchainloop.limits.artifact-"),
             List.of(
                 "-Dchainloop.cas.validate-seconds=2",
                 "-Dchainloop.limits.artifact-bytes=" + 64 * 1024 * 1024,
