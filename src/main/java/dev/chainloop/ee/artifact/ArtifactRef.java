@@ -18,6 +18,9 @@ import java.time.Instant;
     name = "ArtifactRef.byOrgDigest",
     query = "SELECT r FROM ArtifactRef r WHERE r.orgDigest = :k")
 @NamedQuery(
+    name = "ArtifactRef.countByBackend",
+    query = "SELECT COUNT(r) FROM ArtifactRef r WHERE r.backendId = :backendId")
+@NamedQuery(
     name = "ArtifactRef.countByOrgDigest",
     query = "SELECT COUNT(r) FROM ArtifactRef r WHERE r.orgDigest = :k")
 public class ArtifactRef {
@@ -40,15 +43,23 @@ public class ArtifactRef {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /**
+   * The backend holding the bytes: a {@link CasBackend} id, {@code inline}, or null for the
+   * deployment's built-in store (every ref made before per-organization backends existed).
+   */
+  @Column(name = "backend_id", length = 36)
+  private String backendId;
+
   protected ArtifactRef() {}
 
-  ArtifactRef(String organizationId, String hex, long size, Instant now) {
+  ArtifactRef(String organizationId, String hex, long size, String backendId, Instant now) {
     this.id = Ids.newId();
     this.organizationId = organizationId;
     this.digest = hex;
     this.orgDigest = key(organizationId, hex);
     this.size = size;
     this.createdAt = now;
+    this.backendId = backendId;
   }
 
   static String key(String organizationId, String hex) {
@@ -57,5 +68,9 @@ public class ArtifactRef {
 
   public long getSize() {
     return size;
+  }
+
+  String getBackendId() {
+    return backendId;
   }
 }

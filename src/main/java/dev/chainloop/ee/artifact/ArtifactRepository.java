@@ -28,6 +28,12 @@ public class ArtifactRepository {
         > 0;
   }
 
+  long countIn(String backendId) {
+    return em.createNamedQuery("ArtifactRef.countByBackend", Long.class)
+        .setParameter("backendId", backendId)
+        .getSingleResult();
+  }
+
   /** Inserts now, so that a unique-key race fails inside the caller's transaction. */
   void save(ArtifactRef ref) {
     em.persist(ref);

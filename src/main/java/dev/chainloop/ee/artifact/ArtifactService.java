@@ -1,12 +1,11 @@
 package dev.chainloop.ee.artifact;
 
-import dev.chainloop.ee.platform.config.ChainloopConfig;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.PayloadTooLargeException;
+import dev.chainloop.ee.platform.error.UnavailableException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -21,14 +20,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Content-addressed artifacts: bodies are streamed to a temporary file while hashed and counted,
- * then moved into the configured backend ({@code chainloop.cas.backend}: filesystem or database).
+ * then moved into the organization's default CAS backend ({@link CasBackendService}); reads come
+ * from the backend that holds the bytes.
  */
 @Stateless
 public class ArtifactService {
@@ -37,21 +36,15 @@ public class ArtifactService {
 
   @Inject ArtifactRepository repository;
 
-  @Resource(lookup = "jdbc/chainloop")
-  DataSource dataSource;
-
   @Inject Caller caller;
-  @Inject ChainloopConfig config;
+  @Inject CasBackendService backends;
+  @Inject CasStores stores;
   @Inject CasInserts inserts;
   @Inject Event<ArtifactStored> stored;
 
   @Inject
   @ConfigProperty(name = "chainloop.limits.artifact-bytes", defaultValue = "104857600")
   long maxBytes;
-
-  @Inject
-  @ConfigProperty(name = "chainloop.cas.backend", defaultValue = "filesystem")
-  String backend;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -62,13 +55,19 @@ public class ArtifactService {
   public Stored upload(String digest, Long contentLength, InputStream body) {
     caller.require(Permission.ARTIFACT_CREATE);
     String hex = Digests.hex(digest);
-    if (contentLength != null && contentLength > maxBytes) {
-      throw new PayloadTooLargeException(
-          "the artifact is over the limit of " + maxBytes + " bytes");
+    String orgId = caller.organizationId();
+    Optional<ArtifactRef> existing = repository.find(orgId, hex);
+    CasBackendService.Target target =
+        existing
+            .map(r -> new CasBackendService.Target(r.getBackendId(), "", holding(r), null))
+            .orElseGet(() -> backends.uploadTarget(orgId));
+    long limit = target.maxBytes() == null ? maxBytes : Math.min(maxBytes, target.maxBytes());
+    if (contentLength != null && contentLength > limit) {
+      throw tooLarge(target, limit);
     }
     Path tmp = null;
     try {
-      Path spool = spoolDir();
+      Path spool = stores.spoolDir();
       tmp = Files.createTempFile(spool, "upload", ".tmp");
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       long size = 0;
@@ -76,10 +75,9 @@ public class ArtifactService {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         for (int n; (n = body.read(buf)) != -1; ) {
           size += n;
-          if (size > maxBytes) {
+          if (size > limit) {
             drain(body, buf);
-            throw new PayloadTooLargeException(
-                "the artifact is over the limit of " + maxBytes + " bytes");
+            throw tooLarge(target, limit);
           }
           sha.update(buf, 0, n);
           out.write(buf, 0, n);
@@ -89,28 +87,28 @@ public class ArtifactService {
       if (!actual.equals(hex)) {
         throw new InvalidInputException("digest", "the content's digest is sha256:" + actual);
       }
-      ArtifactStore store = store();
-      boolean created = store.size(hex).isEmpty();
+      ArtifactStore store = target.store();
+      boolean created = present(store, target, hex).isEmpty();
       if (created) {
         try {
           inserts.put(store, hex, tmp, size);
         } catch (EJBException e) {
-          if (store.size(hex).isEmpty()) {
-            throw e;
+          if (present(store, target, hex).isEmpty()) {
+            throw unavailable(target, e);
           }
           created = false;
         }
       }
       if (!hasRef(hex)) {
         try {
-          inserts.insertRef(new ArtifactRef(caller.organizationId(), hex, size, clock.instant()));
+          inserts.insertRef(new ArtifactRef(orgId, hex, size, target.backendId(), clock.instant()));
         } catch (EJBException e) {
           if (!hasRef(hex)) {
             throw e;
           }
         }
       }
-      stored.fire(new ArtifactStored(caller.organizationId(), "sha256:" + hex, size));
+      stored.fire(new ArtifactStored(orgId, "sha256:" + hex, size));
       return new Stored("sha256:" + hex, size, created);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the artifact", e);
@@ -127,6 +125,39 @@ public class ArtifactService {
     }
   }
 
+  private static PayloadTooLargeException tooLarge(CasBackendService.Target target, long limit) {
+    return new PayloadTooLargeException(
+        "the artifact is over the limit of "
+            + limit
+            + " bytes"
+            + (target.name().isEmpty() ? "" : " of CAS backend \"" + target.name() + "\""));
+  }
+
+  private static OptionalLong present(
+      ArtifactStore store, CasBackendService.Target target, String hex) {
+    try {
+      return store.size(hex);
+    } catch (IOException e) {
+      throw unavailable(target, e);
+    }
+  }
+
+  private static UnavailableException unavailable(CasBackendService.Target target, Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof IOException)) {
+      cause = cause.getCause();
+    }
+    return new UnavailableException(
+        "CAS backend \""
+            + (target.name().isEmpty() ? "holding the artifact" : target.name())
+            + "\" cannot be used: "
+            + cause.getMessage());
+  }
+
+  private ArtifactStore holding(ArtifactRef ref) {
+    return backends.holding(ref.getBackendId());
+  }
+
   private boolean hasRef(String hex) {
     return repository.exists(caller.organizationId(), hex);
   }
@@ -141,10 +172,10 @@ public class ArtifactService {
   /** The size of an artifact the caller's organization uploaded. */
   public long size(String digest) {
     caller.require(Permission.ARTIFACT_READ);
-    return sizeIn(caller.organizationId(), digest);
+    return refIn(caller.organizationId(), digest).getSize();
   }
 
-  private long sizeIn(String organizationId, String digest) {
+  private ArtifactRef refIn(String organizationId, String digest) {
     String hex = Digests.hex(digest);
     ArtifactRef ref =
         repository
@@ -152,13 +183,14 @@ public class ArtifactService {
             .orElseThrow(
                 () -> new UnknownResourceException("artifact sha256:" + hex + " not found"));
     try {
-      OptionalLong stored = store().size(hex);
+      OptionalLong stored = holding(ref).size(hex);
       if (stored.isEmpty()) {
         throw new UnknownResourceException("artifact sha256:" + hex + " not found");
       }
-      return ref.getSize();
+      return ref;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UnavailableException(
+          "the CAS backend holding artifact sha256:" + hex + " cannot be read: " + e.getMessage());
     }
   }
 
@@ -176,26 +208,12 @@ public class ArtifactService {
   }
 
   private Content open(String organizationId, String digest) {
-    long size = sizeIn(organizationId, digest);
+    ArtifactRef ref = refIn(organizationId, digest);
     try {
-      return new Content(store().open(Digests.hex(digest)), size);
+      return new Content(holding(ref).open(Digests.hex(digest)), ref.getSize());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the artifact", e);
+      throw new UnavailableException(
+          "the CAS backend holding artifact " + digest + " cannot be read: " + e.getMessage());
     }
-  }
-
-  private Path spoolDir() throws IOException {
-    Path dir = config.dataDir().resolve("cas").resolve("tmp");
-    Files.createDirectories(dir);
-    return dir;
-  }
-
-  private ArtifactStore store() throws IOException {
-    return switch (backend.trim().toLowerCase(Locale.ROOT)) {
-      case "database" -> new DatabaseArtifactStore(dataSource, spoolDir());
-      case "filesystem" -> new FilesystemArtifactStore(config.dataDir().resolve("cas"));
-      default ->
-          throw new IllegalStateException("chainloop.cas.backend must be filesystem or database");
-    };
   }
 }

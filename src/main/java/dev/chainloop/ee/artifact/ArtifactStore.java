@@ -15,4 +15,10 @@ public interface ArtifactStore {
 
   /** The content; the caller closes the stream. */
   InputStream open(String hex) throws IOException;
+
+  /**
+   * Fails with the store's reason when it cannot be read and written with its credentials; the
+   * reason never carries a credential.
+   */
+  default void validate() throws IOException {}
 }

@@ -51,8 +51,8 @@ final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     return "sha256/" + hex;
   }
 
-  /** Fails with the store's reason when the bucket cannot be reached with these credentials. */
-  void validate() throws IOException {
+  @Override
+  public void validate() throws IOException {
     try {
       client.headBucket(b -> b.bucket(bucket));
     } catch (SdkException e) {

@@ -37,7 +37,9 @@ public enum Permission {
   ARTIFACT_CREATE("cas_artifact:create"),
   REFERRER_READ("referrer:read"),
   INTEGRATION_READ("integration:read"),
-  INTEGRATION_MANAGE("integration:manage");
+  INTEGRATION_MANAGE("integration:manage"),
+  CAS_BACKEND_READ("cas_backend:read"),
+  CAS_BACKEND_MANAGE("cas_backend:manage");
 
   private final String wire;
 

@@ -24,7 +24,8 @@ public enum Role {
           RUN_READ,
           ARTIFACT_READ,
           REFERRER_READ,
-          INTEGRATION_READ)),
+          INTEGRATION_READ,
+          CAS_BACKEND_READ)),
   CONTRIBUTOR(
       EnumSet.of(
           ORGANIZATION_READ,
@@ -48,6 +49,7 @@ public enum Role {
           ARTIFACT_CREATE,
           REFERRER_READ,
           INTEGRATION_READ,
+          CAS_BACKEND_READ,
           API_TOKEN_LIST,
           API_TOKEN_CREATE,
           API_TOKEN_DELETE)),

@@ -2,9 +2,9 @@ package dev.chainloop.ee.it.support;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.chainloop.ee.shared.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,36 +12,32 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real OCI registry for the tests: Debian's {@code docker-registry} (CNCF Distribution 2.8) on a
- * free loopback port, with its own storage directory and htpasswd basic auth, stopped by {@link
- * #close} (and by a shutdown hook if a test run dies first). {@link #push} uploads blobs and a
+ * free loopback port, with its own storage directory and htpasswd basic auth, as a {@link
+ * ServiceProcess} (pid file {@code <dataDir>/registry.pid}). {@link #push} uploads blobs and a
  * manifest through the distribution API, as {@code docker push} or {@code helm push} would.
  */
 public final class OciRegistry implements AutoCloseable {
-  private final Process process;
+  private final ServiceProcess process;
   private final int port;
   private final String user;
   private final String password;
   private final Path storage;
-  private final Thread hook;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private OciRegistry(Process process, int port, String user, String password, Path storage) {
+  private OciRegistry(
+      ServiceProcess process, int port, String user, String password, Path storage) {
     this.process = process;
     this.port = port;
     this.user = user;
     this.password = password;
     this.storage = storage;
-    this.hook = new Thread(process::destroyForcibly);
-    Runtime.getRuntime().addShutdownHook(hook);
   }
 
   /** Starts a registry keeping its blobs under {@code dataDir}, reachable with user/password. */
@@ -56,7 +52,7 @@ public final class OciRegistry implements AutoCloseable {
     byte[] line = hash.getInputStream().readAllBytes();
     waitFor(hash);
     Files.write(htpasswd, line);
-    int port = freePort();
+    int port = ServiceProcess.freePort();
     Path config = dataDir.resolve("config.yml");
     Files.writeString(
         config,
@@ -77,11 +73,13 @@ public final class OciRegistry implements AutoCloseable {
             path: %s
         """
             .formatted(storage, port, htpasswd));
-    Process process =
-        new ProcessBuilder("docker-registry", "serve", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("registry.log").toFile())
-            .start();
+    ServiceProcess process =
+        ServiceProcess.start(
+            "registry",
+            List.of("docker-registry", "serve", config.toString()),
+            dataDir,
+            Duration.ofSeconds(30),
+            () -> ServiceProcess.listening(port));
     OciRegistry registry = new OciRegistry(process, port, user, password, storage);
     await()
         .atMost(Duration.ofSeconds(30))
@@ -198,18 +196,7 @@ public final class OciRegistry implements AutoCloseable {
   }
 
   private static String sha256(byte[] bytes) {
-    try {
-      return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return "sha256:" + Sha256.hex(bytes);
   }
 
   private static void waitFor(Process p) throws IOException {
@@ -225,19 +212,6 @@ public final class OciRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs anyway
-    }
+    process.close();
   }
 }

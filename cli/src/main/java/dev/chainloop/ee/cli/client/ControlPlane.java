@@ -14,12 +14,15 @@ import dev.chainloop.ee.cli.client.model.AuditEventPage;
 import dev.chainloop.ee.cli.client.model.AvailableIntegration;
 import dev.chainloop.ee.cli.client.model.AvailableIntegrationList;
 import dev.chainloop.ee.cli.client.model.CancelRequest;
+import dev.chainloop.ee.cli.client.model.CasBackend;
+import dev.chainloop.ee.cli.client.model.CasBackendList;
 import dev.chainloop.ee.cli.client.model.CertificateChain;
 import dev.chainloop.ee.cli.client.model.CertificateRequest;
 import dev.chainloop.ee.cli.client.model.Context;
 import dev.chainloop.ee.cli.client.model.Contract;
 import dev.chainloop.ee.cli.client.model.ContractList;
 import dev.chainloop.ee.cli.client.model.CreateApiTokenRequest;
+import dev.chainloop.ee.cli.client.model.CreateCasBackendRequest;
 import dev.chainloop.ee.cli.client.model.CreateContractRequest;
 import dev.chainloop.ee.cli.client.model.CreateInvitationRequest;
 import dev.chainloop.ee.cli.client.model.CreateOrganizationRequest;
@@ -60,6 +63,7 @@ import dev.chainloop.ee.cli.client.model.SignupRequest;
 import dev.chainloop.ee.cli.client.model.Status;
 import dev.chainloop.ee.cli.client.model.Stored;
 import dev.chainloop.ee.cli.client.model.TrustedRoot;
+import dev.chainloop.ee.cli.client.model.UpdateCasBackendRequest;
 import dev.chainloop.ee.cli.client.model.UpdateContractRequest;
 import dev.chainloop.ee.cli.client.model.UpdateIntegrationRequest;
 import dev.chainloop.ee.cli.client.model.UpdateMemberRequest;
@@ -289,6 +293,17 @@ public final class ControlPlane {
           .body(AttachIntegrationRequest.class);
   static final Endpoint<Void> DETACH_INTEGRATION =
       Endpoint.noAnswer("DELETE", "/api/v1/integrations/attached/{id}", "detachIntegration");
+  // CAS backends
+  static final Endpoint<CasBackendList> LIST_CAS_BACKENDS =
+      Endpoint.json("GET", "/api/v1/cas-backends", "listCasBackends", CasBackendList.class);
+  static final Endpoint<CasBackend> ADD_CAS_BACKEND =
+      Endpoint.json("POST", "/api/v1/cas-backends", "addCasBackend", CasBackend.class)
+          .body(CreateCasBackendRequest.class);
+  static final Endpoint<CasBackend> UPDATE_CAS_BACKEND =
+      Endpoint.json("PATCH", "/api/v1/cas-backends/{name}", "updateCasBackend", CasBackend.class)
+          .body(UpdateCasBackendRequest.class);
+  static final Endpoint<Void> DELETE_CAS_BACKEND =
+      Endpoint.noAnswer("DELETE", "/api/v1/cas-backends/{name}", "deleteCasBackend");
   static final Endpoint<IntegrationDeliveryList> LIST_INTEGRATION_DELIVERIES =
       Endpoint.json(
               "GET",
@@ -605,6 +620,22 @@ public final class ControlPlane {
   public RegisteredIntegration updateRegisteredIntegration(
       String name, UpdateIntegrationRequest changes) {
     return send(UPDATE_REGISTERED_INTEGRATION.call(name).json(changes));
+  }
+
+  public List<CasBackend> casBackends() {
+    return send(LIST_CAS_BACKENDS.call()).items();
+  }
+
+  public CasBackend addCasBackend(CreateCasBackendRequest request) {
+    return send(ADD_CAS_BACKEND.call().json(request));
+  }
+
+  public CasBackend updateCasBackend(String name, UpdateCasBackendRequest changes) {
+    return send(UPDATE_CAS_BACKEND.call(name).json(changes));
+  }
+
+  public void deleteCasBackend(String name) {
+    send(DELETE_CAS_BACKEND.call(name));
   }
 
   public void deleteRegisteredIntegration(String name) {

@@ -239,6 +239,8 @@ final class Endpoint<R> {
         b.add(c.getName(), s);
       } else if (v instanceof Integer n) {
         b.add(c.getName(), n);
+      } else if (v instanceof Long n) {
+        b.add(c.getName(), n);
       } else if (v instanceof Boolean bool) {
         b.add(c.getName(), bool);
       } else if (v instanceof JsonValue json) {

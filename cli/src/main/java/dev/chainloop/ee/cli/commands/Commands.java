@@ -16,6 +16,12 @@ import dev.chainloop.ee.cli.commands.audit.AuditVerifyCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthLoginCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthLogoutCommand;
 import dev.chainloop.ee.cli.commands.auth.AuthSignupCommand;
+import dev.chainloop.ee.cli.commands.casbackend.CasBackendAddOciCommand;
+import dev.chainloop.ee.cli.commands.casbackend.CasBackendAddS3Command;
+import dev.chainloop.ee.cli.commands.casbackend.CasBackendDeleteCommand;
+import dev.chainloop.ee.cli.commands.casbackend.CasBackendListCommand;
+import dev.chainloop.ee.cli.commands.casbackend.CasBackendUpdateOciCommand;
+import dev.chainloop.ee.cli.commands.casbackend.CasBackendUpdateS3Command;
 import dev.chainloop.ee.cli.commands.config.ConfigResetCommand;
 import dev.chainloop.ee.cli.commands.config.ConfigSaveCommand;
 import dev.chainloop.ee.cli.commands.config.ConfigViewCommand;
@@ -204,6 +210,7 @@ public final class Commands {
         .add(attestation())
         .add(artifact())
         .add(integration())
+        .add(casBackend())
         .add(new DiscoverCommand())
         .add(new GatherRunnerContextCommand())
         .add(new VersionCommand());
@@ -217,6 +224,23 @@ public final class Commands {
         .add(new AttestationPushCommand())
         .add(new AttestationResetCommand())
         .add(new AttestationVerifyCommand());
+  }
+
+  static CommandGroup casBackend() {
+    return CommandGroup.of("cas-backend", "Operations on Artifact CAS backends")
+        .add(new CasBackendListCommand())
+        .add(
+            CommandGroup.of("add", "Add a new Artifact CAS backend")
+                .add(new CasBackendAddOciCommand())
+                .add(new CasBackendAddS3Command()))
+        .add(
+            CommandGroup.of(
+                    "update",
+                    "Update a CAS backend description, credentials, default status, fallback"
+                        + " status, or max bytes")
+                .add(new CasBackendUpdateOciCommand())
+                .add(new CasBackendUpdateS3Command()))
+        .add(new CasBackendDeleteCommand());
   }
 
   static CommandGroup integration() {

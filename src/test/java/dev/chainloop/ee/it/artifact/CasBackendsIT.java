@@ -1,0 +1,451 @@
+package dev.chainloop.ee.it.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.it.support.ExtraServer;
+import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.it.support.OciRegistry;
+import dev.chainloop.ee.it.support.S3Server;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17, done-when 1, 3 and 5 for CAS backends: an organization adds an OCI backend (Debian's
+ * docker-registry) and an S3 backend (s3proxy), each started here as its own process; each in turn
+ * is the default while the real CLI pushes an attestation with a 50 MB artifact, which downloads
+ * byte-identical and lies in that backend's own storage; a restart of the server keeps all of it;
+ * {@code --max-bytes} is enforced; a backend that cannot be used is refused with the reason, and
+ * one that stops working is marked Invalid by the periodic validation; credentials are in no
+ * response, log or database file in clear. A server of its own (copied from the IT server) so it
+ * can restart.
+ */
+class CasBackendsIT {
+  private static final int PORT = URI.create(Api.BASE_URL).getPort() + 17;
+  private static final String URL = "http://localhost:" + PORT;
+  private static final Path DATA = Path.of("target/it-data-cas").toAbsolutePath();
+  private static final Path SERVICES = Path.of("target/it-cas-services").toAbsolutePath();
+  private static final String REPO = "chainloop/cas";
+  private static final String BUCKET = "chainloop-cas";
+  private static final int FIFTY_MB = 50 * 1024 * 1024;
+
+  private static ExtraServer server;
+  private static OciRegistry registry;
+  private static S3Server s3;
+  private static String userToken;
+  private static String apiToken;
+  private static Cli cli;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ExtraServer.deleteTree(SERVICES);
+    String password = Fixtures.uniqueName("registry-pw");
+    registry = OciRegistry.start(SERVICES.resolve("registry"), "cas-user", password);
+    s3 = S3Server.start(SERVICES.resolve("s3"), "AKIA" + Fixtures.uniqueName("k"), secret());
+    s3.createBucket(BUCKET);
+    server =
+        ExtraServer.copyOfItServer(
+            "chainloop-cas",
+            PORT,
+            DATA,
+            List.of(
+                "-Dchainloop.cas.validate-",
+                "-Dchainloop.rate-limit.",
+                "-Dchainloop.limits.artifact-"),
+            List.of(
+                "-Dchainloop.cas.validate-seconds=2",
+                "-Dchainloop.limits.artifact-bytes=" + 64 * 1024 * 1024,
+                "-Dchainloop.rate-limit.requests-per-second=1000",
+                "-Dchainloop.rate-limit.burst=5000"));
+    startServer();
+    Api anonymous = Api.anonymous().on(URL);
+    String email = Fixtures.uniqueName("cas") + "@example.com";
+    String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+    assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
+    userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
+    Api owner = Api.withToken(userToken).on(URL);
+    Api.Reply org =
+        owner.post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}");
+    assertThat(org.status()).as(org.toString()).isEqualTo(201);
+    apiToken = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\"}").json().getString("token");
+    cli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", URL);
+  }
+
+  private static String secret() {
+    return "s3-secret-" + Fixtures.uniqueName("x");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (server != null) {
+        server.stop();
+      }
+    } finally {
+      if (registry != null) {
+        registry.close();
+      }
+      if (s3 != null) {
+        s3.close();
+      }
+    }
+  }
+
+  @Test
+  void ociAndS3BackendsHoldFiftyMegabyteArtifactsAcrossARestart() throws Exception {
+    Cli.Result builtinOnly = owner("cas-backend", "list");
+    ok(builtinOnly);
+    assertThat(builtinOnly.stdout())
+        .contains("│ NAME")
+        .contains("│ builtin")
+        .contains("BUILTIN")
+        .contains("│ inline");
+
+    Path before = artifact("before.bin", 1, 1024 * 1024);
+    String beforeDigest = pushWith(before, "before");
+
+    ok(
+        owner(
+            "cas-backend",
+            "add",
+            "oci",
+            "--name",
+            "registry",
+            "--repo",
+            "http://" + registry.hostPort() + "/" + REPO,
+            "--username",
+            registry.user(),
+            "--password",
+            registry.password(),
+            "--description",
+            "the team's registry",
+            "--default"));
+    ok(
+        owner(
+            "cas-backend",
+            "add",
+            "aws-s3",
+            "--name",
+            "bucket",
+            "--bucket",
+            BUCKET,
+            "--endpoint",
+            s3.endpoint(),
+            "--access-key-id",
+            s3.accessKey(),
+            "--secret-access-key",
+            s3.secretKey(),
+            "--region",
+            "eu-west-1"));
+    Cli.Result listed = owner("cas-backend", "list", "--full");
+    ok(listed);
+    assertThat(listed.stdout())
+        .contains("│ NAME ")
+        .contains("│ VALIDATED AT")
+        .contains("│ registry")
+        .contains("│ bucket")
+        .contains("AWS-S3")
+        .doesNotContain("│ builtin");
+
+    Path viaOci = artifact("oci.bin", 2, FIFTY_MB);
+    String ociDigest = pushWith(viaOci, "oci");
+    assertThat(registryBlob(ociDigest)).as("the blob in the registry's storage").exists();
+    assertThat(Files.mismatch(registryBlob(ociDigest), viaOci)).isEqualTo(-1);
+    assertThat(Files.exists(s3Object(ociDigest))).isFalse();
+
+    ok(owner("cas-backend", "update", "aws-s3", "--name", "bucket", "--default"));
+    JsonArray items = jsonArray(owner("cas-backend", "list", "-o", "json").stdout());
+    assertThat(
+            items.stream()
+                .map(v -> v.asJsonObject())
+                .filter(b -> b.getBoolean("isDefault"))
+                .map(b -> b.getString("name")))
+        .containsExactly("bucket");
+
+    Path viaS3 = artifact("s3.bin", 3, FIFTY_MB);
+    String s3Digest = pushWith(viaS3, "s3");
+    assertThat(Files.mismatch(s3Object(s3Digest), viaS3))
+        .as("the object in s3proxy's directory")
+        .isEqualTo(-1);
+    assertThat(Files.exists(registryBlob(s3Digest))).isFalse();
+
+    assertDownloads(before, beforeDigest);
+    assertDownloads(viaOci, ociDigest);
+    assertDownloads(viaS3, s3Digest);
+
+    server.stop();
+    startServer();
+    assertDownloads(before, beforeDigest);
+    assertDownloads(viaOci, ociDigest);
+    assertDownloads(viaS3, s3Digest);
+    assertThat(owner("cas-backend", "list").stdout()).contains("│ registry").contains("│ bucket");
+
+    ok(owner("cas-backend", "update", "aws-s3", "--name", "bucket", "--max-bytes", "1MB"));
+    assertThat(owner("cas-backend", "list").stdout()).contains("MaxSize: 1M");
+    Path big = artifact("big.bin", 4, 2 * 1024 * 1024);
+    Cli.Result refused =
+        cli.run("artifact", "upload", "--file", big.toString(), "--token", apiToken);
+    assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+    assertThat(refused.stderr())
+        .contains("the artifact is over the limit of 1048576 bytes of CAS backend \"bucket\"");
+    ok(
+        cli.run(
+            "artifact",
+            "upload",
+            "--file",
+            artifact("small.bin", 5, 512 * 1024).toString(),
+            "--token",
+            apiToken));
+
+    Cli.Result inUse = owner("cas-backend", "delete", "--name", "registry");
+    assertThat(inUse.exitCode()).isNotZero();
+    assertThat(inUse.stderr()).contains("CAS backend \"registry\" holds 1 artifact(s)");
+
+    // Done-when 3: no response, log line or database file holds a credential in clear.
+    List<String> credentials = List.of(registry.password(), s3.secretKey(), s3.accessKey());
+    String json = owner("cas-backend", "list", "-o", "json").stdout();
+    Api.Reply rest = Api.withToken(userToken).on(URL).get("/api/v1/cas-backends");
+    for (String c : credentials) {
+      assertThat(json).doesNotContain(c);
+      assertThat(rest.toString()).doesNotContain(c);
+      assertThat(Files.readString(server.messagesLog())).doesNotContain(c);
+      assertThat(filesContaining(DATA, c)).as("files holding a credential").isEmpty();
+    }
+  }
+
+  @Test
+  void backendsThatCannotBeUsedAreRefusedWithTheReasonAndRevalidated() throws Exception {
+    Cli.Result badPassword =
+        owner(
+            "cas-backend",
+            "add",
+            "oci",
+            "--name",
+            "wrong-password",
+            "--repo",
+            "http://" + registry.hostPort() + "/" + REPO,
+            "-u",
+            registry.user(),
+            "-p",
+            "not-the-password");
+    assertThat(badPassword.exitCode()).isNotZero();
+    assertThat(badPassword.stderr()).contains("location").contains("401").contains("UNAUTHORIZED");
+
+    Cli.Result badSecret =
+        owner(
+            "cas-backend",
+            "add",
+            "aws-s3",
+            "--name",
+            "wrong-secret",
+            "--bucket",
+            BUCKET,
+            "--endpoint",
+            s3.endpoint(),
+            "--access-key-id",
+            s3.accessKey(),
+            "--secret-access-key",
+            "not-the-secret");
+    assertThat(badSecret.exitCode()).isNotZero();
+    assertThat(badSecret.stderr()).contains("403");
+    assertThat(owner("cas-backend", "list").stdout())
+        .doesNotContain("wrong-password")
+        .doesNotContain("wrong-secret");
+
+    // A second registry, added and then stopped: the periodic validation marks it Invalid.
+    try (OciRegistry doomed =
+        OciRegistry.start(SERVICES.resolve("doomed"), "doomed", "doomed-password")) {
+      ok(
+          owner(
+              "cas-backend",
+              "add",
+              "oci",
+              "--name",
+              "doomed",
+              "--repo",
+              "http://" + doomed.hostPort() + "/x",
+              "-u",
+              "doomed",
+              "-p",
+              "doomed-password"));
+    }
+    await("doomed marked Invalid")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> backend("doomed").getString("validationStatus").equals("Invalid"));
+    assertThat(backend("doomed").getString("validationError")).contains("not reachable");
+    assertThat(owner("cas-backend", "list").stdout()).contains("Invalid");
+    ok(owner("cas-backend", "delete", "--name", "doomed"));
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static void startServer() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    if ("postgresql".equals(System.getenv("DB_TYPE"))) {
+      environment.put("DB_NAME", System.getenv("DB_NAME") + "_cas");
+    }
+    server.start(environment);
+    server.awaitReady(Duration.ofSeconds(300));
+  }
+
+  private static Cli.Result owner(String... args) {
+    return cli.run(
+        Stream.concat(Stream.of(args), Stream.of("--token", userToken, "-y"))
+            .toArray(String[]::new));
+  }
+
+  private static void ok(Cli.Result r) {
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+  }
+
+  private static JsonObject backend(String name) {
+    return jsonArray(owner("cas-backend", "list", "-o", "json").stdout()).stream()
+        .map(v -> v.asJsonObject())
+        .filter(b -> b.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** A file of {@code size} pseudo-random bytes, written in pieces (never whole in memory). */
+  private static Path artifact(String name, long seed, int size) throws IOException {
+    Path file = cli.home().resolve(name);
+    Random random = new Random(seed);
+    byte[] chunk = new byte[1024 * 1024];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (int left = size; left > 0; left -= chunk.length) {
+        random.nextBytes(chunk);
+        out.write(chunk, 0, Math.min(left, chunk.length));
+      }
+    }
+    return file;
+  }
+
+  /** init, add the file as an ARTIFACT (uploaded to the default backend), push; its digest. */
+  private static String pushWith(Path file, String workflow) throws Exception {
+    ok(
+        cli.run(
+            "att",
+            "init",
+            "--workflow",
+            workflow,
+            "--project",
+            "storage",
+            "--replace",
+            "--token",
+            apiToken));
+    ok(
+        cli.run(
+            "att",
+            "add",
+            "--value",
+            file.toString(),
+            "--kind",
+            "ARTIFACT",
+            "--name",
+            "payload",
+            "--token",
+            apiToken));
+    ok(cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", apiToken));
+    return "sha256:" + sha256(file);
+  }
+
+  private static void assertDownloads(Path original, String digest) throws IOException {
+    Path out = cli.home().resolve("download-" + digest.substring(7, 19) + ".bin");
+    Files.deleteIfExists(out);
+    ok(
+        cli.run(
+            "artifact",
+            "download",
+            "--digest",
+            digest,
+            "--output",
+            out.toString(),
+            "--token",
+            apiToken));
+    assertThat(Files.mismatch(out, original)).as("downloaded " + digest).isEqualTo(-1);
+  }
+
+  /** Where docker-registry's filesystem driver keeps a blob. */
+  private static Path registryBlob(String digest) {
+    String hex = digest.substring("sha256:".length());
+    return registry
+        .storageDir()
+        .resolve("docker/registry/v2/blobs/sha256")
+        .resolve(hex.substring(0, 2))
+        .resolve(hex)
+        .resolve("data");
+  }
+
+  /** Where s3proxy's filesystem backend keeps an object of the bucket. */
+  private static Path s3Object(String digest) {
+    return s3.storageDir().resolve(BUCKET).resolve("sha256").resolve(digest.substring(7));
+  }
+
+  private static String sha256(Path file) throws Exception {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static JsonArray jsonArray(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readArray();
+    }
+  }
+
+  private static List<Path> filesContaining(Path root, String secret) throws IOException {
+    byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              f -> {
+                try {
+                  return contains(Files.readAllBytes(f), needle);
+                } catch (IOException gone) {
+                  return false; // a temporary file removed meanwhile
+                }
+              })
+          .toList();
+    }
+  }
+
+  private static boolean contains(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
