@@ -13,9 +13,6 @@ import java.util.Optional;
 /** API tokens and robot accounts ({@link ApiToken} rows). */
 @ApplicationScoped
 public class ApiTokenRepository {
-  /** The most tokens one listing returns. */
-  static final int MAX_LIST = 1000;
-
   @PersistenceContext(unitName = "chainloop")
   EntityManager em;
 

@@ -138,7 +138,7 @@ public class ApiTokenResource {
                       enumeration = {"project", "global"}))
           String scope,
       @QueryParam("limit")
-          @Parameter(description = "At most this many tokens, oldest first (1-1000, default 1000)")
+          @Parameter(description = "At most this many tokens, oldest first (1-100, default 100)")
           Integer limit) {
     return new ApiTokenList(
         tokens.list(status, project, scope, limit).stream()

@@ -9,6 +9,8 @@ import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.persistence.Page;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.TokenKind;
@@ -104,16 +106,12 @@ public class ApiTokenService {
   /**
    * API tokens of the caller's organization, oldest first. {@code status}: active (default),
    * expired, revoked or all; {@code scope}: project or global; {@code limit}: at most this many
-   * (null = {@link ApiTokenRepository#MAX_LIST}). API tokens and project-scoped callers see only
-   * project tokens, of their own project if they have one.
+   * (1..{@link Page#MAX_PAGE_SIZE}, null = the maximum). API tokens and project-scoped callers see
+   * only project tokens, of their own project if they have one.
    */
   public List<ApiToken> list(String status, String projectName, String scope, Integer limit) {
     caller.require(Permission.API_TOKEN_LIST);
-    int max = limit == null ? ApiTokenRepository.MAX_LIST : limit;
-    if (max < 1 || max > ApiTokenRepository.MAX_LIST) {
-      throw new InvalidInputException(
-          "limit", "must be between 1 and " + ApiTokenRepository.MAX_LIST);
-    }
+    int max = PageRequest.limitOf(limit);
     Optional<TokenStatus> statusFilter = TokenStatus.filter(status);
     Optional<TokenScope.Level> level = TokenScope.Level.filter(scope);
     List<String> projectIds = null;

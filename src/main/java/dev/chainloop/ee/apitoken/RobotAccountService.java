@@ -8,6 +8,7 @@ import dev.chainloop.ee.organization.OrganizationService;
 import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.TokenKind;
@@ -54,7 +55,8 @@ public class RobotAccountService {
   }
 
   /** The workflow's robot accounts, oldest first; revoked ones too if asked. */
-  public List<ApiToken> list(String workflowId, boolean includeRevoked) {
+  public List<ApiToken> list(String workflowId, boolean includeRevoked, Integer limit) {
+    int n = PageRequest.limitOf(limit);
     return repository.list(
         new ApiTokenRepository.Filter(
             caller.organizationId(),
@@ -64,7 +66,7 @@ public class RobotAccountService {
             Optional.empty(),
             workflowId),
         clock.instant(),
-        ApiTokenRepository.MAX_LIST);
+        n);
   }
 
   /** Revokes a robot account of the caller's organization (needs {@code workflow:update}). */

@@ -1,6 +1,7 @@
 package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.json.BoundedJson;
 import dev.chainloop.ee.shared.Dsse;
 import dev.chainloop.ee.shared.Sha256;
@@ -52,7 +53,7 @@ public final class BundleVerifier {
    */
   public static VerifiedStatement verify(
       byte[] bundleBytes, X509Certificate trustedCa, Instant now, byte[] signerKey) {
-    JsonObject bundle = parseObject(bundleBytes, "bundle");
+    JsonObject bundle = parseObject(bundleBytes, "bundle", "bundle");
     String mediaType = string(bundle, "mediaType");
     if (mediaType != null && !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) {
       throw invalid("unsupported bundle mediaType " + mediaType);
@@ -64,6 +65,7 @@ public final class BundleVerifier {
     String payloadType = string(envelope, "payloadType");
     if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(payloadType)) {
       throw invalid(
+          "dsseEnvelope.payloadType",
           "unsupported payloadType " + payloadType + ", expected " + Dsse.IN_TOTO_PAYLOAD_TYPE);
     }
     byte[] payload = base64(string(envelope, "payload"), "dsseEnvelope.payload");
@@ -80,7 +82,7 @@ public final class BundleVerifier {
     if (!verified) {
       throw invalid("the DSSE signature does not verify with the bundle's key");
     }
-    return statement(parseObject(payload, "statement"));
+    return statement(parseObject(payload, "statement", "dsseEnvelope.payload"));
   }
 
   private static PublicKey signerKey(
@@ -144,21 +146,22 @@ public final class BundleVerifier {
 
   private static VerifiedStatement statement(JsonObject st) {
     if (!STATEMENT_TYPE.equals(string(st, "_type"))) {
-      throw invalid("statement _type must be " + STATEMENT_TYPE);
+      throw invalid("statement._type", "statement _type must be " + STATEMENT_TYPE);
     }
     String predicateType = string(st, "predicateType");
     if (predicateType == null || predicateType.isBlank() || !isUri(predicateType)) {
-      throw invalid("statement predicateType must be a URI");
+      throw invalid("statement.predicateType", "statement predicateType must be a URI");
     }
     if (!(st.get("subject") instanceof JsonArray subjects) || subjects.isEmpty()) {
-      throw invalid("statement must have at least one subject");
+      throw invalid("statement.subject", "statement must have at least one subject");
     }
     List<VerifiedStatement.Reference> subjectRefs = new ArrayList<>();
-    for (JsonValue v : subjects) {
-      if (!(v instanceof JsonObject s)
+    for (int i = 0; i < subjects.size(); i++) {
+      String field = "statement.subject[" + i + "].digest";
+      if (!(subjects.get(i) instanceof JsonObject s)
           || !(s.get("digest") instanceof JsonObject digest)
           || digest.isEmpty()) {
-        throw invalid("every subject needs a digest");
+        throw invalid(field, "every subject needs a digest");
       }
       for (var e : digest.entrySet()) {
         String hex = e.getValue() instanceof JsonString js ? js.getString() : "";
@@ -168,6 +171,7 @@ public final class BundleVerifier {
                 : HEX.matcher(hex).matches();
         if (!ok) {
           throw invalid(
+              field + "." + e.getKey(),
               "subject " + string(s, "name") + " has a malformed " + e.getKey() + " digest");
         }
       }
@@ -213,11 +217,11 @@ public final class BundleVerifier {
     }
   }
 
-  private static JsonObject parseObject(byte[] bytes, String what) {
+  private static JsonObject parseObject(byte[] bytes, String what, String field) {
     try {
       return BoundedJson.readObject(bytes);
     } catch (BoundedJson.Malformed e) {
-      throw invalid("the " + what + " " + e.getMessage());
+      throw invalid(field, "the " + what + " " + e.getMessage());
     }
   }
 
@@ -242,5 +246,11 @@ public final class BundleVerifier {
 
   private static InvalidInputException invalid(String detail) {
     return new InvalidInputException("invalid attestation bundle: " + detail);
+  }
+
+  /** A statement or envelope check that failed on one field, named as a violation. */
+  private static InvalidInputException invalid(String field, String detail) {
+    return new InvalidInputException(
+        "invalid attestation bundle: " + detail, List.of(new Violation(field, detail)));
   }
 }

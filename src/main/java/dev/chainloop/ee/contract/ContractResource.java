@@ -28,6 +28,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -131,8 +132,10 @@ public class ContractResource {
 
   @GET
   @Operation(operationId = "listContracts", summary = "List the organization's workflow contracts")
-  public ContractList list() {
-    return new ContractList(contracts.list().stream().map(ContractResponse::of).toList());
+  public ContractList list(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
+    return new ContractList(contracts.list(limit).stream().map(ContractResponse::of).toList());
   }
 
   @GET

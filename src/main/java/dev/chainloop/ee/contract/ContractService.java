@@ -10,6 +10,7 @@ import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.error.Violation;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.policy.InvalidPolicyException;
@@ -83,10 +84,14 @@ public class ContractService {
     return details(contract, 0);
   }
 
-  public List<ContractSummary> list() {
+  public List<ContractSummary> list(Integer limit) {
     caller.require(Permission.CONTRACT_LIST);
+    int n = PageRequest.limitOf(limit);
     List<WorkflowContract> visible =
-        repository.listLive(caller.organizationId()).stream().filter(this::visible).toList();
+        repository.listLive(caller.organizationId()).stream()
+            .filter(this::visible)
+            .limit(n)
+            .toList();
     Map<String, Long> counts =
         usage.countByContract(visible.stream().map(WorkflowContract::getId).toList());
     return visible.stream()

@@ -206,9 +206,11 @@ public class IntegrationResource {
   @Operation(
       operationId = "listAvailableIntegrations",
       summary = "The integration kinds this control plane can send attestations to")
-  public AvailableIntegrationList available() {
+  public AvailableIntegrationList available(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
     return new AvailableIntegrationList(
-        integrations.available().stream().map(AvailableIntegration::of).toList());
+        integrations.available(limit).stream().map(AvailableIntegration::of).toList());
   }
 
   @GET
@@ -225,9 +227,11 @@ public class IntegrationResource {
   @Operation(
       operationId = "listRegisteredIntegrations",
       summary = "The integrations registered in the organization (never their secrets)")
-  public RegisteredIntegrationList registered() {
+  public RegisteredIntegrationList registered(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
     return new RegisteredIntegrationList(
-        integrations.registered().stream().map(RegisteredIntegrationResponse::of).toList());
+        integrations.registered(limit).stream().map(RegisteredIntegrationResponse::of).toList());
   }
 
   @POST
@@ -281,9 +285,12 @@ public class IntegrationResource {
       operationId = "listAttachedIntegrations",
       summary = "Integrations attached to workflows, of one workflow when given")
   public AttachedIntegrationList attached(
-      @QueryParam("workflow") String workflow, @QueryParam("project") String project) {
+      @QueryParam("workflow") String workflow,
+      @QueryParam("project") String project,
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
     return new AttachedIntegrationList(
-        integrations.attached(workflow, project).stream()
+        integrations.attached(workflow, project, limit).stream()
             .map(AttachedIntegrationResponse::of)
             .toList());
   }

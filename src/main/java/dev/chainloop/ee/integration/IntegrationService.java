@@ -7,6 +7,7 @@ import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.SecretBox;
@@ -18,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +54,8 @@ public class IntegrationService {
       Map<String, String> config) {}
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<IntegrationKind> available() {
-    return List.of(IntegrationKind.values());
+  public List<IntegrationKind> available(Integer limit) {
+    return Arrays.stream(IntegrationKind.values()).limit(PageRequest.limitOf(limit)).toList();
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -76,7 +78,9 @@ public class IntegrationService {
                         "unknown integration \""
                             + kindName.trim()
                             + "\", expected one of "
-                            + available().stream().map(IntegrationKind::wire).toList()));
+                            + Arrays.stream(IntegrationKind.values())
+                                .map(IntegrationKind::wire)
+                                .toList()));
     String n = Names.requireDns1123("name", name == null ? "" : name.trim());
     String orgId = caller.organizationId();
     if (repository.findByName(orgId, n).isPresent()) {
@@ -93,9 +97,10 @@ public class IntegrationService {
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Registered> registered() {
+  public List<Registered> registered(Integer limit) {
     caller.require(Permission.INTEGRATION_READ);
-    return repository.list(caller.organizationId()).stream().map(this::view).toList();
+    int n = PageRequest.limitOf(limit);
+    return repository.list(caller.organizationId()).stream().limit(n).map(this::view).toList();
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -217,8 +222,9 @@ public class IntegrationService {
 
   /** Attachments of the organization, or of one workflow when {@code workflowName} is given. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Attached> attached(String workflowName, String project) {
+  public List<Attached> attached(String workflowName, String project, Integer limit) {
     caller.require(Permission.INTEGRATION_READ);
+    int n = PageRequest.limitOf(limit);
     String orgId = caller.organizationId();
     List<AttachedIntegration> attachments =
         workflowName == null || workflowName.isBlank()
@@ -232,6 +238,7 @@ public class IntegrationService {
             : repository.attachmentsOfWorkflow(
                 orgId, workflows.resolve(workflowName.trim(), project).getId());
     return attachments.stream()
+        .limit(n)
         .flatMap(
             a ->
                 repository.findById(a.getIntegrationId()).stream()

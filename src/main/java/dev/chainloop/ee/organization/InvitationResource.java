@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,8 +70,11 @@ public class InvitationResource {
   @Operation(
       operationId = "listInvitations",
       summary = "Invitations sent by the current organization")
-  public InvitationList invitations() {
-    return new InvitationList(invitations.list().stream().map(InvitationResponse::of).toList());
+  public InvitationList invitations(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
+    return new InvitationList(
+        invitations.list(limit).stream().map(InvitationResponse::of).toList());
   }
 
   @DELETE

@@ -7,6 +7,7 @@ import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.Role;
@@ -54,9 +55,10 @@ public class InvitationService {
     return invitation;
   }
 
-  public List<Invitation> list() {
+  public List<Invitation> list(Integer limit) {
     caller.require(Permission.INVITATIONS_CREATE);
-    return repository.ofOrganization(caller.organizationId());
+    int n = PageRequest.limitOf(limit);
+    return repository.ofOrganization(caller.organizationId()).stream().limit(n).toList();
   }
 
   public void revoke(String id) {

@@ -10,8 +10,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
@@ -25,9 +27,11 @@ public class MembershipResource {
   @GET
   @RolesAllowed(Roles.USER)
   @Operation(operationId = "listMemberships", summary = "The caller's organizations")
-  public OrganizationResource.MembershipList memberships() {
+  public OrganizationResource.MembershipList memberships(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
     return new OrganizationResource.MembershipList(
-        memberships.mine().stream()
+        memberships.mine(limit).stream()
             .map(
                 v ->
                     new OrganizationResource.MembershipResponse(

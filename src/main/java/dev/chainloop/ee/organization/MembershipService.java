@@ -36,7 +36,8 @@ public class MembershipService {
   public record MembershipView(Membership membership, Organization organization, boolean current) {}
 
   /** Memberships of the calling user, live organizations only. */
-  public List<MembershipView> mine() {
+  public List<MembershipView> mine(Integer limit) {
+    int n = PageRequest.limitOf(limit);
     String userId = caller.userId();
     String current =
         caller.identity().organization().map(Identity.OrganizationRef::id).orElse(null);
@@ -45,6 +46,7 @@ public class MembershipService {
             m ->
                 organizations.findLive(m.getOrganizationId()).stream()
                     .map(org -> new MembershipView(m, org, org.getId().equals(current))))
+        .limit(n)
         .toList();
   }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's policy groups ({@code kind: PolicyGroup}), with the policies' wire shapes. */
@@ -35,8 +36,10 @@ public class PolicyGroupResource {
 
   @GET
   @Operation(operationId = "listPolicyGroups", summary = "The organization's policy groups")
-  public PolicyList list() {
-    return new PolicyList(policies.listGroups().stream().map(PolicyResponse::of).toList());
+  public PolicyList list(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
+    return new PolicyList(policies.listGroups(limit).stream().map(PolicyResponse::of).toList());
   }
 
   @GET

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's policies and the built-in library. */
@@ -85,8 +86,10 @@ public class PolicyResource {
   @Operation(
       operationId = "listPolicies",
       summary = "The organization's policies, then the built-in library")
-  public PolicyList list() {
-    return new PolicyList(policies.list().stream().map(PolicyResponse::of).toList());
+  public PolicyList list(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
+    return new PolicyList(policies.list(limit).stream().map(PolicyResponse::of).toList());
   }
 
   @GET

@@ -5,6 +5,7 @@ import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import jakarta.ejb.Stateless;
@@ -131,8 +132,9 @@ public class PolicyService {
   }
 
   /** The organization's policies, then the built-in ones, without their documents. */
-  public List<PolicyDetails> list() {
+  public List<PolicyDetails> list(Integer limit) {
     caller.require(Permission.CONTRACT_LIST);
+    int n = PageRequest.limitOf(limit);
     List<PolicyDetails> out = new ArrayList<>();
     for (Policy p : repository.listLive(caller.organizationId(), Policy.Kind.POLICY)) {
       out.add(details(p, null));
@@ -141,13 +143,15 @@ public class PolicyService {
       PolicyDetails b = builtin(name);
       out.add(new PolicyDetails(name, b.description(), true, 1, 1, null, null, null));
     }
-    return out;
+    return out.stream().limit(n).toList();
   }
 
   /** The organization's policy groups, without their documents. */
-  public List<PolicyDetails> listGroups() {
+  public List<PolicyDetails> listGroups(Integer limit) {
     caller.require(Permission.CONTRACT_LIST);
+    int n = PageRequest.limitOf(limit);
     return repository.listLive(caller.organizationId(), Policy.Kind.POLICY_GROUP).stream()
+        .limit(n)
         .map(p -> details(p, null))
         .toList();
   }

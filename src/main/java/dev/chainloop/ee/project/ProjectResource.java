@@ -13,10 +13,12 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
@@ -39,9 +41,11 @@ public class ProjectResource {
 
   @GET
   @Operation(operationId = "listProjects", summary = "List projects with their number of workflows")
-  public ProjectList list() {
+  public ProjectList list(
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
     return new ProjectList(
-        projects.list().stream()
+        projects.list(limit).stream()
             .map(
                 i ->
                     new ProjectResponse(
@@ -57,9 +61,12 @@ public class ProjectResource {
   @Operation(
       operationId = "listProjectVersions",
       summary = "List a project's versions, newest first")
-  public ProjectVersionList versions(@PathParam("project") String project) {
+  public ProjectVersionList versions(
+      @PathParam("project") String project,
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
     return new ProjectVersionList(
-        versions.list(project).stream().map(ProjectVersion::view).toList());
+        versions.list(project, limit).stream().map(ProjectVersion::view).toList());
   }
 
   @GET

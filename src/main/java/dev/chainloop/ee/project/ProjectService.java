@@ -3,6 +3,7 @@ package dev.chainloop.ee.project;
 import dev.chainloop.ee.platform.Names;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import jakarta.ejb.Stateless;
@@ -78,11 +79,13 @@ public class ProjectService {
   }
 
   /** The projects the caller may see, by name, each with its number of live workflows. */
-  public List<ProjectItem> list() {
+  public List<ProjectItem> list(Integer limit) {
     caller.require(Permission.PROJECT_LIST);
+    int n = PageRequest.limitOf(limit);
     Map<String, Long> counts = workflowCounts.liveByProject(caller.organizationId());
     return repository.ofOrganization(caller.organizationId()).stream()
         .filter(p -> caller.canSeeProject(p.getId()))
+        .limit(n)
         .map(p -> new ProjectItem(p, counts.getOrDefault(p.getId(), 0L)))
         .toList();
   }

@@ -3,6 +3,7 @@ package dev.chainloop.ee.project;
 import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
+import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import jakarta.ejb.Stateless;
@@ -158,9 +159,10 @@ public class ProjectVersionService {
   }
 
   /** The versions of the caller's project, newest first. */
-  public List<ProjectVersion> list(String projectName) {
+  public List<ProjectVersion> list(String projectName, Integer limit) {
     caller.require(Permission.PROJECT_LIST);
-    return repository.ofProject(projects.get(projectName).getId());
+    int n = PageRequest.limitOf(limit);
+    return repository.ofProject(projects.get(projectName).getId()).stream().limit(n).toList();
   }
 
   /** The caller's project's version, or 404. */

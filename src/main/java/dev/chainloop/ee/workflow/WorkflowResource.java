@@ -30,6 +30,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -221,8 +222,13 @@ public class WorkflowResource {
       operationId = "listRobotAccounts",
       summary = "List the workflow's robot accounts (all=true includes revoked ones)")
   public RobotAccountList listRobotAccounts(
-      @PathParam("id") String id, @QueryParam("all") boolean all) {
+      @PathParam("id") String id,
+      @QueryParam("all") boolean all,
+      @QueryParam("limit") @Parameter(description = "At most this many (1-100, default 100)")
+          Integer limit) {
     return new RobotAccountList(
-        robotAccounts.list(id, all).stream().map(t -> RobotAccountResponse.of(t, null)).toList());
+        robotAccounts.list(id, all, limit).stream()
+            .map(t -> RobotAccountResponse.of(t, null))
+            .toList());
   }
 }

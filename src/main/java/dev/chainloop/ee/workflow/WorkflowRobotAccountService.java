@@ -25,9 +25,9 @@ public class WorkflowRobotAccountService {
     return robotAccounts.create(workflow.getId(), workflow.project(), name);
   }
 
-  public List<ApiToken> list(String workflowId, boolean includeRevoked) {
+  public List<ApiToken> list(String workflowId, boolean includeRevoked, Integer limit) {
     caller.require(Permission.WORKFLOW_READ);
-    return robotAccounts.list(resolver.get(workflowId).getId(), includeRevoked);
+    return robotAccounts.list(resolver.get(workflowId).getId(), includeRevoked, limit);
   }
 
   public void revoke(String id) {

@@ -16,6 +16,18 @@ public record PageRequest(int page, int size) {
     return new PageRequest(p, s);
   }
 
+  /**
+   * The length of an unpaged list's answer: {@code limit} (1..{@link Page#MAX_PAGE_SIZE}), or the
+   * maximum when absent; the list is cut after that many items.
+   */
+  public static int limitOf(Integer limit) {
+    int s = limit == null ? Page.MAX_PAGE_SIZE : limit;
+    if (s < 1 || s > Page.MAX_PAGE_SIZE) {
+      throw new InvalidInputException("limit", "must be between 1 and " + Page.MAX_PAGE_SIZE);
+    }
+    return s;
+  }
+
   public int offset() {
     return (page - 1) * size;
   }

@@ -120,9 +120,17 @@ class ApiTokenSecurityIT {
   }
 
   @Test
-  void wrongIssuerAndWrongAudienceAreRejected() throws Exception {
+  void wrongOrMissingIssuerAndAudienceAreRejected() throws Exception {
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+    assertThat(
+            Api.withToken(TestTokens.signWithServerKey(header, claims.toString()))
+                .get("/api/v1/context")
+                .status())
+        .as("the same claims re-signed are accepted: each refusal below is the edited claim's")
+        .isEqualTo(200);
     assertRejected(TestTokens.signWithServerKey(header, claimsWith("iss", "evil")));
+    assertRejected(TestTokens.signWithServerKey(header, claimsWith("iss", null)));
+    assertRejected(TestTokens.signWithServerKey(header, claimsWith("aud", null)));
     var wrongAud =
         Json.createObjectBuilder(claims)
             .add("aud", Json.createArrayBuilder().add("someone-else"))

@@ -129,21 +129,25 @@ class FuzzIT {
         Api.anonymous()
             .header("Authorization", "Bearer " + token.replaceAll("[\\r\\n]", ""))
             .get("/api/v1/api-tokens");
-    assertThat(reply.status()).as(token + " -> " + reply).isIn(400, 401);
+    assertThat(reply.status()).as(token + " -> " + reply).isEqualTo(401);
   }
 
   @Property(tries = 1000)
   void invalidTokenNamesAreRejectedWithoutCreatingAnything(@ForAll("names") String name) {
     Api api = api();
-    int before = api.get("/api/v1/api-tokens?status=all").json().getJsonArray("items").size();
+    int before = api.get("/api/v1/api-tokens?status=active").json().getJsonArray("items").size();
     Api.Reply reply = api.post("/api/v1/api-tokens", "{\"name\":" + quote(name) + "}");
-    int after = api.get("/api/v1/api-tokens?status=all").json().getJsonArray("items").size();
-    if (reply.status() == 201) {
-      assertThat(name).matches("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$").hasSizeLessThanOrEqualTo(63);
+    int after = api.get("/api/v1/api-tokens?status=active").json().getJsonArray("items").size();
+    // Each name has one right answer: a DNS-1123 label is created (earlier ones were revoked, so
+    // never taken), anything else is a 400 that creates nothing.
+    boolean valid = name.length() <= 63 && name.matches("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    if (valid) {
+      assertThat(reply.status()).as(name + " -> " + reply).isEqualTo(201);
       assertThat(after).isEqualTo(before + 1);
-      api.delete("/api/v1/api-tokens/" + reply.json().getString("id"));
+      assertThat(api.delete("/api/v1/api-tokens/" + reply.json().getString("id")).status())
+          .isEqualTo(204);
     } else {
-      assertThat(reply.status()).as(name + " -> " + reply).isIn(400, 409);
+      assertThat(reply.status()).as(name + " -> " + reply).isEqualTo(400);
       assertThat(after).isEqualTo(before);
     }
   }
