@@ -7,20 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,12 +31,10 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
@@ -99,10 +90,8 @@ public class TimestampAuthority {
       if (!Files.exists(dir.resolve(ROOT_CERT_FILE))) {
         generateRoot();
       }
-      rootKey = readKey(dir.resolve(ROOT_KEY_FILE));
-      rootCert =
-          SigningAuthority.parseCertificate(
-              SigningAuthority.pemBody(Files.readString(dir.resolve(ROOT_CERT_FILE))));
+      rootKey = KeyMaterial.readEcKey(dir.resolve(ROOT_KEY_FILE));
+      rootCert = KeyMaterial.readCertificate(dir.resolve(ROOT_CERT_FILE));
       if (listSignerIds().isEmpty()) {
         generateSigner();
       }
@@ -162,7 +151,7 @@ public class TimestampAuthority {
               POLICY);
       tokens.addCertificates(new JcaCertStore(List.of(signer.cert(), rootCert)));
       var generator = new TimeStampResponseGenerator(tokens, ACCEPTED_DIGESTS);
-      TimeStampResponse response = generator.generate(request, serial(), new Date());
+      TimeStampResponse response = generator.generate(request, KeyMaterial.serial(), new Date());
       return response.getEncoded();
     } catch (TSPException | OperatorCreationException | GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot issue a timestamp", e);
@@ -173,10 +162,9 @@ public class TimestampAuthority {
     List<Signer> loaded = new ArrayList<>();
     for (String id : listSignerIds()) {
       X509Certificate cert =
-          SigningAuthority.parseCertificate(
-              SigningAuthority.pemBody(
-                  Files.readString(dir.resolve(SIGNER_PREFIX + id + "-cert.pem"))));
-      loaded.add(new Signer(readKey(dir.resolve(SIGNER_PREFIX + id + "-key.pem")), cert));
+          KeyMaterial.readCertificate(dir.resolve(SIGNER_PREFIX + id + "-cert.pem"));
+      loaded.add(
+          new Signer(KeyMaterial.readEcKey(dir.resolve(SIGNER_PREFIX + id + "-key.pem")), cert));
     }
     loaded.sort(Comparator.comparing((Signer s) -> s.cert().getNotBefore()));
     signers = loaded.stream().map(Signer::cert).toList();
@@ -196,39 +184,25 @@ public class TimestampAuthority {
 
   private void generateRoot()
       throws IOException, GeneralSecurityException, OperatorCreationException {
-    KeyPair pair = ecKeyPair();
-    X500Name name = new X500Name("CN=Chainloop EE timestamp authority root,O=chainloop");
-    Instant now = Instant.now();
-    var builder =
-        new JcaX509v3CertificateBuilder(
-            name,
-            serial(),
-            Date.from(now.minus(Duration.ofMinutes(5))),
-            Date.from(now.plus(SIGNER_VALIDITY.multipliedBy(2))),
-            name,
-            pair.getPublic());
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-    builder.addExtension(
-        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    X509Certificate cert = sign(builder, pair.getPrivate());
-    write(
-        dir.resolve(ROOT_KEY_FILE),
-        SigningAuthority.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-        true);
-    write(
-        dir.resolve(ROOT_CERT_FILE), SigningAuthority.pem("CERTIFICATE", cert.getEncoded()), false);
+    KeyPair pair = KeyMaterial.ecKeyPair();
+    X509Certificate cert =
+        KeyMaterial.selfSignedCa(
+            pair,
+            "CN=Chainloop EE timestamp authority root,O=chainloop",
+            SIGNER_VALIDITY.multipliedBy(2));
+    KeyMaterial.write(dir, ROOT_KEY_FILE, pair.getPrivate(), ROOT_CERT_FILE, cert);
     LOG.info("Generated a new timestamp authority root in " + dir);
   }
 
   private void generateSigner()
       throws IOException, GeneralSecurityException, OperatorCreationException {
-    KeyPair pair = ecKeyPair();
+    KeyPair pair = KeyMaterial.ecKeyPair();
     Instant now = Instant.now();
     var builder =
         new JcaX509v3CertificateBuilder(
             rootCert,
-            serial(),
-            Date.from(now.minus(Duration.ofMinutes(5))),
+            KeyMaterial.serial(),
+            Date.from(now.minus(KeyMaterial.BACKDATE)),
             Date.from(now.plus(SIGNER_VALIDITY)),
             new X500Name("CN=Chainloop EE timestamp authority,O=chainloop"),
             pair.getPublic());
@@ -236,55 +210,15 @@ public class TimestampAuthority {
     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
     builder.addExtension(
         Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-    X509Certificate cert = sign(builder, rootKey);
+    X509Certificate cert = KeyMaterial.sign(builder, rootKey);
     // Sortable id: creation time then random, so listing order is rotation order.
     String id = String.format("%013d-%08x", now.toEpochMilli(), new SecureRandom().nextInt());
-    write(
-        dir.resolve(SIGNER_PREFIX + id + "-key.pem"),
-        SigningAuthority.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-        true);
-    write(
-        dir.resolve(SIGNER_PREFIX + id + "-cert.pem"),
-        SigningAuthority.pem("CERTIFICATE", cert.getEncoded()),
-        false);
+    KeyMaterial.write(
+        dir,
+        SIGNER_PREFIX + id + "-key.pem",
+        pair.getPrivate(),
+        SIGNER_PREFIX + id + "-cert.pem",
+        cert);
     LOG.info("Generated a new timestamp authority signing certificate in " + dir);
-  }
-
-  /**
-   * Key first, certificate last (atomic moves): a certificate's presence means its pair is
-   * complete.
-   */
-  private void write(Path target, String content, boolean secret) throws IOException {
-    Path tmp = Files.createTempFile(dir, "tsa", ".tmp");
-    if (secret) {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system
-      }
-    }
-    Files.writeString(tmp, content);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
-    return KeyFactory.getInstance("EC")
-        .generatePrivate(new PKCS8EncodedKeySpec(SigningAuthority.pemBody(Files.readString(file))));
-  }
-
-  private static KeyPair ecKeyPair() throws GeneralSecurityException {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey key)
-      throws OperatorCreationException, GeneralSecurityException {
-    return new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
-  }
-
-  private static BigInteger serial() {
-    return new BigInteger(128, new SecureRandom());
   }
 }
