@@ -57,6 +57,11 @@ public class SigstoreTrustedRoot {
   @Schema(name = "SigstoreTimeRange")
   public record TimeRange(Instant start, Instant end) {}
 
+  /** The same anchors as {@link BundleVerifier} checks bundles against. */
+  public BundleVerifier.Trust trust() {
+    return new BundleVerifier.Trust(ca.certificate(), tsa.signingCertificates());
+  }
+
   public Document document() {
     X509Certificate caCert = ca.certificate();
     List<Authority> cas =

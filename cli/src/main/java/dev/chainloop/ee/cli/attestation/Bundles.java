@@ -14,6 +14,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 /**
  * Sigstore bundle v0.3 JSON around a DSSE envelope, as the bundle schema defines it. The
@@ -26,8 +27,24 @@ public final class Bundles {
 
   private Bundles() {}
 
+  /** A bundle without a timestamp (key-signed bundles need none). */
   public static byte[] sign(
       byte[] statement, PrivateKey key, PublicKey publicKey, X509Certificate certOrNull)
+      throws GeneralSecurityException {
+    return sign(statement, key, publicKey, certOrNull, null);
+  }
+
+  /**
+   * @param tsaOrNull a timestamp authority (DER TimeStampReq in, TimeStampResp out) to stamp the
+   *     signature with, so verifiers can tell it was made while the certificate was valid; null for
+   *     none
+   */
+  public static byte[] sign(
+      byte[] statement,
+      PrivateKey key,
+      PublicKey publicKey,
+      X509Certificate certOrNull,
+      UnaryOperator<byte[]> tsaOrNull)
       throws GeneralSecurityException {
     byte[] sig = Dsse.sign(key, Dsse.IN_TOTO_PAYLOAD_TYPE, statement);
     Base64.Encoder b64 = Base64.getEncoder();
@@ -38,6 +55,21 @@ public final class Bundles {
           Json.createObjectBuilder().add("rawBytes", b64.encodeToString(certOrNull.getEncoded())));
     } else {
       material.add("publicKey", Json.createObjectBuilder().add("hint", keyId(publicKey)));
+    }
+    // No transparency log here: the list is empty, which Sigstore's verifiers need present.
+    material.add("tlogEntries", Json.createArrayBuilder());
+    if (tsaOrNull != null) {
+      material.add(
+          "timestampVerificationData",
+          Json.createObjectBuilder()
+              .add(
+                  "rfc3161Timestamps",
+                  Json.createArrayBuilder()
+                      .add(
+                          Json.createObjectBuilder()
+                              .add(
+                                  "signedTimestamp",
+                                  b64.encodeToString(Timestamps.of(sig, tsaOrNull))))));
     }
     JsonObject bundle =
         Json.createObjectBuilder()

@@ -362,6 +362,10 @@ public final class ControlPlane {
               "generateSigningCertificate",
               CertificateChain.class)
           .body(CertificateRequest.class);
+  static final Endpoint<Void> TIMESTAMP =
+      Endpoint.binary(
+              "POST", "/api/v1/signing/timestamp", "timestamp", "application/timestamp-reply")
+          .binaryBody("application/timestamp-query");
   static final Endpoint<TrustedRoot> GET_TRUSTED_ROOT =
       Endpoint.json("GET", "/api/v1/signing/trusted-root", "getTrustedRoot", TrustedRoot.class);
   static final Endpoint<Void> UPLOAD_ARTIFACT =
@@ -722,6 +726,11 @@ public final class ControlPlane {
 
   public CertificateChain signingCertificate(CertificateRequest request) {
     return send(GENERATE_SIGNING_CERTIFICATE.call().json(request));
+  }
+
+  /** An RFC 3161 TimeStampResp (DER) for a TimeStampReq (DER) from the control plane's TSA. */
+  public byte[] timestamp(byte[] timeStampRequest) {
+    return http.receive(TIMESTAMP.call().binary(timeStampRequest).request());
   }
 
   public TrustedRoot trustedRoot() {
