@@ -2,11 +2,17 @@ package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.platform.config.ChainloopConfig;
 import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.error.UpstreamFailureException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -20,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -30,6 +37,7 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
@@ -47,6 +55,11 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * The built-in RFC 3161 timestamp authority: a self-signed TSA root and rotatable ECDSA P-256
  * signing certificates (EKU timeStamping) in {@code chainloop.keys.dir}. Every signing certificate
  * ever generated stays listed (so old timestamps keep verifying); the newest one signs.
+ *
+ * <p>With {@code chainloop.timestamp-authority.url} (upstream Chainloop's {@code
+ * timestamp_authorities}), requests go to that external TSA instead and its certificate chain
+ * ({@code chainloop.timestamp-authority.cert-chain}, PEM, leaf first) is trusted besides the
+ * built-in signers, which stay trusted for the timestamps they issued.
  */
 @ApplicationScoped
 public class TimestampAuthority {
@@ -63,6 +76,12 @@ public class TimestampAuthority {
   static final ASN1ObjectIdentifier POLICY =
       new ASN1ObjectIdentifier("2.25.200170954624930458802266589624726051284");
 
+  /** A TimeStampResp is a few KiB with its certificates; anything far larger is not one. */
+  static final int MAX_EXTERNAL_REPLY = 64 * 1024;
+
+  static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(10);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(EXTERNAL_TIMEOUT).build();
   private static final Logger LOG = Logger.getLogger(TimestampAuthority.class.getName());
   private static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS =
       Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384, TSPAlgorithms.SHA512);
@@ -74,12 +93,41 @@ public class TimestampAuthority {
   private X509Certificate rootCert;
   private volatile Signer active;
   private volatile List<X509Certificate> signers = List.of();
+  private ExternalTsa external;
+
+  /** An external TSA: where requests go, and the chain its replies must be signed with. */
+  record ExternalTsa(URI url, List<X509Certificate> chain) {}
 
   record Signer(PrivateKey key, X509Certificate cert) {}
 
   @PostConstruct
   void load() {
     open(config.keysDir());
+    config.timestampAuthorityUrl().ifPresent(url -> useExternal(url, config));
+  }
+
+  private void useExternal(String url, ChainloopConfig config) {
+    Path chainFile =
+        config
+            .timestampAuthorityCertChain()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "chainloop.timestamp-authority.url needs"
+                            + " chainloop.timestamp-authority.cert-chain (its PEM chain, leaf"
+                            + " first)"));
+    try {
+      List<X509Certificate> chain = KeyMaterial.readCertificates(Files.readString(chainFile));
+      if (chain.isEmpty()) {
+        throw new IllegalStateException("no certificate in " + chainFile);
+      }
+      external = new ExternalTsa(URI.create(url), chain);
+      LOG.info("Timestamps come from the external timestamp authority " + url);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + chainFile, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("invalid certificate chain in " + chainFile, e);
+    }
   }
 
   /** Loads (generating on first use) the TSA in {@code keysDir}. */
@@ -124,9 +172,24 @@ public class TimestampAuthority {
     return active.cert();
   }
 
-  /** Every signing certificate, oldest first. */
+  /** Every signing certificate of the built-in authority, oldest first. */
   public List<X509Certificate> signingCertificates() {
     return signers;
+  }
+
+  /** The external TSA's chain (leaf first), if one is configured. */
+  public Optional<List<X509Certificate>> externalChain() {
+    return Optional.ofNullable(external).map(ExternalTsa::chain);
+  }
+
+  /** The certificates a timestamp may be signed with: the built-in signers and the external one. */
+  public List<X509Certificate> trustedSigners() {
+    if (external == null) {
+      return signers;
+    }
+    List<X509Certificate> all = new ArrayList<>(signers);
+    all.add(external.chain().get(0));
+    return all;
   }
 
   /** Answers a DER TimeStampReq with a DER TimeStampResp (a rejection for unsupported requests). */
@@ -136,6 +199,9 @@ public class TimestampAuthority {
       request = new TimeStampRequest(requestDer);
     } catch (IOException | IllegalArgumentException | ClassCastException e) {
       throw new InvalidInputException("timestampRequest", "not a DER RFC 3161 TimeStampReq");
+    }
+    if (external != null) {
+      return forward(request, external);
     }
     Signer signer = active;
     try {
@@ -155,6 +221,57 @@ public class TimestampAuthority {
       return response.getEncoded();
     } catch (TSPException | OperatorCreationException | GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot issue a timestamp", e);
+    }
+  }
+
+  /**
+   * The external TSA's reply, once it answers this request (imprint, nonce) with a token signed by
+   * its configured certificate; its failures are the caller's 502, never a token passed on blindly.
+   */
+  private static byte[] forward(TimeStampRequest request, ExternalTsa tsa) {
+    HttpResponse<InputStream> reply;
+    try {
+      reply =
+          HTTP.send(
+              HttpRequest.newBuilder(tsa.url())
+                  .timeout(EXTERNAL_TIMEOUT)
+                  .header("Content-Type", "application/timestamp-query")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at " + tsa.url() + " cannot be reached");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpstreamFailureException("interrupted while asking " + tsa.url());
+    }
+    byte[] body;
+    try (InputStream in = reply.body()) {
+      body = in.readNBytes(MAX_EXTERNAL_REPLY + 1);
+    } catch (IOException e) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at " + tsa.url() + " broke off its reply");
+    }
+    if (reply.statusCode() != 200 || body.length > MAX_EXTERNAL_REPLY) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at " + tsa.url() + " answered HTTP " + reply.statusCode());
+    }
+    try {
+      TimeStampResponse response = new TimeStampResponse(body);
+      response.validate(request);
+      var token = response.getTimeStampToken();
+      if (token == null
+          || !token.getSID().match(new X509CertificateHolder(tsa.chain().get(0).getEncoded()))) {
+        throw new TSPException("not signed by the configured certificate");
+      }
+      return body;
+    } catch (TSPException | IOException | GeneralSecurityException | RuntimeException e) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at "
+              + tsa.url()
+              + " answered with an unusable timestamp: "
+              + e.getMessage());
     }
   }
 
