@@ -103,25 +103,32 @@ public class TimestampAuthority {
   @PostConstruct
   void load() {
     open(config.keysDir());
-    config.timestampAuthorityUrl().ifPresent(url -> useExternal(url, config));
+    config
+        .timestampAuthorityUrl()
+        .ifPresent(
+            url ->
+                useExternal(
+                    URI.create(url),
+                    config
+                        .timestampAuthorityCertChain()
+                        .orElseThrow(
+                            () ->
+                                new IllegalStateException(
+                                    "chainloop.timestamp-authority.url needs"
+                                        + " chainloop.timestamp-authority.cert-chain (its PEM"
+                                        + " chain, leaf first)"))));
   }
 
-  private void useExternal(String url, ChainloopConfig config) {
-    Path chainFile =
-        config
-            .timestampAuthorityCertChain()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "chainloop.timestamp-authority.url needs"
-                            + " chainloop.timestamp-authority.cert-chain (its PEM chain, leaf"
-                            + " first)"));
+  /**
+   * Sends requests to the TSA at {@code url}, whose chain (PEM, leaf first) is {@code chainFile}.
+   */
+  void useExternal(URI url, Path chainFile) {
     try {
       List<X509Certificate> chain = KeyMaterial.readCertificates(Files.readString(chainFile));
       if (chain.isEmpty()) {
         throw new IllegalStateException("no certificate in " + chainFile);
       }
-      external = new ExternalTsa(URI.create(url), chain);
+      external = new ExternalTsa(url, chain);
       LOG.info("Timestamps come from the external timestamp authority " + url);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + chainFile, e);
