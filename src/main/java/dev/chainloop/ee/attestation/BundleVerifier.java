@@ -76,18 +76,27 @@ public final class BundleVerifier {
         envelope.get("signatures") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
     boolean verified = false;
     byte[] first = null;
+    boolean firstVerified = false;
     for (JsonValue s : signatures) {
       if (s instanceof JsonObject sig && string(sig, "sig") != null) {
         byte[] raw = base64(string(sig, "sig"), "signature");
-        first = first == null ? raw : first;
-        verified |= Dsse.verify(key, payloadType, payload, raw);
+        boolean ok = Dsse.verify(key, payloadType, payload, raw);
+        if (first == null) {
+          first = raw;
+          firstVerified = ok;
+        }
+        verified |= ok;
       }
     }
     if (!verified) {
       throw invalid("the DSSE signature does not verify with the bundle's key");
     }
-    // Sigstore's verifiers read the timestamps as stamping the envelope's first signature.
+    // Sigstore's verifiers read the timestamps as stamping the envelope's first signature: a
+    // timestamp proves the signing time only if that signature is the one that verified.
     List<Instant> signedBy = SignedTimestamps.verify(material, first, trust.timestampSigners());
+    if (!signedBy.isEmpty() && !firstVerified) {
+      throw invalid("the first DSSE signature, which the timestamps stamp, does not verify");
+    }
     if (leaf != null) {
       validAtSigningTime(leaf, signedBy, storedAt);
     }

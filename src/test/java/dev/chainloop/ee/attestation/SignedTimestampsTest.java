@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Signers;
+import dev.chainloop.ee.cli.attestation.Timestamps;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import jakarta.json.Json;
@@ -148,6 +149,33 @@ class SignedTimestampsTest {
         .hasMessageStartingWith(
             "verificationMaterial.timestampVerificationData.rfc3161Timestamps[0].signedTimestamp:")
         .hasMessageContaining("does not verify");
+  }
+
+  @Test
+  void aTimestampOfAFirstSignatureThatDoesNotVerifyIsRefused() throws Exception {
+    byte[] bundle = keyless(Instant.now().minusSeconds(60), tsa::respond);
+    String text = new String(bundle, StandardCharsets.UTF_8);
+    String realSig =
+        Json.createReader(new java.io.ByteArrayInputStream(bundle))
+            .readObject()
+            .getJsonObject("dsseEnvelope")
+            .getJsonArray("signatures")
+            .getJsonObject(0)
+            .getString("sig");
+    byte[] bogus = "not a signature".getBytes(StandardCharsets.UTF_8);
+    String bogusSig = Base64.getEncoder().encodeToString(bogus);
+    byte[] forged =
+        replaceTimestamp(
+            text.replace(
+                    "{\"sig\":\"" + realSig + "\"",
+                    "{\"sig\":\"" + bogusSig + "\",\"keyid\":\"\"},{\"sig\":\"" + realSig + "\"")
+                .getBytes(StandardCharsets.UTF_8),
+            Timestamps.of(bogus, tsa::respond));
+
+    assertThatThrownBy(() -> BundleVerifier.verify(forged, trust, null, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(
+            "the first DSSE signature, which the timestamps stamp, does not verify");
   }
 
   @Test
