@@ -222,4 +222,52 @@ class SignedTimestampsTest {
         .isInstanceOf(CliException.class)
         .hasMessageContaining("stamped another digest");
   }
+
+  // ---- the CLI's offline check (attestation verify) of the same bundles ----------------------
+
+  private Bundles.Verification cliVerify(byte[] bundle) {
+    return Bundles.verify(bundle, null, ca, tsa.trustedSigners());
+  }
+
+  @Test
+  void theCliTakesTheSigningTimeFromTheTimestampNotFromTheStatement() throws Exception {
+    // STATEMENT claims no finishedAt: only the timestamp can date the signature.
+    Bundles.Verification v = cliVerify(keyless(Instant.now().minusSeconds(60), tsa::respond));
+
+    assertThat(v.verified()).as(v.reason()).isTrue();
+  }
+
+  @Test
+  void theCliRefusesACertificateNotValidAtTheTimestamp() throws Exception {
+    Bundles.Verification v =
+        cliVerify(keyless(Instant.now().plus(Duration.ofHours(1)), tsa::respond));
+
+    assertThat(v.verified()).isFalse();
+    assertThat(v.reason()).contains("not valid at the signature's timestamp");
+  }
+
+  @Test
+  void theCliRefusesAnAlteredTimestamp() throws Exception {
+    byte[] bundle = keyless(Instant.now().minusSeconds(60), tsa::respond);
+    byte[] der = Base64.getDecoder().decode(signedTimestamp(bundle));
+    String year = String.valueOf(java.time.Year.now().getValue());
+    int at = new String(der, StandardCharsets.ISO_8859_1).indexOf(year);
+    der[at + 3] = (byte) (der[at + 3] == '9' ? '8' : der[at + 3] + 1);
+
+    Bundles.Verification v = cliVerify(replaceTimestamp(bundle, der));
+
+    assertThat(v.verified()).isFalse();
+    assertThat(v.reason()).isEqualTo("the timestamp's signed attributes do not match it");
+  }
+
+  @Test
+  void theCliRefusesATimestampFromAnotherAuthority() throws Exception {
+    TimestampAuthority stranger = new TimestampAuthority();
+    stranger.open(otherKeys);
+
+    Bundles.Verification v = cliVerify(keyless(Instant.now().minusSeconds(60), stranger::respond));
+
+    assertThat(v.verified()).isFalse();
+    assertThat(v.reason()).contains("not signed by a timestamp authority of the control plane");
+  }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Upstream's {@code timestamp_authorities}: a server configured with an external RFC 3161 TSA
  * (OpenSSL's, {@link OpenSslTsa}) by URL and certificate chain timestamps keyless bundles there,
- * checks them at push, and lists that TSA in its TrustedRoot, which {@code @sigstore/verify} then
- * verifies the bundle with.
+ * checks them at push, and lists that TSA in its TrustedRoot, which {@code @sigstore/verify} and
+ * {@code attestation verify} then verify the bundle with.
  */
 class ExternalTimestampAuthorityIT {
   private static final Path DATA = Path.of("target/external-tsa").toAbsolutePath();
@@ -144,5 +144,8 @@ class ExternalTimestampAuthorityIT {
     SigstoreJs.Result verified = SigstoreJs.verify(rootFile, bundle);
     assertThat(verified.exitCode()).as(verified.output()).isZero();
     assertThat(verified.output()).isEqualTo("verified");
+    // and the CLI's own offline check reads OpenSSL's token against the same document
+    Cli.Result cliVerified = cli.run("att", "verify", "--bundle", bundle.toString());
+    assertThat(cliVerified.exitCode()).as(cliVerified.toString()).isZero();
   }
 }

@@ -57,6 +57,7 @@ import dev.chainloop.ee.cli.client.model.RunDetails;
 import dev.chainloop.ee.cli.client.model.RunPage;
 import dev.chainloop.ee.cli.client.model.SaveStateRequest;
 import dev.chainloop.ee.cli.client.model.SignupRequest;
+import dev.chainloop.ee.cli.client.model.SigstoreTrustedRoot;
 import dev.chainloop.ee.cli.client.model.Status;
 import dev.chainloop.ee.cli.client.model.Stored;
 import dev.chainloop.ee.cli.client.model.TrustedRoot;
@@ -368,6 +369,12 @@ public final class ControlPlane {
           .binaryBody("application/timestamp-query");
   static final Endpoint<TrustedRoot> GET_TRUSTED_ROOT =
       Endpoint.json("GET", "/api/v1/signing/trusted-root", "getTrustedRoot", TrustedRoot.class);
+  static final Endpoint<SigstoreTrustedRoot> GET_SIGSTORE_TRUSTED_ROOT =
+      Endpoint.json(
+          "GET",
+          "/api/v1/signing/trusted-root/sigstore",
+          "getSigstoreTrustedRoot",
+          SigstoreTrustedRoot.class);
   static final Endpoint<Void> UPLOAD_ARTIFACT =
       Endpoint.noAnswer("PUT", "/api/v1/artifacts/{digest}", "uploadArtifact").fileBody();
   static final Endpoint<Void> DOWNLOAD_ARTIFACT =
@@ -735,6 +742,11 @@ public final class ControlPlane {
 
   public TrustedRoot trustedRoot() {
     return send(GET_TRUSTED_ROOT.call());
+  }
+
+  /** The CA and timestamp authorities as a Sigstore TrustedRoot document. */
+  public SigstoreTrustedRoot sigstoreTrustedRoot() {
+    return send(GET_SIGSTORE_TRUSTED_ROOT.call());
   }
 
   /** Streams {@code file} to the CAS under its {@code digest} ({@code sha256:<hex>}). */
