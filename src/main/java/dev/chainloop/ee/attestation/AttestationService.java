@@ -51,6 +51,7 @@ public class AttestationService {
   @Inject ContractService contracts;
   @Inject WorkflowRunService runs;
   @Inject SigningAuthority ca;
+  @Inject SigstoreTrustedRoot trustedRoot;
   @Inject Event<AttestationStored> stored;
   @Inject PolicyCheck policyCheck;
   @Inject OrganizationService organizations;
@@ -193,7 +194,7 @@ public class AttestationService {
     }
     byte[] signerKey = signerKey(signerPublicKey);
     VerifiedStatement statement =
-        BundleVerifier.verify(bundle, ca.certificate(), clock.instant(), signerKey);
+        BundleVerifier.verify(bundle, trustedRoot.trust(), null, signerKey);
     if (!run.getId().equals(statement.workflowRunId())) {
       throw new InvalidInputException(
           "invalid attestation bundle: the statement is for another workflow run");

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * (keyless), or the public key given beside the bundle, which the bundle names by its {@code
  * verificationMaterial.publicKey.hint} (hex SHA-256 of the SPKI), as the bundle schema has no room
  * for the key itself; bundles written before that carry the key in {@code publicKey.rawBytes}.
+ * Keyless bundles also carry an RFC 3161 timestamp of their signature ({@link SignedTimestamps})
+ * showing it was made while the certificate was valid; key-signed ones may.
  */
 public final class BundleVerifier {
   public static final String STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -40,19 +42,19 @@ public final class BundleVerifier {
   private BundleVerifier() {}
 
   /**
-   * @param trustedCa certificates in the bundle must be issued by this CA and valid at {@code now}
+   * What bundles are checked against: the keyless signing CA (null: keyless bundles are refused)
+   * and the timestamp authorities' signing certificates.
    */
-  public static VerifiedStatement verify(
-      byte[] bundleBytes, X509Certificate trustedCa, Instant now) {
-    return verify(bundleBytes, trustedCa, now, null);
-  }
+  public record Trust(X509Certificate ca, List<X509Certificate> timestampSigners) {}
 
   /**
-   * @param trustedCa certificates in the bundle must be issued by this CA and valid at {@code now}
+   * @param storedAt for a bundle stored before keyless bundles carried timestamps: the time the
+   *     control plane stored it, which then stands for the signing time; null at store time, where
+   *     a keyless bundle must carry a timestamp
    * @param signerKey the DER SPKI of the key a key-signed bundle names by its hint; null if none
    */
   public static VerifiedStatement verify(
-      byte[] bundleBytes, X509Certificate trustedCa, Instant now, byte[] signerKey) {
+      byte[] bundleBytes, Trust trust, Instant storedAt, byte[] signerKey) {
     JsonObject bundle = parseObject(bundleBytes, "bundle", "bundle");
     String mediaType = string(bundle, "mediaType");
     if (mediaType != null && !mediaType.startsWith("application/vnd.dev.sigstore.bundle")) {
@@ -69,47 +71,90 @@ public final class BundleVerifier {
           "unsupported payloadType " + payloadType + ", expected " + Dsse.IN_TOTO_PAYLOAD_TYPE);
     }
     byte[] payload = base64(string(envelope, "payload"), "dsseEnvelope.payload");
-    PublicKey key = signerKey(object(bundle, "verificationMaterial"), trustedCa, now, signerKey);
+    JsonObject material = object(bundle, "verificationMaterial");
+    X509Certificate leaf = certificate(material, trust.ca());
+    PublicKey key = leaf != null ? leaf.getPublicKey() : signerKey(material, signerKey);
     JsonArray signatures =
         envelope.get("signatures") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
     boolean verified = false;
+    byte[] first = null;
+    boolean firstVerified = false;
     for (JsonValue s : signatures) {
       if (s instanceof JsonObject sig && string(sig, "sig") != null) {
         byte[] raw = base64(string(sig, "sig"), "signature");
-        verified |= Dsse.verify(key, payloadType, payload, raw);
+        boolean ok = Dsse.verify(key, payloadType, payload, raw);
+        if (first == null) {
+          first = raw;
+          firstVerified = ok;
+        }
+        verified |= ok;
       }
     }
     if (!verified) {
       throw invalid("the DSSE signature does not verify with the bundle's key");
     }
+    // Sigstore's verifiers read the timestamps as stamping the envelope's first signature: a
+    // timestamp proves the signing time only if that signature is the one that verified.
+    List<Instant> signedBy = SignedTimestamps.verify(material, first, trust.timestampSigners());
+    if (!signedBy.isEmpty() && !firstVerified) {
+      throw invalid("the first DSSE signature, which the timestamps stamp, does not verify");
+    }
+    if (leaf != null) {
+      validAtSigningTime(leaf, signedBy, storedAt);
+    }
     return statement(parseObject(payload, "statement", "dsseEnvelope.payload"));
   }
 
-  private static PublicKey signerKey(
-      JsonObject material, X509Certificate trustedCa, Instant now, byte[] given) {
+  /**
+   * A short-lived certificate proves nothing once expired: the signature counts only if a trusted
+   * time shows it was made while the certificate was valid.
+   */
+  private static void validAtSigningTime(
+      X509Certificate leaf, List<Instant> signedBy, Instant storedAt) {
+    List<Instant> times = signedBy.isEmpty() && storedAt != null ? List.of(storedAt) : signedBy;
+    if (times.isEmpty()) {
+      throw new InvalidInputException(
+          SignedTimestamps.FIELD,
+          "a keyless bundle needs an RFC 3161 timestamp of its signature (rfc3161Timestamps)");
+    }
+    for (Instant t : times) {
+      try {
+        leaf.checkValidity(Date.from(t));
+      } catch (GeneralSecurityException e) {
+        throw new InvalidInputException(
+            "verificationMaterial.certificate",
+            "the signing certificate was not valid at the signature's timestamp " + t);
+      }
+    }
+  }
+
+  /** The keyless signing certificate, checked to be issued by the CA; null if key-signed. */
+  private static X509Certificate certificate(JsonObject material, X509Certificate trustedCa) {
     if (material == null) {
       throw invalid("the bundle has no verificationMaterial");
     }
+    JsonObject cert = object(material, "certificate");
+    if (cert == null) {
+      return null;
+    }
+    byte[] der = base64(string(cert, "rawBytes"), "verificationMaterial.certificate.rawBytes");
+    if (trustedCa == null) {
+      throw invalid("keyless signing certificates are not trusted here");
+    }
     try {
-      JsonObject cert = object(material, "certificate");
-      if (cert != null) {
-        byte[] der = base64(string(cert, "rawBytes"), "verificationMaterial.certificate.rawBytes");
-        X509Certificate leaf =
-            (X509Certificate)
-                CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-        if (trustedCa == null) {
-          throw invalid("keyless signing certificates are not trusted here");
-        }
-        try {
-          leaf.verify(trustedCa.getPublicKey());
-          leaf.checkValidity(Date.from(now));
-        } catch (GeneralSecurityException e) {
-          throw invalid(
-              "the signing certificate is not valid or not issued by this control plane's CA");
-        }
-        return leaf.getPublicKey();
-      }
+      X509Certificate leaf =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(der));
+      leaf.verify(trustedCa.getPublicKey());
+      return leaf;
+    } catch (GeneralSecurityException e) {
+      throw invalid("the signing certificate is not issued by this control plane's CA");
+    }
+  }
+
+  private static PublicKey signerKey(JsonObject material, byte[] given) {
+    try {
       JsonObject publicKey = object(material, "publicKey");
       if (publicKey != null && string(publicKey, "rawBytes") != null) {
         byte[] spki =

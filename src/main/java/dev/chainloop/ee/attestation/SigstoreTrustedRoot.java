@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The trust anchors of this control plane as a Sigstore {@code TrustedRoot} document
  * (dev.sigstore.trustroot.v1, media type version 0.1): the keyless signing CA and the built-in
- * timestamp authority's signers, each with the window it is valid for, and no transparency or
- * certificate-transparency logs (this control plane runs neither). Sigstore's verifiers
- * (sigstore-js, sigstore-java, cosign {@code --trusted-root}) take this file to check our bundles
- * offline.
+ * timestamp authority's signers (and a configured external TSA's chain), each with the window it is
+ * valid for, and no transparency or certificate-transparency logs (this control plane runs
+ * neither). Sigstore's verifiers (sigstore-js, sigstore-java, cosign {@code --trusted-root}) take
+ * this file to check our bundles offline.
  */
 @ApplicationScoped
 public class SigstoreTrustedRoot {
@@ -57,6 +57,11 @@ public class SigstoreTrustedRoot {
   @Schema(name = "SigstoreTimeRange")
   public record TimeRange(Instant start, Instant end) {}
 
+  /** The same anchors as {@link BundleVerifier} checks bundles against. */
+  public BundleVerifier.Trust trust() {
+    return new BundleVerifier.Trust(ca.certificate(), tsa.trustedSigners());
+  }
+
   public Document document() {
     X509Certificate caCert = ca.certificate();
     List<Authority> cas =
@@ -77,6 +82,14 @@ public class SigstoreTrustedRoot {
               chain(List.of(signer, tsa.root())),
               new TimeRange(signer.getNotBefore().toInstant(), end)));
     }
+    tsa.externalChain()
+        .ifPresent(
+            chain ->
+                tsas.add(
+                    new Authority(
+                        subject(chain.get(0)),
+                        chain(chain),
+                        new TimeRange(chain.get(0).getNotBefore().toInstant(), null))));
     return new Document(MEDIA_TYPE, List.of(), cas, List.of(), tsas);
   }
 

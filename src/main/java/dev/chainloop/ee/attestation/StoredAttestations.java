@@ -14,7 +14,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class StoredAttestations implements RunAttestations {
   @Inject AttestationRepository repository;
-  @Inject SigningAuthority ca;
+  @Inject SigstoreTrustedRoot trustedRoot;
 
   @Override
   public Optional<StoredAttestation> of(String runId, boolean verify) {
@@ -28,7 +28,7 @@ public class StoredAttestations implements RunAttestations {
       String key = attestation.getSignerPublicKey();
       BundleVerifier.verify(
           attestation.getBundle(),
-          ca.certificate(),
+          trustedRoot.trust(),
           attestation.getCreatedAt(),
           key == null ? null : Base64.getDecoder().decode(key));
       return new Verification(true, null);

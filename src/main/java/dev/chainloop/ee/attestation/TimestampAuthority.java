@@ -2,31 +2,31 @@ package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.platform.config.ChainloopConfig;
 import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.error.UpstreamFailureException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -37,13 +37,12 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
@@ -56,6 +55,11 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * The built-in RFC 3161 timestamp authority: a self-signed TSA root and rotatable ECDSA P-256
  * signing certificates (EKU timeStamping) in {@code chainloop.keys.dir}. Every signing certificate
  * ever generated stays listed (so old timestamps keep verifying); the newest one signs.
+ *
+ * <p>With {@code chainloop.timestamp-authority.url} (upstream Chainloop's {@code
+ * timestamp_authorities}), requests go to that external TSA instead and its certificate chain
+ * ({@code chainloop.timestamp-authority.cert-chain}, PEM, leaf first) is trusted besides the
+ * built-in signers, which stay trusted for the timestamps they issued.
  */
 @ApplicationScoped
 public class TimestampAuthority {
@@ -72,6 +76,12 @@ public class TimestampAuthority {
   static final ASN1ObjectIdentifier POLICY =
       new ASN1ObjectIdentifier("2.25.200170954624930458802266589624726051284");
 
+  /** A TimeStampResp is a few KiB with its certificates; anything far larger is not one. */
+  static final int MAX_EXTERNAL_REPLY = 64 * 1024;
+
+  static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(10);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(EXTERNAL_TIMEOUT).build();
   private static final Logger LOG = Logger.getLogger(TimestampAuthority.class.getName());
   private static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS =
       Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384, TSPAlgorithms.SHA512);
@@ -83,12 +93,48 @@ public class TimestampAuthority {
   private X509Certificate rootCert;
   private volatile Signer active;
   private volatile List<X509Certificate> signers = List.of();
+  private ExternalTsa external;
+
+  /** An external TSA: where requests go, and the chain its replies must be signed with. */
+  record ExternalTsa(URI url, List<X509Certificate> chain) {}
 
   record Signer(PrivateKey key, X509Certificate cert) {}
 
   @PostConstruct
   void load() {
     open(config.keysDir());
+    config
+        .timestampAuthorityUrl()
+        .ifPresent(
+            url ->
+                useExternal(
+                    URI.create(url),
+                    config
+                        .timestampAuthorityCertChain()
+                        .orElseThrow(
+                            () ->
+                                new IllegalStateException(
+                                    "chainloop.timestamp-authority.url needs"
+                                        + " chainloop.timestamp-authority.cert-chain (its PEM"
+                                        + " chain, leaf first)"))));
+  }
+
+  /**
+   * Sends requests to the TSA at {@code url}, whose chain (PEM, leaf first) is {@code chainFile}.
+   */
+  void useExternal(URI url, Path chainFile) {
+    try {
+      List<X509Certificate> chain = KeyMaterial.readCertificates(Files.readString(chainFile));
+      if (chain.isEmpty()) {
+        throw new IllegalStateException("no certificate in " + chainFile);
+      }
+      external = new ExternalTsa(url, chain);
+      LOG.info("Timestamps come from the external timestamp authority " + url);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + chainFile, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("invalid certificate chain in " + chainFile, e);
+    }
   }
 
   /** Loads (generating on first use) the TSA in {@code keysDir}. */
@@ -99,10 +145,8 @@ public class TimestampAuthority {
       if (!Files.exists(dir.resolve(ROOT_CERT_FILE))) {
         generateRoot();
       }
-      rootKey = readKey(dir.resolve(ROOT_KEY_FILE));
-      rootCert =
-          SigningAuthority.parseCertificate(
-              SigningAuthority.pemBody(Files.readString(dir.resolve(ROOT_CERT_FILE))));
+      rootKey = KeyMaterial.readEcKey(dir.resolve(ROOT_KEY_FILE));
+      rootCert = KeyMaterial.readCertificate(dir.resolve(ROOT_CERT_FILE));
       if (listSignerIds().isEmpty()) {
         generateSigner();
       }
@@ -135,9 +179,24 @@ public class TimestampAuthority {
     return active.cert();
   }
 
-  /** Every signing certificate, oldest first. */
+  /** Every signing certificate of the built-in authority, oldest first. */
   public List<X509Certificate> signingCertificates() {
     return signers;
+  }
+
+  /** The external TSA's chain (leaf first), if one is configured. */
+  public Optional<List<X509Certificate>> externalChain() {
+    return Optional.ofNullable(external).map(ExternalTsa::chain);
+  }
+
+  /** The certificates a timestamp may be signed with: the built-in signers and the external one. */
+  public List<X509Certificate> trustedSigners() {
+    if (external == null) {
+      return signers;
+    }
+    List<X509Certificate> all = new ArrayList<>(signers);
+    all.add(external.chain().get(0));
+    return all;
   }
 
   /** Answers a DER TimeStampReq with a DER TimeStampResp (a rejection for unsupported requests). */
@@ -147,6 +206,9 @@ public class TimestampAuthority {
       request = new TimeStampRequest(requestDer);
     } catch (IOException | IllegalArgumentException | ClassCastException e) {
       throw new InvalidInputException("timestampRequest", "not a DER RFC 3161 TimeStampReq");
+    }
+    if (external != null) {
+      return forward(request, external);
     }
     Signer signer = active;
     try {
@@ -162,10 +224,61 @@ public class TimestampAuthority {
               POLICY);
       tokens.addCertificates(new JcaCertStore(List.of(signer.cert(), rootCert)));
       var generator = new TimeStampResponseGenerator(tokens, ACCEPTED_DIGESTS);
-      TimeStampResponse response = generator.generate(request, serial(), new Date());
+      TimeStampResponse response = generator.generate(request, KeyMaterial.serial(), new Date());
       return response.getEncoded();
     } catch (TSPException | OperatorCreationException | GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot issue a timestamp", e);
+    }
+  }
+
+  /**
+   * The external TSA's reply, once it answers this request (imprint, nonce) with a token signed by
+   * its configured certificate; its failures are the caller's 502, never a token passed on blindly.
+   */
+  private static byte[] forward(TimeStampRequest request, ExternalTsa tsa) {
+    HttpResponse<InputStream> reply;
+    try {
+      reply =
+          HTTP.send(
+              HttpRequest.newBuilder(tsa.url())
+                  .timeout(EXTERNAL_TIMEOUT)
+                  .header("Content-Type", "application/timestamp-query")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at " + tsa.url() + " cannot be reached");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpstreamFailureException("interrupted while asking " + tsa.url());
+    }
+    byte[] body;
+    try (InputStream in = reply.body()) {
+      body = in.readNBytes(MAX_EXTERNAL_REPLY + 1);
+    } catch (IOException e) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at " + tsa.url() + " broke off its reply");
+    }
+    if (reply.statusCode() != 200 || body.length > MAX_EXTERNAL_REPLY) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at " + tsa.url() + " answered HTTP " + reply.statusCode());
+    }
+    try {
+      TimeStampResponse response = new TimeStampResponse(body);
+      response.validate(request);
+      var token = response.getTimeStampToken();
+      if (token == null
+          || !token.getSID().match(new X509CertificateHolder(tsa.chain().get(0).getEncoded()))) {
+        throw new TSPException("not signed by the configured certificate");
+      }
+      return body;
+    } catch (TSPException | IOException | GeneralSecurityException | RuntimeException e) {
+      throw new UpstreamFailureException(
+          "the timestamp authority at "
+              + tsa.url()
+              + " answered with an unusable timestamp: "
+              + e.getMessage());
     }
   }
 
@@ -173,10 +286,9 @@ public class TimestampAuthority {
     List<Signer> loaded = new ArrayList<>();
     for (String id : listSignerIds()) {
       X509Certificate cert =
-          SigningAuthority.parseCertificate(
-              SigningAuthority.pemBody(
-                  Files.readString(dir.resolve(SIGNER_PREFIX + id + "-cert.pem"))));
-      loaded.add(new Signer(readKey(dir.resolve(SIGNER_PREFIX + id + "-key.pem")), cert));
+          KeyMaterial.readCertificate(dir.resolve(SIGNER_PREFIX + id + "-cert.pem"));
+      loaded.add(
+          new Signer(KeyMaterial.readEcKey(dir.resolve(SIGNER_PREFIX + id + "-key.pem")), cert));
     }
     loaded.sort(Comparator.comparing((Signer s) -> s.cert().getNotBefore()));
     signers = loaded.stream().map(Signer::cert).toList();
@@ -196,39 +308,25 @@ public class TimestampAuthority {
 
   private void generateRoot()
       throws IOException, GeneralSecurityException, OperatorCreationException {
-    KeyPair pair = ecKeyPair();
-    X500Name name = new X500Name("CN=Chainloop EE timestamp authority root,O=chainloop");
-    Instant now = Instant.now();
-    var builder =
-        new JcaX509v3CertificateBuilder(
-            name,
-            serial(),
-            Date.from(now.minus(Duration.ofMinutes(5))),
-            Date.from(now.plus(SIGNER_VALIDITY.multipliedBy(2))),
-            name,
-            pair.getPublic());
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-    builder.addExtension(
-        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    X509Certificate cert = sign(builder, pair.getPrivate());
-    write(
-        dir.resolve(ROOT_KEY_FILE),
-        SigningAuthority.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-        true);
-    write(
-        dir.resolve(ROOT_CERT_FILE), SigningAuthority.pem("CERTIFICATE", cert.getEncoded()), false);
+    KeyPair pair = KeyMaterial.ecKeyPair();
+    X509Certificate cert =
+        KeyMaterial.selfSignedCa(
+            pair,
+            "CN=Chainloop EE timestamp authority root,O=chainloop",
+            SIGNER_VALIDITY.multipliedBy(2));
+    KeyMaterial.write(dir, ROOT_KEY_FILE, pair.getPrivate(), ROOT_CERT_FILE, cert);
     LOG.info("Generated a new timestamp authority root in " + dir);
   }
 
   private void generateSigner()
       throws IOException, GeneralSecurityException, OperatorCreationException {
-    KeyPair pair = ecKeyPair();
+    KeyPair pair = KeyMaterial.ecKeyPair();
     Instant now = Instant.now();
     var builder =
         new JcaX509v3CertificateBuilder(
             rootCert,
-            serial(),
-            Date.from(now.minus(Duration.ofMinutes(5))),
+            KeyMaterial.serial(),
+            Date.from(now.minus(KeyMaterial.BACKDATE)),
             Date.from(now.plus(SIGNER_VALIDITY)),
             new X500Name("CN=Chainloop EE timestamp authority,O=chainloop"),
             pair.getPublic());
@@ -236,55 +334,15 @@ public class TimestampAuthority {
     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
     builder.addExtension(
         Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-    X509Certificate cert = sign(builder, rootKey);
+    X509Certificate cert = KeyMaterial.sign(builder, rootKey);
     // Sortable id: creation time then random, so listing order is rotation order.
     String id = String.format("%013d-%08x", now.toEpochMilli(), new SecureRandom().nextInt());
-    write(
-        dir.resolve(SIGNER_PREFIX + id + "-key.pem"),
-        SigningAuthority.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-        true);
-    write(
-        dir.resolve(SIGNER_PREFIX + id + "-cert.pem"),
-        SigningAuthority.pem("CERTIFICATE", cert.getEncoded()),
-        false);
+    KeyMaterial.write(
+        dir,
+        SIGNER_PREFIX + id + "-key.pem",
+        pair.getPrivate(),
+        SIGNER_PREFIX + id + "-cert.pem",
+        cert);
     LOG.info("Generated a new timestamp authority signing certificate in " + dir);
-  }
-
-  /**
-   * Key first, certificate last (atomic moves): a certificate's presence means its pair is
-   * complete.
-   */
-  private void write(Path target, String content, boolean secret) throws IOException {
-    Path tmp = Files.createTempFile(dir, "tsa", ".tmp");
-    if (secret) {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system
-      }
-    }
-    Files.writeString(tmp, content);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
-    return KeyFactory.getInstance("EC")
-        .generatePrivate(new PKCS8EncodedKeySpec(SigningAuthority.pemBody(Files.readString(file))));
-  }
-
-  private static KeyPair ecKeyPair() throws GeneralSecurityException {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey key)
-      throws OperatorCreationException, GeneralSecurityException {
-    return new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
-  }
-
-  private static BigInteger serial() {
-    return new BigInteger(128, new SecureRandom());
   }
 }

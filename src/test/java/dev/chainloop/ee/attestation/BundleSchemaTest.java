@@ -28,14 +28,18 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundles the CLI writes conform to the Sigstore bundle v0.3 schema (sigstore/protobuf-specs'
  * JSON Schema, src/test/resources/sigstore), strictly: no member the schema does not define, so
- * that Sigstore's own verifiers read them. A key-signed bundle names its key by hint only, and the
- * control plane checks it with the key given beside it.
+ * that Sigstore's own verifiers read them; a keyless one with its RFC 3161 timestamp. A key-signed
+ * bundle names its key by hint only, and the control plane checks it with the key given beside it.
  */
 class BundleSchemaTest {
+  @TempDir Path keys;
+
+  private static final BundleVerifier.Trust KEYS_ONLY = new BundleVerifier.Trust(null, List.of());
   private static final byte[] STATEMENT =
       ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"a\",\"digest\":"
               + "{\"sha256\":\""
@@ -71,10 +75,18 @@ class BundleSchemaTest {
         .doesNotContain("rawBytes");
 
     KeyPair ephemeral = Signers.ephemeralP256();
+    TimestampAuthority tsa = new TimestampAuthority();
+    tsa.open(keys);
     byte[] keyless =
         Bundles.sign(
-            STATEMENT, ephemeral.getPrivate(), ephemeral.getPublic(), certificate(ephemeral));
+            STATEMENT,
+            ephemeral.getPrivate(),
+            ephemeral.getPublic(),
+            certificate(ephemeral),
+            tsa::respond);
     assertThat(validate(keyless)).isEmpty();
+    assertThat(new String(keyless, StandardCharsets.UTF_8))
+        .contains("\"timestampVerificationData\":{\"rfc3161Timestamps\":[{\"signedTimestamp\":\"");
   }
 
   @Test
@@ -96,13 +108,13 @@ class BundleSchemaTest {
     KeyPair key = Signers.ephemeralP256();
     byte[] bundle = Bundles.sign(STATEMENT, key.getPrivate(), key.getPublic(), null);
     byte[] spki = key.getPublic().getEncoded();
-    assertThat(BundleVerifier.verify(bundle, null, Instant.now(), spki)).isNotNull();
+    assertThat(BundleVerifier.verify(bundle, KEYS_ONLY, null, spki)).isNotNull();
 
-    assertThatThrownBy(() -> BundleVerifier.verify(bundle, null, Instant.now(), null))
+    assertThatThrownBy(() -> BundleVerifier.verify(bundle, KEYS_ONLY, null, null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("needs that public key beside it");
     byte[] other = Signers.ephemeralP256().getPublic().getEncoded();
-    assertThatThrownBy(() -> BundleVerifier.verify(bundle, null, Instant.now(), other))
+    assertThatThrownBy(() -> BundleVerifier.verify(bundle, KEYS_ONLY, null, other))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("hint does not name the public key");
     // a hint made to match another key does not make its signature verify
@@ -112,7 +124,7 @@ class BundleSchemaTest {
     assertThatThrownBy(
             () ->
                 BundleVerifier.verify(
-                    forged.getBytes(StandardCharsets.UTF_8), null, Instant.now(), other))
+                    forged.getBytes(StandardCharsets.UTF_8), KEYS_ONLY, null, other))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("does not verify");
   }

@@ -49,6 +49,16 @@ public class ChainloopConfig {
   @ConfigProperty(name = "chainloop.external-url")
   Optional<String> externalUrl;
 
+  /** An external RFC 3161 timestamp authority to use instead of the built-in one. */
+  @Inject
+  @ConfigProperty(name = "chainloop.timestamp-authority.url")
+  Optional<String> timestampAuthorityUrl;
+
+  /** The external timestamp authority's certificate chain, PEM, leaf first. */
+  @Inject
+  @ConfigProperty(name = "chainloop.timestamp-authority.cert-chain")
+  Optional<String> timestampAuthorityCertChain;
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -83,5 +93,13 @@ public class ChainloopConfig {
 
   public String externalUrl() {
     return externalUrl.orElse("");
+  }
+
+  public Optional<String> timestampAuthorityUrl() {
+    return timestampAuthorityUrl.filter(s -> !s.isBlank());
+  }
+
+  public Optional<Path> timestampAuthorityCertChain() {
+    return timestampAuthorityCertChain.filter(s -> !s.isBlank()).map(Path::of);
   }
 }

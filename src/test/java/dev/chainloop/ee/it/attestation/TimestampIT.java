@@ -8,8 +8,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.TimestampClient;
 import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +22,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
-import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.Test;
 
@@ -33,25 +31,14 @@ import org.junit.jupiter.api.Test;
  * TrustedRoot document (checked against sigstore/protobuf-specs' JSON Schema).
  */
 class TimestampIT extends AttestationPipelines {
-  private HttpResponse<byte[]> post(byte[] body) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/api/v1/signing/timestamp"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/timestamp-query")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+  private HttpResponse<byte[]> post(byte[] body) {
+    return TimestampClient.post(token, body);
   }
 
   @Test
   void timestampQueryGetsASignedReplyOverTheDigest() throws Exception {
-    byte[] digest =
-        MessageDigest.getInstance("SHA-256").digest("signature".getBytes(StandardCharsets.UTF_8));
-    var generator = new TimeStampRequestGenerator();
-    generator.setCertReq(true);
-    TimeStampRequest request =
-        generator.generate(TSPAlgorithms.SHA256, digest, BigInteger.valueOf(42));
+    byte[] signature = "signature".getBytes(StandardCharsets.UTF_8);
+    TimeStampRequest request = TimestampClient.request(signature, 42);
 
     HttpResponse<byte[]> reply = post(request.getEncoded());
 
@@ -60,7 +47,8 @@ class TimestampIT extends AttestationPipelines {
     TimeStampResponse response = new TimeStampResponse(reply.body());
     response.validate(request);
     var token = response.getTimeStampToken();
-    assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+    assertThat(token.getTimeStampInfo().getMessageImprintDigest())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(signature));
     X509CertificateHolder signer =
         (X509CertificateHolder)
             token.getCertificates().getMatches(token.getSID()).iterator().next();
@@ -137,12 +125,8 @@ class TimestampIT extends AttestationPipelines {
         der(newest.path("certChain").path("certificates").get(1).path("rawBytes"));
     signer.verify(tsaRoot.getPublicKey());
 
-    byte[] digest =
-        MessageDigest.getInstance("SHA-256").digest("signature".getBytes(StandardCharsets.UTF_8));
-    var generator = new TimeStampRequestGenerator();
-    generator.setCertReq(true);
     TimeStampRequest request =
-        generator.generate(TSPAlgorithms.SHA256, digest, BigInteger.valueOf(7));
+        TimestampClient.request("signature".getBytes(StandardCharsets.UTF_8), 7);
     var token = new TimeStampResponse(post(request.getEncoded()).body()).getTimeStampToken();
     token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
   }

@@ -13,7 +13,11 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Sigstore bundle v0.3 JSON around a DSSE envelope, as the bundle schema defines it. The
@@ -26,8 +30,24 @@ public final class Bundles {
 
   private Bundles() {}
 
+  /** A bundle without a timestamp (key-signed bundles need none). */
   public static byte[] sign(
       byte[] statement, PrivateKey key, PublicKey publicKey, X509Certificate certOrNull)
+      throws GeneralSecurityException {
+    return sign(statement, key, publicKey, certOrNull, null);
+  }
+
+  /**
+   * @param tsaOrNull a timestamp authority (DER TimeStampReq in, TimeStampResp out) to stamp the
+   *     signature with, so verifiers can tell it was made while the certificate was valid; null for
+   *     none
+   */
+  public static byte[] sign(
+      byte[] statement,
+      PrivateKey key,
+      PublicKey publicKey,
+      X509Certificate certOrNull,
+      UnaryOperator<byte[]> tsaOrNull)
       throws GeneralSecurityException {
     byte[] sig = Dsse.sign(key, Dsse.IN_TOTO_PAYLOAD_TYPE, statement);
     Base64.Encoder b64 = Base64.getEncoder();
@@ -38,6 +58,21 @@ public final class Bundles {
           Json.createObjectBuilder().add("rawBytes", b64.encodeToString(certOrNull.getEncoded())));
     } else {
       material.add("publicKey", Json.createObjectBuilder().add("hint", keyId(publicKey)));
+    }
+    // No transparency log here: the list is empty, which Sigstore's verifiers need present.
+    material.add("tlogEntries", Json.createArrayBuilder());
+    if (tsaOrNull != null) {
+      material.add(
+          "timestampVerificationData",
+          Json.createObjectBuilder()
+              .add(
+                  "rfc3161Timestamps",
+                  Json.createArrayBuilder()
+                      .add(
+                          Json.createObjectBuilder()
+                              .add(
+                                  "signedTimestamp",
+                                  b64.encodeToString(Timestamps.of(sig, tsaOrNull))))));
     }
     JsonObject bundle =
         Json.createObjectBuilder()
@@ -100,10 +135,15 @@ public final class Bundles {
 
   /**
    * Checks the DSSE signature with {@code expectedKey}, or else with the bundle's certificate,
-   * which must chain to {@code trustedCa}.
+   * which must chain to {@code trustedCa} and be valid when the signature was made; the bundle's
+   * RFC 3161 timestamps must be signed by one of {@code timestampSigners} (null: not checked, for a
+   * bundle checked with a key given locally, which needs no signing time).
    */
   public static Verification verify(
-      byte[] bundleBytes, PublicKey expectedKey, X509Certificate trustedCa) {
+      byte[] bundleBytes,
+      PublicKey expectedKey,
+      X509Certificate trustedCa,
+      List<X509Certificate> timestampSigners) {
     JsonObject bundle;
     try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
       bundle = r.readObject();
@@ -138,15 +178,23 @@ public final class Bundles {
       }
       key = leaf.getPublicKey();
     }
-    boolean ok = false;
     JsonArray sigs =
         env != null && env.get("signatures") instanceof JsonArray a
             ? a
             : JsonValue.EMPTY_JSON_ARRAY;
+    boolean ok = false;
+    byte[] first = null;
+    boolean firstOk = false;
     for (JsonValue v : sigs) {
       if (v instanceof JsonObject s && str(s, "sig") != null) {
         try {
-          ok |= Dsse.verify(key, type, payload, Base64.getDecoder().decode(str(s, "sig")));
+          byte[] sig = Base64.getDecoder().decode(str(s, "sig"));
+          boolean valid = Dsse.verify(key, type, payload, sig);
+          if (first == null) {
+            first = sig;
+            firstOk = valid;
+          }
+          ok |= valid;
         } catch (IllegalArgumentException ignored) {
           // not base64: not a valid signature
         }
@@ -155,6 +203,30 @@ public final class Bundles {
     if (!ok) {
       return new Verification(false, "the signature does not verify", null);
     }
+    List<Instant> stamped = new ArrayList<>();
+    JsonObject data = obj(obj(bundle, "verificationMaterial"), "timestampVerificationData");
+    JsonArray stamps =
+        timestampSigners != null
+                && data != null
+                && data.get("rfc3161Timestamps") instanceof JsonArray a
+            ? a
+            : JsonValue.EMPTY_JSON_ARRAY;
+    if (!stamps.isEmpty() && !firstOk) {
+      // Timestamps stamp the first signature, as Sigstore's verifiers read them.
+      return new Verification(false, "the timestamped (first) signature does not verify", null);
+    }
+    for (JsonValue v : stamps) {
+      try {
+        String encoded = v instanceof JsonObject o ? str(o, "signedTimestamp") : null;
+        stamped.add(
+            Timestamps.verify(
+                Base64.getDecoder().decode(encoded == null ? "" : encoded),
+                first,
+                timestampSigners));
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        return new Verification(false, e.getMessage(), null);
+      }
+    }
     JsonObject statement;
     try (var r = Json.createReader(new ByteArrayInputStream(payload))) {
       statement = r.readObject();
@@ -162,7 +234,8 @@ public final class Bundles {
       return new Verification(false, "the payload is not JSON", null);
     }
     if (leaf != null) {
-      String reason = validAtSigningTime(leaf, statement);
+      String reason =
+          stamped.isEmpty() ? validAtClaimedTime(leaf, statement) : validAt(leaf, stamped);
       if (reason != null) {
         return new Verification(false, reason, null);
       }
@@ -172,10 +245,25 @@ public final class Bundles {
 
   /**
    * Keyless certificates live minutes: the signature counts only if it was made while the
-   * certificate was valid. The signing time is the statement's finishedAt, set right before signing
-   * (there is no timestamp authority here); read only once the signature verified.
+   * certificate was valid, which its verified timestamps show.
    */
-  private static String validAtSigningTime(X509Certificate leaf, JsonObject statement) {
+  private static String validAt(X509Certificate leaf, List<Instant> stamped) {
+    for (Instant t : stamped) {
+      try {
+        leaf.checkValidity(java.util.Date.from(t));
+      } catch (java.security.cert.CertificateException e) {
+        return "the signing certificate was not valid at the signature's timestamp " + t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For a bundle without a timestamp (written before keyless bundles carried one): the signing time
+   * the statement claims, its finishedAt, set right before signing; read only once the signature
+   * verified.
+   */
+  private static String validAtClaimedTime(X509Certificate leaf, JsonObject statement) {
     String signedAt = str(obj(obj(statement, "predicate"), "metadata"), "finishedAt");
     if (signedAt == null) {
       return "the statement carries no signing time (predicate.metadata.finishedAt)";

@@ -139,37 +139,21 @@ public final class ApiClient {
   }
 
   /**
-   * One call: {@code target} is the path and query below the base URL. With {@code binaryAnswer}
-   * the client accepts bytes too; a {@code transfer} (artifacts, bundles) may take minutes.
+   * One call: {@code target} is the path and query below the base URL. With a {@code binaryAnswer}
+   * media type the client accepts those bytes too; a {@code transfer} (artifacts, bundles) may take
+   * minutes.
    */
   record Request(
       String method,
       String target,
       HttpRequest.BodyPublisher body,
       String contentType,
-      boolean binaryAnswer,
+      String binaryAnswer,
       boolean transfer) {}
 
   /** Sends {@code request}; a JSON answer, or {@link JsonValue#NULL} for an empty body. */
   JsonValue send(Request request) {
-    HttpResponse<InputStream> res = exchange(request);
-    String text;
-    try (InputStream in = res.body()) {
-      byte[] body = in.readNBytes((int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 8));
-      if (body.length > maxResponseBytes) {
-        throw new CliException(
-            "the control plane's answer to "
-                + request.method()
-                + " "
-                + request.target()
-                + " is larger than "
-                + maxResponseBytes
-                + " bytes (raise it with --max-recv-msg-size)");
-      }
-      text = new String(body, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw unreachable(e);
-    }
+    String text = new String(receive(request), StandardCharsets.UTF_8);
     if (text.isBlank()) {
       return JsonValue.NULL;
     }
@@ -182,6 +166,27 @@ public final class ApiClient {
               + " "
               + request.target(),
           e);
+    }
+  }
+
+  /** The answer's bytes, at most the connection's response limit. */
+  byte[] receive(Request request) {
+    HttpResponse<InputStream> res = exchange(request);
+    try (InputStream in = res.body()) {
+      byte[] body = in.readNBytes((int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 8));
+      if (body.length > maxResponseBytes) {
+        throw new CliException(
+            "the control plane's answer to "
+                + request.method()
+                + " "
+                + request.target()
+                + " is larger than "
+                + maxResponseBytes
+                + " bytes (raise it with --max-recv-msg-size)");
+      }
+      return body;
+    } catch (IOException e) {
+      throw unreachable(e);
     }
   }
 
@@ -202,8 +207,8 @@ public final class ApiClient {
             .timeout(request.transfer() ? Duration.ofMinutes(10) : Duration.ofSeconds(60))
             .header(
                 "Accept",
-                request.binaryAnswer()
-                    ? "application/json, application/problem+json, application/octet-stream"
+                request.binaryAnswer() != null
+                    ? "application/json, application/problem+json, " + request.binaryAnswer()
                     : "application/json, application/problem+json")
             .header("Chainloop-Cli-Version", Version.CLIENT)
             .header("User-Agent", "chainloop-cli/" + Version.CLIENT)

@@ -60,6 +60,7 @@ import dev.chainloop.ee.cli.client.model.RunDetails;
 import dev.chainloop.ee.cli.client.model.RunPage;
 import dev.chainloop.ee.cli.client.model.SaveStateRequest;
 import dev.chainloop.ee.cli.client.model.SignupRequest;
+import dev.chainloop.ee.cli.client.model.SigstoreTrustedRoot;
 import dev.chainloop.ee.cli.client.model.Status;
 import dev.chainloop.ee.cli.client.model.Stored;
 import dev.chainloop.ee.cli.client.model.TrustedRoot;
@@ -377,8 +378,18 @@ public final class ControlPlane {
               "generateSigningCertificate",
               CertificateChain.class)
           .body(CertificateRequest.class);
+  static final Endpoint<Void> TIMESTAMP =
+      Endpoint.binary(
+              "POST", "/api/v1/signing/timestamp", "timestamp", "application/timestamp-reply")
+          .binaryBody("application/timestamp-query");
   static final Endpoint<TrustedRoot> GET_TRUSTED_ROOT =
       Endpoint.json("GET", "/api/v1/signing/trusted-root", "getTrustedRoot", TrustedRoot.class);
+  static final Endpoint<SigstoreTrustedRoot> GET_SIGSTORE_TRUSTED_ROOT =
+      Endpoint.json(
+          "GET",
+          "/api/v1/signing/trusted-root/sigstore",
+          "getSigstoreTrustedRoot",
+          SigstoreTrustedRoot.class);
   static final Endpoint<Void> UPLOAD_ARTIFACT =
       Endpoint.noAnswer("PUT", "/api/v1/artifacts/{digest}", "uploadArtifact").fileBody();
   static final Endpoint<Void> DOWNLOAD_ARTIFACT =
@@ -755,8 +766,18 @@ public final class ControlPlane {
     return send(GENERATE_SIGNING_CERTIFICATE.call().json(request));
   }
 
+  /** An RFC 3161 TimeStampResp (DER) for a TimeStampReq (DER) from the control plane's TSA. */
+  public byte[] timestamp(byte[] timeStampRequest) {
+    return http.receive(TIMESTAMP.call().binary(timeStampRequest).request());
+  }
+
   public TrustedRoot trustedRoot() {
     return send(GET_TRUSTED_ROOT.call());
+  }
+
+  /** The CA and timestamp authorities as a Sigstore TrustedRoot document. */
+  public SigstoreTrustedRoot sigstoreTrustedRoot() {
+    return send(GET_SIGSTORE_TRUSTED_ROOT.call());
   }
 
   /** Streams {@code file} to the CAS under its {@code digest} ({@code sha256:<hex>}). */

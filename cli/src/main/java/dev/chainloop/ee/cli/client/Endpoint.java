@@ -35,7 +35,9 @@ final class Endpoint<R> {
     /** JSON bytes made elsewhere (a signed bundle), sent as they are. */
     JSON_BYTES,
     /** A file, streamed. */
-    FILE
+    FILE,
+    /** Bytes of another media type ({@link #bodyMediaType}). */
+    BINARY
   }
 
   /** What a 2xx answer carries. */
@@ -55,6 +57,10 @@ final class Endpoint<R> {
   final Class<R> view;
   Body body = Body.NONE;
   Class<? extends Record> bodyType;
+  String bodyMediaType;
+
+  /** The media type of a {@link Answer#BYTES} answer. */
+  String answerMediaType = "application/octet-stream";
 
   private Endpoint(String method, String path, String operationId, Answer answer, Class<R> view) {
     this.method = method;
@@ -78,6 +84,13 @@ final class Endpoint<R> {
     return new Endpoint<>("GET", path, operationId, Answer.BYTES, Void.class);
   }
 
+  /** An operation answering bytes of {@code mediaType} (not a download: a small binary reply). */
+  static Endpoint<Void> binary(String method, String path, String operationId, String mediaType) {
+    Endpoint<Void> e = new Endpoint<>(method, path, operationId, Answer.BYTES, Void.class);
+    e.answerMediaType = mediaType;
+    return e;
+  }
+
   Endpoint<R> query(String name, Class<?> type) {
     query.put(name, type);
     return this;
@@ -91,6 +104,12 @@ final class Endpoint<R> {
 
   Endpoint<R> jsonBytesBody() {
     body = Body.JSON_BYTES;
+    return this;
+  }
+
+  Endpoint<R> binaryBody(String mediaType) {
+    body = Body.BINARY;
+    bodyMediaType = mediaType;
     return this;
   }
 
@@ -145,6 +164,11 @@ final class Endpoint<R> {
       return content(value, "application/json");
     }
 
+    Call<R> binary(byte[] value) {
+      require(Body.BINARY);
+      return content(value, endpoint.bodyMediaType);
+    }
+
     Call<R> file(Path file) throws FileNotFoundException {
       require(Body.FILE);
       body = HttpRequest.BodyPublishers.ofFile(file);
@@ -175,7 +199,7 @@ final class Endpoint<R> {
           target + q,
           body,
           contentType,
-          endpoint.answer == Answer.BYTES,
+          endpoint.answer == Answer.BYTES ? endpoint.answerMediaType : null,
           transfer);
     }
 

@@ -48,7 +48,7 @@ class DsseAndStatementTest {
               loaded.getPrivate(),
               loaded.getPublic(),
               null);
-      assertThat(Bundles.verify(bundle, pair.getPublic(), null).verified())
+      assertThat(Bundles.verify(bundle, pair.getPublic(), null, null).verified())
           .as(pair.getPublic().getAlgorithm())
           .isTrue();
       String tampered =
@@ -57,7 +57,8 @@ class DsseAndStatementTest {
                   Base64.getEncoder().encodeToString("{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
                   Base64.getEncoder().encodeToString("{\"a\":2}".getBytes(StandardCharsets.UTF_8)));
       assertThat(
-              Bundles.verify(tampered.getBytes(StandardCharsets.UTF_8), pair.getPublic(), null)
+              Bundles.verify(
+                      tampered.getBytes(StandardCharsets.UTF_8), pair.getPublic(), null, null)
                   .verified())
           .isFalse();
     }

@@ -134,6 +134,11 @@ final class OpenApiContract {
           problems.add(where + ": the document takes no binary body");
         }
       }
+      case BINARY -> {
+        if (!content.containsKey(e.bodyMediaType)) {
+          problems.add(where + ": the document takes no " + e.bodyMediaType + " body");
+        }
+      }
     }
   }
 
@@ -159,8 +164,8 @@ final class OpenApiContract {
         }
       }
       case BYTES -> {
-        if (!content.containsKey("application/octet-stream")) {
-          problems.add(where + ": the document answers no application/octet-stream");
+        if (!content.containsKey(e.answerMediaType)) {
+          problems.add(where + ": the document answers no " + e.answerMediaType);
         }
       }
     }

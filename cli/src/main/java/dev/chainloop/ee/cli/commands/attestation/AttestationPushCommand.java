@@ -46,7 +46,7 @@ public final class AttestationPushCommand extends LeafCommand {
           # sign with a cosign or PKCS#8 key (passphrase in CHAINLOOP_SIGNING_PASSWORD or COSIGN_PASSWORD)
           chainloop attestation push --key cosign.key
 
-          # keyless: an ephemeral key certified by the control plane
+          # keyless: an ephemeral key certified by the control plane, the signature timestamped
           chainloop attestation push""";
   }
 
@@ -57,6 +57,10 @@ public final class AttestationPushCommand extends LeafCommand {
         .shorthand("k");
     flags.strings("annotation", "additional annotation in the format of key=value");
     flags.string("bundle", "output file to write the Sigstore bundle to");
+    flags.bool(
+        "timestamp",
+        "also timestamp a key-signed bundle with the control plane's timestamp authority (keyless"
+            + " bundles always are)");
     flags.bool(
         "exception-bypass-policy-check",
         "do not fail this command on policy violations enforcement");
@@ -142,7 +146,12 @@ public final class AttestationPushCommand extends LeafCommand {
       String pem = Keys.read(ctx.flags().string("key"), ctx.env());
       KeyPair pair = Signers.fromPem(pem, Keys.Password.from(ctx.env()));
       return new Signed(
-          Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), null),
+          Bundles.sign(
+              statement,
+              pair.getPrivate(),
+              pair.getPublic(),
+              null,
+              ctx.flags().bool("timestamp") ? ctx.api()::timestamp : null),
           Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
     }
     KeyPair pair = Signers.ephemeralP256();
@@ -157,6 +166,8 @@ public final class AttestationPushCommand extends LeafCommand {
           "keyless signing not supported, please provide a private key reference with --key instead");
     }
     X509Certificate leaf = Keys.certificate(certs.get(0).der());
-    return new Signed(Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), leaf), null);
+    return new Signed(
+        Bundles.sign(statement, pair.getPrivate(), pair.getPublic(), leaf, ctx.api()::timestamp),
+        null);
   }
 }

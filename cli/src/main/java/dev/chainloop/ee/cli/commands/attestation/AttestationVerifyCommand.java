@@ -2,6 +2,8 @@ package dev.chainloop.ee.cli.commands.attestation;
 
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
+import dev.chainloop.ee.cli.client.model.SigstoreCertificateAuthority;
+import dev.chainloop.ee.cli.client.model.SigstoreTrustedRoot;
 import dev.chainloop.ee.cli.framework.CliContext;
 import dev.chainloop.ee.cli.framework.CliException;
 import dev.chainloop.ee.cli.framework.FileOrUrl;
@@ -9,6 +11,8 @@ import dev.chainloop.ee.cli.framework.FlagSet;
 import dev.chainloop.ee.cli.framework.LeafCommand;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
 
 public final class AttestationVerifyCommand extends LeafCommand {
   @Override
@@ -43,15 +47,19 @@ public final class AttestationVerifyCommand extends LeafCommand {
   @Override
   public void run(CliContext ctx) throws Exception {
     byte[] bundle = FileOrUrl.read(ctx.flags().string("bundle").trim(), "the bundle");
-    PublicKey key = null;
-    X509Certificate root = null;
+    Bundles.Verification v;
     if (ctx.flags().nonBlank("key").isPresent()) {
-      key = Keys.publicKey(Keys.read(ctx.flags().string("key"), ctx.env()));
+      PublicKey key = Keys.publicKey(Keys.read(ctx.flags().string("key"), ctx.env()));
+      v = Bundles.verify(bundle, key, null, null);
     } else {
-      String pem = ctx.anonymousApi().trustedRoot().certificate();
-      root = Keys.certificate(Keys.blocks(pem).get(0).der());
+      // The control plane's TrustedRoot: its CA and the timestamp authorities' signers.
+      SigstoreTrustedRoot root = ctx.anonymousApi().sigstoreTrustedRoot();
+      List<X509Certificate> cas = leaves(root.certificateAuthorities());
+      if (cas.isEmpty()) {
+        throw new CliException("the control plane's trusted root lists no certificate authority");
+      }
+      v = Bundles.verify(bundle, null, cas.get(0), leaves(root.timestampAuthorities()));
     }
-    Bundles.Verification v = Bundles.verify(bundle, key, root);
     if (!v.verified()) {
       throw new CliException("attestation verification failed: " + v.reason());
     }
@@ -59,5 +67,13 @@ public final class AttestationVerifyCommand extends LeafCommand {
     if (ctx.jsonOutput()) {
       ctx.printJson(v.statement());
     }
+  }
+
+  private static List<X509Certificate> leaves(List<SigstoreCertificateAuthority> authorities) {
+    return authorities.stream()
+        .map(a -> a.certChain().certificates())
+        .filter(chain -> !chain.isEmpty())
+        .map(chain -> Keys.certificate(Base64.getDecoder().decode(chain.get(0).rawBytes())))
+        .toList();
   }
 }

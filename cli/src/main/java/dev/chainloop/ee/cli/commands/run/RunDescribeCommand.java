@@ -81,7 +81,7 @@ public final class RunDescribeCommand extends LeafCommand {
     byte[] bundle = att.isEmpty() ? new byte[0] : Base64.getDecoder().decode(att.bundle());
     Optional<Bundles.Verification> local =
         verify && !att.isEmpty()
-            ? localKey.map(k -> Bundles.verify(bundle, k, null))
+            ? localKey.map(k -> Bundles.verify(bundle, k, null, null))
             : Optional.empty();
     if (!ctx.outputFormat().equals("table")
         && !ctx.outputFormat().equals("json")
