@@ -20,10 +20,9 @@ import dev.chainloop.ee.policy.PolicyRefusals;
 import dev.chainloop.ee.policy.PolicyService;
 import dev.chainloop.ee.project.Project;
 import dev.chainloop.ee.project.ProjectService;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +39,8 @@ import java.util.stream.Collectors;
  * Workflow contracts and their revisions, scoped to the caller's organization. A contract scoped to
  * a project is invisible to credentials confined to another project.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class ContractService {
   @Inject ContractRepository repository;
   @Inject Caller caller;
@@ -287,7 +287,7 @@ public class ContractService {
   }
 
   /** Names and latest revisions of the given contracts (deleted ones included). */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<String, ContractRef> refs(Collection<String> contractIds) {
     return repository.refs(caller.organizationId(), contractIds).stream()
         .collect(Collectors.toMap(ContractRef::id, Function.identity()));

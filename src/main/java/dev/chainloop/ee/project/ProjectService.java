@@ -6,17 +6,20 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Projects of the caller's organization. */
-@Stateless
+/**
+ * Projects of the caller's organization. A CDI bean (writes in a transaction, reads in none): it is
+ * on the workflow listing's path, where an EJB call cost more than the query it made.
+ */
+@ApplicationScoped
+@Transactional
 public class ProjectService {
   @Inject ProjectRepository repository;
   @Inject Caller caller;
@@ -28,17 +31,20 @@ public class ProjectService {
   public record ProjectItem(Project project, long workflowsCount) {}
 
   /** The caller's project by name, if it exists and the caller may see it. */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Project> find(String name) {
     return repository
         .findByName(caller.organizationId(), name)
         .filter(p -> caller.canSeeProject(p.getId()));
   }
 
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Project get(String name) {
     return find(name)
         .orElseThrow(() -> new UnknownResourceException("project \"" + name + "\" not found"));
   }
 
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Project> findById(String id) {
     return repository
         .find(id)
@@ -71,7 +77,7 @@ public class ProjectService {
   }
 
   /** Live workflows of the caller's organization, or of one of its projects only. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Transactional(Transactional.TxType.SUPPORTS)
   public long liveWorkflows(String projectIdOrNull) {
     return projectIdOrNull == null
         ? repository.liveWorkflows(caller.organizationId())
@@ -79,6 +85,7 @@ public class ProjectService {
   }
 
   /** The projects the caller may see, by name, each with its number of live workflows. */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<ProjectItem> list(Integer limit) {
     caller.require(Permission.PROJECT_LIST);
     int n = PageRequest.limitOf(limit);

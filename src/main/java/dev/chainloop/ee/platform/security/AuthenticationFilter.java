@@ -5,6 +5,10 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,8 +16,10 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
 import java.security.Principal;
+import java.util.Base64;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -34,6 +40,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Inject RateLimiter rateLimiter;
   @Inject SecurityMetrics metrics;
   @Inject TokenSelfCheck selfCheck;
+  @Inject SigningKeys keys;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -50,6 +57,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     if (principal instanceof JsonWebToken jwt) {
+      if (!keys.verifies(keyIdOf(jwt))) {
+        // Its key was retired: MicroProfile JWT may still hold the key it verified with.
+        metrics.rejected("retired_key");
+        throw new AuthenticationException(
+            "this token was signed with a key that has been retired; log in or create a new token");
+      }
       try {
         caller.set(resolver.resolve(jwt, request.getHeaderString(ORGANIZATION_HEADER)));
       } catch (AuthenticationException rejected) {
@@ -71,6 +84,23 @@ public class AuthenticationFilter implements ContainerRequestFilter {
               + caller.kind().group().replace('-', ' ')
               + " credential; it needs: "
               + String.join(" or ", allowed.stream().sorted().toList()).replace('-', ' '));
+    }
+  }
+
+  /** The {@code kid} of the token's header, or null if it names none. */
+  private static String keyIdOf(JsonWebToken jwt) {
+    String raw = jwt.getRawToken();
+    int dot = raw == null ? -1 : raw.indexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    try (JsonReader reader =
+        Json.createReader(
+            new ByteArrayInputStream(Base64.getUrlDecoder().decode(raw.substring(0, dot))))) {
+      JsonObject header = reader.readObject();
+      return header.get("kid") instanceof JsonString kid ? kid.getString() : null;
+    } catch (RuntimeException malformed) {
+      return null;
     }
   }
 

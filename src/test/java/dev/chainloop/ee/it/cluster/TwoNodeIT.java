@@ -11,6 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -351,6 +359,126 @@ class TwoNodeIT {
         Api.anonymous()
             .post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"x\"}");
     assertThat(onA.status()).isEqualTo(429);
+  }
+
+  /**
+   * A3 on a live cluster (keys re-read every second, pom): a key dropped into the shared keys
+   * directory verifies on both nodes, signs once named active, and its predecessor's tokens work
+   * until its file is deleted, then are refused on both nodes. A client using the old token on both
+   * nodes all along sees no failure before that.
+   */
+  @Test
+  void tokenKeyRotatesOnTheLiveClusterAndRetiredTokensAreRefused() throws Exception {
+    Path keys = Path.of(System.getProperty("chainloop.test.data.dir"), "keys");
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    String oldToken = Fixtures.apiToken(owner);
+    String oldKid = kidOf(oldToken);
+    AtomicBoolean retiring = new AtomicBoolean();
+    AtomicReference<String> failure = new AtomicReference<>();
+    AtomicLong calls = new AtomicLong();
+    Thread client =
+        new Thread(
+            () -> {
+              while (!retiring.get()) {
+                for (Api node : List.of(onA(oldToken), onB(oldToken))) {
+                  Api.Reply reply = node.get("/api/v1/context");
+                  calls.incrementAndGet();
+                  if (reply.status() != 200) {
+                    failure.compareAndSet(null, reply.toString());
+                  }
+                }
+              }
+            });
+    client.start();
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(3072);
+    KeyPair next = rsa.generateKeyPair();
+    String nextKid = kidOf(next.getPublic());
+    Path ringFile = Files.createDirectories(keys.resolve("jwt-keys")).resolve("next.pem");
+    String newToken;
+    try {
+      Path tmp = Files.createTempFile(keys, "next", ".tmp");
+      Files.writeString(tmp, pem(next.getPrivate().getEncoded()));
+      Files.move(tmp, ringFile, StandardCopyOption.ATOMIC_MOVE);
+      String kid = nextKid;
+      await("both nodes publish the new key")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Api.anonymous().get("/.well-known/jwks.json").body().contains(kid)
+                      && Api.anonymous().on(B).get("/.well-known/jwks.json").body().contains(kid));
+      assertThat(kidOf(Fixtures.apiToken(owner))).as("the old key still signs").isEqualTo(oldKid);
+
+      Files.writeString(keys.resolve("jwt-active-kid"), nextKid + "\n");
+      await("node B signs with the new key")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> kidOf(createdOn(onB(owner.userToken()), owner.org())).equals(kid));
+      newToken = createdOn(onB(owner.userToken()), owner.org());
+      assertThat(onA(newToken).get("/api/v1/context").status())
+          .as("node A verifies node B's new token")
+          .isEqualTo(200);
+    } finally {
+      retiring.set(true);
+      client.join();
+    }
+    assertThat(failure.get()).as("a request with the old token during rotation").isNull();
+    assertThat(calls.get()).isPositive();
+
+    Files.delete(keys.resolve("jwt-private.pem"));
+    Files.deleteIfExists(keys.resolve("jwt-public.pem"));
+    await("both nodes refuse the retired key's token")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                onA(oldToken).get("/api/v1/context").status() == 401
+                    && onB(oldToken).get("/api/v1/context").status() == 401);
+    assertThat(onA(newToken).get("/api/v1/context").status()).isEqualTo(200);
+    assertThat(onB(newToken).get("/api/v1/context").status()).isEqualTo(200);
+    assertThat(Api.anonymous().get("/.well-known/jwks.json").body())
+        .contains(nextKid)
+        .doesNotContain(oldKid);
+    // Back to the one-file layout other tests forge tokens with (TestTokens), now with the new key:
+    // every intermediate state is a valid key set with the same active key.
+    Path tmp = Files.createTempFile(keys, "first", ".tmp");
+    Files.writeString(tmp, pem(next.getPrivate().getEncoded()));
+    Files.move(tmp, keys.resolve("jwt-private.pem"), StandardCopyOption.ATOMIC_MOVE);
+    Files.writeString(
+        keys.resolve("jwt-public.pem"),
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(next.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+    Files.delete(ringFile);
+    Files.delete(keys.resolve("jwt-active-kid"));
+  }
+
+  private static String createdOn(Api node, String org) {
+    Api.Reply created =
+        node.header("Chainloop-Organization", org)
+            .post("/api/v1/api-tokens", "{\"name\":\"" + Fixtures.uniqueName("ci") + "\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getString("token");
+  }
+
+  private static String kidOf(String jwt) {
+    String header =
+        new String(
+            Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+            StandardCharsets.UTF_8);
+    return header.replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+  }
+
+  /** The kid the control plane gives a key: base64url SHA-256 of its SPKI, 16 characters. */
+  private static String kidOf(PublicKey key) throws Exception {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()))
+        .substring(0, 16);
+  }
+
+  private static String pem(byte[] pkcs8) {
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(pkcs8)
+        + "\n-----END PRIVATE KEY-----\n";
   }
 
   record RunRow(String state, long version) {}

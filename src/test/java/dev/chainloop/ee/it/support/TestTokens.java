@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -34,9 +35,17 @@ public final class TestTokens {
         Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8);
   }
 
-  /** Signs {@code header.claims} with the server's real private key (RS256). */
+  /**
+   * Signs {@code header.claims} with the server's real private key (RS256). As in the server's own
+   * tokens, the header names the key's {@code kid} unless it names one itself: the server refuses a
+   * token whose key is not in its ring.
+   */
   public static String signWithServerKey(String headerJson, String claimsJson) throws Exception {
-    String input = b64(headerJson) + "." + b64(claimsJson);
+    String header =
+        headerJson.contains("\"kid\"")
+            ? headerJson
+            : headerJson.replaceFirst("\\{", "{\"kid\":\"" + serverKeyId() + "\",");
+    String input = b64(header) + "." + b64(claimsJson);
     Signature rsa = Signature.getInstance("SHA256withRSA");
     rsa.initSign(serverPrivateKey());
     rsa.update(input.getBytes(StandardCharsets.US_ASCII));
@@ -50,6 +59,16 @@ public final class TestTokens {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
     return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /**
+   * The kid the server gives its key: base64url SHA-256 of the public key's SPKI, 16 characters.
+   */
+  public static String serverKeyId() throws Exception {
+    String pem = Files.readString(KEYS.resolve("jwt-public.pem"));
+    byte[] spki =
+        Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+    return b64(MessageDigest.getInstance("SHA-256").digest(spki)).substring(0, 16);
   }
 
   private static PrivateKey serverPrivateKey() throws Exception {
