@@ -10,6 +10,7 @@ import dev.chainloop.ee.organization.OrganizationService;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.CiIdentity;
+import dev.chainloop.ee.platform.security.RateLimiter;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public class TokenExchangeService {
   @Inject ExchangedTokenService exchanged;
   @Inject OrganizationService organizations;
   @Inject AuditService audit;
+  @Inject RateLimiter rateLimiter;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -66,6 +68,9 @@ public class TokenExchangeService {
     } catch (RejectedToken e) {
       throw refuse(null, e.reason(), e.getMessage());
     }
+    // Exchanges are anonymous: the bucket is the issuer's, so that a flood of tokens (valid or
+    // not) claiming one issuer cannot make this server hammer it or the audit log without bound.
+    rateLimiter.acquire("token-exchange:" + issuer);
     List<TrustedIdentity> rules =
         repository.ofIssuer(issuer).stream()
             .filter(r -> organizationName == null || inOrganization(r, organizationName))

@@ -119,6 +119,53 @@ class FederatedIdentityIT {
   }
 
   @Test
+  void aGitLabJobAttestsWithTheIdTokenItsJobDeclares() {
+    ok(
+        admin,
+        "org",
+        "trusted-identity",
+        "create",
+        "--issuer",
+        issuer.url(),
+        "--audience",
+        "https://chainloop.example.com",
+        "--condition",
+        "project_path=acme/**",
+        "--condition",
+        "ref=main",
+        "--project",
+        "core",
+        "--org",
+        owner.org(),
+        "--token",
+        owner.userToken());
+    Cli pipeline =
+        new Cli()
+            .env(
+                "CHAINLOOP_OIDC_TOKEN",
+                issuer.gitLabIdToken("acme/tools/app", "main", "https://chainloop.example.com"));
+
+    Cli.Result init = ok(pipeline, "att", "init", "--workflow", "build", "--project", "core");
+    Matcher id = UUID.matcher(init.stdout());
+    assertThat(id.find()).as(init.toString()).isTrue();
+    ok(pipeline, "att", "push", "--key", pipeline.signingKey().toString());
+
+    JsonObject ci =
+        json(describe(id.group(), "json")).getJsonObject("run").getJsonObject("ciIdentity");
+    assertThat(ci.getString("repository")).isEqualTo("acme/tools/app");
+    assertThat(ci.getString("runId")).isEqualTo("1212");
+  }
+
+  @Test
+  void anEs256SignedTokenIsAccepted() {
+    issuer.switchToEcdsa();
+    String token = issuer.idToken(MAIN, AUDIENCE, Duration.ofMinutes(5));
+    assertThat(TestTokens.decodePart(token, 0)).contains("\"alg\":\"ES256\"");
+    Api.Reply exchanged = exchange(token);
+    assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(200);
+  }
+
+  @Test
   void aTokenOfAnotherRepositoryIsRefused() {
     Api.Reply refused =
         exchange(

@@ -173,6 +173,34 @@ public final class OidcIssuer implements AutoCloseable {
     return current;
   }
 
+  /** A GitLab CI job's ID token ({@code id_tokens:} with this {@code aud}), valid 5 minutes. */
+  public String gitLabIdToken(String projectPath, String ref, String audience) {
+    String namespace = projectPath.substring(0, projectPath.lastIndexOf('/'));
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("sub", "project_path:" + projectPath + ":ref_type:branch:ref:" + ref);
+    c.put("namespace_id", "72");
+    c.put("namespace_path", namespace);
+    c.put("project_id", "20");
+    c.put("project_path", projectPath);
+    c.put("user_id", "1");
+    c.put("user_login", "sample-user");
+    c.put("user_email", "sample-user@example.com");
+    c.put("pipeline_id", "1212");
+    c.put("pipeline_source", "push");
+    c.put("job_id", "3456");
+    c.put("ref", ref);
+    c.put("ref_type", "branch");
+    c.put("ref_protected", "true");
+    c.put("runner_id", "1");
+    c.put("runner_environment", "gitlab-hosted");
+    c.put("sha", "714a629c0b401fdce83e847fc9589983fc6f46bc");
+    c.put(
+        "ci_config_ref_uri",
+        "gitlab.example.com/" + projectPath + "//.gitlab-ci.yml@refs/heads/" + ref);
+    c.put("ci_config_sha", "714a629c0b401fdce83e847fc9589983fc6f46bc");
+    return sign(claims(c, audience, Instant.now(), Duration.ofMinutes(5)), current);
+  }
+
   /** An ID token for {@code job} and {@code audience}, valid for {@code life} from now. */
   public String idToken(GitHubJob job, String audience, Duration life) {
     return sign(claims(job.claims(), audience, Instant.now(), life), current);
