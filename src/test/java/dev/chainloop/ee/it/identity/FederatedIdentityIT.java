@@ -119,6 +119,36 @@ class FederatedIdentityIT {
   }
 
   @Test
+  void aPipelineOfAnotherRepositoryGetsOneErrorLineAndNoRun() {
+    issuer.runs(GitHubJob.of("mallory/app", "refs/heads/main"));
+    Cli pipeline =
+        new Cli()
+            .env("ACTIONS_ID_TOKEN_REQUEST_URL", issuer.requestUrl())
+            .env("ACTIONS_ID_TOKEN_REQUEST_TOKEN", issuer.requestToken());
+
+    Cli.Result init = pipeline.run("att", "init", "--workflow", "build", "--project", "core");
+    assertThat(init.exitCode()).as(init.toString()).isNotZero();
+    assertThat(init.stderr().lines().filter(l -> !l.startsWith("INF ")))
+        .as(init.toString())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .endsWith(
+                        "token exchange refused: the ID token meets no trusted identity (claim"
+                            + " repository)"));
+    JsonObject workflow =
+        Api.withToken(apiToken)
+            .get("/api/v1/workflows?project=core")
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertThat(!workflow.containsKey("lastRun") || workflow.isNull("lastRun"))
+        .as(workflow.toString())
+        .isTrue();
+  }
+
+  @Test
   void aGitLabJobAttestsWithTheIdTokenItsJobDeclares() {
     ok(
         admin,

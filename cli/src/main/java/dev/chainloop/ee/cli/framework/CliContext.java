@@ -176,8 +176,10 @@ public final class CliContext {
             .orElse(CiIdentity.DEFAULT_AUDIENCE);
     String idToken = ci.get().idToken(audience);
     warnIfInsecure();
+    // --org picks among organizations whose rules all accept this job
     TokenExchange exchanged =
-        new ControlPlane(ApiClient.anonymous(connection(), log)).exchangeIdToken(idToken);
+        new ControlPlane(ApiClient.anonymous(connection(), settings.organization(), log))
+            .exchangeIdToken(idToken);
     log.debug("using a federated credential from the CI job's OIDC identity");
     return Optional.of(new Settings.Token(exchanged.accessToken(), Settings.TokenSource.ENV));
   }
