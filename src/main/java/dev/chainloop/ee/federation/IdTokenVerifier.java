@@ -69,6 +69,10 @@ public class IdTokenVerifier {
   Optional<String> trustedCaFile;
 
   private final Map<String, IssuerKeys> issuers = new ConcurrentHashMap<>();
+
+  /** Issuers whose discovery failed, and when: not asked again within the refetch interval. */
+  private final Map<String, Instant> failures = new ConcurrentHashMap<>();
+
   private final Clock clock = Clock.systemUTC();
 
   /** Why a token was refused, for the 401 and the audit record. */
@@ -166,9 +170,26 @@ public class IdTokenVerifier {
     if (known != null && known.fetchedAt.plus(DISCOVERY_LIFE).isAfter(now)) {
       return known;
     }
-    IssuerKeys fresh = discover(issuer, now);
-    issuers.put(issuer, fresh);
-    return fresh;
+    Instant failed = failures.get(issuer);
+    if (failed != null && failed.plus(Durations.parse(refetchInterval)).isAfter(now)) {
+      if (known != null) {
+        return known;
+      }
+      throw unreachable(issuer, "its discovery document could not be read a moment ago");
+    }
+    try {
+      IssuerKeys fresh = discover(issuer, now);
+      issuers.put(issuer, fresh);
+      failures.remove(issuer);
+      return fresh;
+    } catch (RejectedToken e) {
+      failures.put(issuer, now);
+      // An issuer briefly unreachable keeps the keys it published an hour ago.
+      if (known != null) {
+        return known;
+      }
+      throw e;
+    }
   }
 
   /** Reads the discovery document and sets up the JWKS cache it names. */

@@ -269,6 +269,25 @@ class FederatedIdentityIT {
   }
 
   @Test
+  void aTokenOfAnIssuerThatCannotBeReachedIsRefused() {
+    OidcIssuer gone = OidcIssuer.start();
+    String token = gone.idToken(MAIN, AUDIENCE, Duration.ofMinutes(5));
+    Api.Reply rule =
+        owner
+            .api()
+            .header("Chainloop-Organization", owner.org())
+            .post(
+                "/api/v1/trusted-identities",
+                "{\"issuer\":\""
+                    + gone.url()
+                    + "\",\"audience\":\"chainloop\",\"conditions\":[\"repository=acme/app\"]}");
+    assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+    gone.close();
+
+    assertRefused(exchange(token), "issuer_unreachable");
+  }
+
+  @Test
   void theExchangedCredentialLivesAtMostAsLongAsTheIdTokenAndAtMostAnHour() {
     JsonObject longLived = exchange(issuer.idToken(MAIN, AUDIENCE, Duration.ofHours(3))).json();
     assertThat(longLived.getJsonNumber("expires_in").longValue()).isBetween(3500L, 3600L);
