@@ -12,6 +12,8 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.http.Get;
 import org.jose4j.http.SimpleResponse;
@@ -218,7 +222,7 @@ public class IdTokenVerifier {
     HttpsJwks jwks = new HttpsJwks(jwksUri);
     jwks.setSimpleHttpGet(get);
     jwks.setRefreshReprieveThreshold(Durations.parse(refetchInterval).toMillis());
-    return new IssuerKeys(new HttpsJwksVerificationKeyResolver(jwks), now);
+    return new IssuerKeys(new HttpsJwksVerificationKeyResolver(jwks), document, now);
   }
 
   private Get httpGet(String issuer) throws RejectedToken {
@@ -253,5 +257,37 @@ public class IdTokenVerifier {
         "issuer_unreachable", "cannot verify tokens of " + issuer + ": " + why);
   }
 
-  private record IssuerKeys(HttpsJwksVerificationKeyResolver resolver, Instant fetchedAt) {}
+  private record IssuerKeys(
+      HttpsJwksVerificationKeyResolver resolver, JsonObject discovery, Instant fetchedAt) {}
+
+  /** The issuer's discovery document, as cached with its keys. */
+  public JsonObject discovery(String issuer) throws RejectedToken {
+    return keysOf(issuer).discovery;
+  }
+
+  /** TLS for calls to issuers: the configured CAs, else the JDK's. */
+  public SSLContext tls() {
+    Optional<String> caFile = trustedCaFile.filter(f -> !f.isBlank());
+    try {
+      if (caFile.isEmpty()) {
+        return SSLContext.getDefault();
+      }
+      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+      trusted.load(null, null);
+      try (InputStream in = Files.newInputStream(Path.of(caFile.get()))) {
+        int i = 0;
+        for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+          trusted.setCertificateEntry("ca-" + i++, cert);
+        }
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trusted);
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, tmf.getTrustManagers(), null);
+      return tls;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("chainloop.federation.trusted-ca-file is not usable", e);
+    }
+  }
 }

@@ -349,6 +349,14 @@ public final class OidcIssuer implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a certificate for localhost of the test CA, and its key, as PEM files: for another
+   * provider the test server must trust (Keycloak).
+   */
+  public static void certifyLocalhost(Path certificate, Path key) {
+    ca().writeServerPem(certificate, key);
+  }
+
   /** The test CA (made once per test JVM, its certificate written to {@link #CA_FILE}). */
   private static Ca ca() {
     synchronized (CA_LOCK) {
@@ -398,28 +406,7 @@ public final class OidcIssuer implements AutoCloseable {
     SSLContext serverContext() {
       try {
         KeyPair keys = ecKeys();
-        Instant now = Instant.now();
-        var builder =
-            new JcaX509v3CertificateBuilder(
-                new X500Name(caCert.getSubjectX500Principal().getName()),
-                BigInteger.valueOf(now.toEpochMilli() + 1),
-                Date.from(now.minus(Duration.ofMinutes(5))),
-                Date.from(now.plus(Duration.ofDays(1))),
-                new X500Name("CN=localhost"),
-                keys.getPublic());
-        builder.addExtension(
-            Extension.subjectAlternativeName,
-            false,
-            new GeneralNames(
-                new GeneralName[] {
-                  new GeneralName(GeneralName.dNSName, "localhost"),
-                  new GeneralName(GeneralName.iPAddress, "127.0.0.1")
-                }));
-        X509Certificate cert =
-            new JcaX509CertificateConverter()
-                .getCertificate(
-                    builder.build(
-                        new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
+        X509Certificate cert = localhost(keys);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         char[] password = "changeit".toCharArray();
@@ -434,6 +421,54 @@ public final class OidcIssuer implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException("cannot certify the test OIDC issuer", e);
       }
+    }
+
+    void writeServerPem(Path certificate, Path key) {
+      try {
+        KeyPair keys = ecKeys();
+        X509Certificate cert = localhost(keys);
+        Files.createDirectories(certificate.getParent());
+        Files.writeString(
+            certificate,
+            pem("CERTIFICATE", cert.getEncoded()) + pem("CERTIFICATE", caCert.getEncoded()));
+        Files.writeString(key, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot certify localhost", e);
+      }
+    }
+
+    private static String pem(String type, byte[] der) {
+      return "-----BEGIN "
+          + type
+          + "-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+          + "\n-----END "
+          + type
+          + "-----\n";
+    }
+
+    private X509Certificate localhost(KeyPair keys) throws Exception {
+      Instant now = Instant.now();
+      var builder =
+          new JcaX509v3CertificateBuilder(
+              new X500Name(caCert.getSubjectX500Principal().getName()),
+              new BigInteger(64, new java.security.SecureRandom()),
+              Date.from(now.minus(Duration.ofMinutes(5))),
+              Date.from(now.plus(Duration.ofDays(1))),
+              new X500Name("CN=localhost"),
+              keys.getPublic());
+      builder.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(
+              new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+              }));
+      return new JcaX509CertificateConverter()
+          .getCertificate(
+              builder.build(
+                  new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
     }
 
     private static KeyPair ecKeys() throws GeneralSecurityException {

@@ -58,6 +58,8 @@ import dev.chainloop.ee.cli.client.model.RunDetails;
 import dev.chainloop.ee.cli.client.model.RunPage;
 import dev.chainloop.ee.cli.client.model.SaveStateRequest;
 import dev.chainloop.ee.cli.client.model.SignupRequest;
+import dev.chainloop.ee.cli.client.model.SsoDevicePoll;
+import dev.chainloop.ee.cli.client.model.SsoDeviceStart;
 import dev.chainloop.ee.cli.client.model.Status;
 import dev.chainloop.ee.cli.client.model.Stored;
 import dev.chainloop.ee.cli.client.model.TokenExchange;
@@ -97,6 +99,11 @@ public final class ControlPlane {
   static final Endpoint<TokenExchange> EXCHANGE_TOKEN =
       Endpoint.json("POST", "/api/v1/auth/token-exchange", "exchangeToken", TokenExchange.class)
           .formBody(TokenExchangeRequest.class);
+  static final Endpoint<SsoDeviceStart> START_SSO_DEVICE_LOGIN =
+      Endpoint.json("POST", "/api/v1/auth/sso/device", "startSsoDeviceLogin", SsoDeviceStart.class);
+  static final Endpoint<Login> POLL_SSO_DEVICE_LOGIN =
+      Endpoint.json("POST", "/api/v1/auth/sso/device/token", "pollSsoDeviceLogin", Login.class)
+          .body(SsoDevicePoll.class);
   static final Endpoint<Context> GET_CONTEXT =
       Endpoint.json("GET", "/api/v1/context", "getContext", Context.class);
 
@@ -409,6 +416,15 @@ public final class ControlPlane {
 
   public Login login(LoginRequest credentials) {
     return send(LOGIN.call().json(credentials));
+  }
+
+  public SsoDeviceStart startSsoDeviceLogin() {
+    return send(START_SSO_DEVICE_LOGIN.call());
+  }
+
+  /** The login once the person approved it at the provider; an empty token while pending (202). */
+  public Login pollSsoDeviceLogin(String deviceCode) {
+    return send(POLL_SSO_DEVICE_LOGIN.call().json(new SsoDevicePoll(deviceCode)));
   }
 
   /** Exchanges a CI job's OIDC ID token for a short-lived API credential (RFC 8693). */
