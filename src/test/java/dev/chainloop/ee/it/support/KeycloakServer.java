@@ -26,7 +26,8 @@ import javax.net.ssl.TrustManagerFactory;
  * development mode, serving HTTPS with a certificate of {@link OidcIssuer}'s test CA (which the
  * test server trusts), with the realm {@code src/test/resources/keycloak/chainloop-realm.json}
  * imported: user {@code alice} in group {@code chainloop-admins}, public client {@code
- * chainloop-cli} with the device grant. It also plays the person's browser ({@link #approve}).
+ * chainloop-cli} with the device grant. It also plays the person's browser ({@link #approve}). Its
+ * pids are written to {@code keycloak.pid} in its home for {@code .ci/run}'s cleanup.
  */
 public final class KeycloakServer implements AutoCloseable {
   public static final String USER = "alice";
@@ -82,7 +83,17 @@ public final class KeycloakServer implements AutoCloseable {
               .redirectOutput(HOME.resolve("keycloak.log").toFile());
       builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m");
       KeycloakServer server = new KeycloakServer(builder.start(), port, browser());
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
       server.awaitReady(Duration.ofMinutes(5));
+      // For .ci/run's cleanup should this JVM be killed: the launcher script and its JVM.
+      Files.writeString(
+          HOME.resolve("keycloak.pid"),
+          java.util.stream.Stream.concat(
+                      java.util.stream.Stream.of(server.process.toHandle()),
+                      server.process.descendants())
+                  .map(h -> Long.toString(h.pid()))
+                  .collect(java.util.stream.Collectors.joining("\n"))
+              + "\n");
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -228,12 +239,18 @@ public final class KeycloakServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
       process.waitFor();
+      Files.deleteIfExists(HOME.resolve("keycloak.pid"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
