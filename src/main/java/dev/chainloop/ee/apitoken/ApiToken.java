@@ -1,10 +1,13 @@
 package dev.chainloop.ee.apitoken;
 
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.security.CiIdentity;
+import dev.chainloop.ee.platform.security.CiIdentityConverter;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.TokenKind;
 import dev.chainloop.ee.project.ProjectRef;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +18,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,7 +38,8 @@ import java.util.stream.Collectors;
       @Index(
           name = "ix_api_tokens_org_kind_created",
           columnList = "organization_id, kind, created_at, id"),
-      @Index(columnList = "workflow_id")
+      @Index(columnList = "workflow_id"),
+      @Index(columnList = "trusted_identity_id")
     })
 @NamedQuery(
     name = "ApiToken.inactiveSince",
@@ -45,6 +50,12 @@ import java.util.stream.Collectors;
     name = "ApiToken.revoke",
     query =
         "UPDATE ApiToken t SET t.revokedAt = :now, t.uniqueKey = NULL WHERE t.id = :id AND t.revokedAt IS NULL")
+// Deleting a trust rule revokes what was exchanged under it, in the deleting transaction.
+@NamedQuery(
+    name = "ApiToken.revokeExchanged",
+    query =
+        "UPDATE ApiToken t SET t.revokedAt = :now, t.uniqueKey = NULL"
+            + " WHERE t.trustedIdentityId = :ruleId AND t.revokedAt IS NULL")
 @NamedQuery(
     name = "ApiToken.touch",
     query =
@@ -104,6 +115,15 @@ public class ApiToken {
   @Column(name = "unique_key", unique = true, length = 250)
   private String uniqueKey;
 
+  /** The trust rule a federated credential was exchanged under; null for every other token. */
+  @Column(name = "trusted_identity_id", length = 36)
+  private String trustedIdentityId;
+
+  /** The CI job a federated credential was exchanged for. */
+  @Convert(converter = CiIdentityConverter.class)
+  @Column(name = "ci_identity", length = CiIdentityConverter.COLUMN_LENGTH)
+  private CiIdentity ciIdentity;
+
   protected ApiToken() {}
 
   private ApiToken(
@@ -152,6 +172,34 @@ public class ApiToken {
     }
     return new ApiToken(
         TokenKind.ROBOT_ACCOUNT, name, null, scope, TokenPolicies.ROBOT_ACCOUNT, now, null);
+  }
+
+  /**
+   * A short-lived credential exchanged for a CI job's ID token under trust rule {@code ruleId}: an
+   * API token for an organization or project scope, a robot account for a workflow scope.
+   */
+  static ApiToken exchanged(
+      String name,
+      TokenScope scope,
+      Set<Permission> permissions,
+      Instant now,
+      Instant expiresAt,
+      String ruleId,
+      CiIdentity ci) {
+    TokenKind kind =
+        scope.level() == TokenScope.Level.WORKFLOW ? TokenKind.ROBOT_ACCOUNT : TokenKind.API_TOKEN;
+    ApiToken token =
+        new ApiToken(
+            kind,
+            name,
+            "exchanged for an ID token of " + ci.issuer(),
+            scope,
+            permissions,
+            now,
+            expiresAt);
+    token.trustedIdentityId = ruleId;
+    token.ciIdentity = ci;
+    return token;
   }
 
   /** {@code org/scope/kind/name}: unique among active tokens. */
@@ -213,6 +261,14 @@ public class ApiToken {
 
   public Instant getLastUsedAt() {
     return lastUsedAt;
+  }
+
+  public String getTrustedIdentityId() {
+    return trustedIdentityId;
+  }
+
+  public Optional<CiIdentity> ciIdentity() {
+    return Optional.ofNullable(ciIdentity);
   }
 
   public TokenStatus status(Instant now) {

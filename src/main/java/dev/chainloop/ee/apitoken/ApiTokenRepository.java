@@ -74,6 +74,14 @@ public class ApiTokenRepository {
         == 1;
   }
 
+  /** Revokes every active token exchanged under trust rule {@code ruleId}; how many it revoked. */
+  int revokeExchanged(String ruleId, Instant now) {
+    return em.createNamedQuery("ApiToken.revokeExchanged")
+        .setParameter("now", now)
+        .setParameter("ruleId", ruleId)
+        .executeUpdate();
+  }
+
   /** Records use at most once per coalescing window, whatever the number of nodes. */
   void touch(String id, Instant now, Instant threshold) {
     em.createNamedQuery("ApiToken.touch")

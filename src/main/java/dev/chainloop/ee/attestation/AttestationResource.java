@@ -5,6 +5,7 @@ import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.project.ProjectVersionService.VersionRequest;
+import dev.chainloop.ee.run.RunView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,7 +106,8 @@ public class AttestationResource {
     "materials",
     "annotations",
     "envAllowList",
-    "initializedAt"
+    "initializedAt",
+    "ciIdentity"
   })
   public record InitResponse(
       String attestationId,
@@ -124,7 +126,12 @@ public class AttestationResource {
               description =
                   "The contract's spec.envAllowList: variables the CLI records in the statement")
           List<String> envAllowList,
-      Instant initializedAt) {}
+      Instant initializedAt,
+      @Schema(
+              description =
+                  "The CI job behind the federated credential that started the run, which the"
+                      + " client records in the statement; absent for other credentials")
+          RunView.CiJob ciIdentity) {}
 
   public record StoreResponse(
       String digest,
@@ -185,7 +192,8 @@ public class AttestationResource {
         c.materials(),
         c.annotations(),
         c.envAllowList(),
-        init.run().getCreatedAt());
+        init.run().getCreatedAt(),
+        init.run().ciIdentity().map(RunView.CiJob::of).orElse(null));
   }
 
   @POST

@@ -58,6 +58,11 @@ public class OrganizationService {
     return repository.withInactivityPolicy();
   }
 
+  /** The live organization named {@code name}, whoever asks (SSO group mappings name them). */
+  public Optional<Organization> findLiveByName(String name) {
+    return repository.findLiveByName(name);
+  }
+
   public Optional<Organization> findLive(String organizationId) {
     return repository.findLive(organizationId);
   }

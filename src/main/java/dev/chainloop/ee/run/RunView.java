@@ -1,5 +1,6 @@
 package dev.chainloop.ee.run;
 
+import dev.chainloop.ee.platform.security.CiIdentity;
 import dev.chainloop.ee.project.ProjectVersionView;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "createdAt",
   "finishedAt",
   "attestationDigest",
-  "policyStatus"
+  "policyStatus",
+  "ciIdentity"
 })
 public record RunView(
     String id,
@@ -40,7 +42,22 @@ public record RunView(
     @Schema(
             enumeration = {"passed", "failed", "bypassed"},
             description = "What the contract's policies said at push; absent when it has none")
-        String policyStatus) {
+        String policyStatus,
+    @Schema(
+            description =
+                "The CI job whose OIDC ID token was exchanged for the credential that started"
+                    + " the run; absent for other credentials")
+        CiJob ciIdentity) {
 
   public record WorkflowRef(String id, String name, String project, String team) {}
+
+  /** A CI job's identity as its provider's ID token stated it. */
+  @JsonbPropertyOrder({"issuer", "subject", "repository", "ref", "workflow", "runId"})
+  public record CiJob(
+      String issuer, String subject, String repository, String ref, String workflow, String runId) {
+    public static CiJob of(CiIdentity ci) {
+      return new CiJob(
+          ci.issuer(), ci.subject(), ci.repository(), ci.ref(), ci.workflow(), ci.runId());
+    }
+  }
 }

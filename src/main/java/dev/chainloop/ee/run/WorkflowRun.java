@@ -4,6 +4,8 @@ import dev.chainloop.ee.contract.ContractRevisionView;
 import dev.chainloop.ee.contract.RunnerType;
 import dev.chainloop.ee.contract.RunnerTypeConverter;
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.security.CiIdentity;
+import dev.chainloop.ee.platform.security.CiIdentityConverter;
 import dev.chainloop.ee.workflow.Workflow;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -19,6 +21,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One execution of a workflow; its id is the attestation ID the CLI shows. Starts {@code
@@ -100,6 +103,11 @@ public class WorkflowRun {
 
   @Column(name = "run_url", length = 1000)
   private String runUrl;
+
+  /** The CI job whose federated credential started the run; null for other credentials. */
+  @Convert(converter = CiIdentityConverter.class)
+  @Column(name = "ci_identity", length = CiIdentityConverter.COLUMN_LENGTH)
+  private CiIdentity ciIdentity;
 
   @Column(name = "contract_id", length = 36)
   private String contractId;
@@ -220,6 +228,15 @@ public class WorkflowRun {
 
   public String getRunUrl() {
     return runUrl;
+  }
+
+  public Optional<CiIdentity> ciIdentity() {
+    return Optional.ofNullable(ciIdentity);
+  }
+
+  /** Records the CI job behind the credential that started the run. */
+  void recordCiIdentity(CiIdentity identity) {
+    this.ciIdentity = identity;
   }
 
   public String getContractId() {

@@ -59,6 +59,7 @@ public class WorkflowRunService {
     // Millisecond precision keeps the keyset cursor exact on every database.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     WorkflowRun run = WorkflowRun.start(workflow, runnerType, runUrl, contract, version, now);
+    caller.ci().ifPresent(run::recordCiIdentity);
     repository.save(run);
     workflowService.recordRun(workflow.getId(), run.getId());
     return run;
@@ -236,7 +237,8 @@ public class WorkflowRunService {
         r.getCreatedAt(),
         r.getFinishedAt(),
         r.getAttestationDigest(),
-        r.getPolicyStatus() == null ? null : r.getPolicyStatus().db());
+        r.getPolicyStatus() == null ? null : r.getPolicyStatus().db(),
+        r.ciIdentity().map(RunView.CiJob::of).orElse(null));
   }
 
   /**

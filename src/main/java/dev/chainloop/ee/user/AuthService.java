@@ -93,6 +93,11 @@ public class AuthService {
         users
             .findById(userId.get())
             .orElseThrow(() -> new AuthenticationException("invalid email or password"));
+    return startSession(user, expiresIn);
+  }
+
+  /** A new session of {@code user} and its user token (password and SSO logins alike). */
+  public LoginResult startSession(User user, String expiresIn) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(sessionLength(expiresIn));
     UserSession session = new UserSession(Ids.newId(), user.getId(), now, expiresAt);

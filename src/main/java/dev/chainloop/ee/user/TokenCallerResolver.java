@@ -72,15 +72,21 @@ public class TokenCallerResolver implements CallerResolver {
     OrganizationRef organization = new OrganizationRef(scope.organizationId(), orgName);
     Optional<ProjectRef> project = scope.project().map(p -> new ProjectRef(p.id(), p.name()));
     if (kind == TokenKind.ROBOT_ACCOUNT) {
-      return Identity.robotAccount(
+      return new Identity.RobotAccount(
           token.getId(),
           token.getName(),
           organization,
           project.orElseThrow(),
           scope.workflowId().orElseThrow(),
-          token.getPermissions());
+          token.getPermissions(),
+          token.ciIdentity());
     }
-    return Identity.apiToken(
-        token.getId(), token.getName(), organization, token.getPermissions(), project);
+    return new Identity.ApiToken(
+        token.getId(),
+        token.getName(),
+        organization,
+        token.getPermissions(),
+        project,
+        token.ciIdentity());
   }
 }

@@ -49,6 +49,11 @@ public class Caller {
       return Optional.empty();
     }
 
+    /** The CI job a federated credential was exchanged for; empty for every other credential. */
+    default Optional<CiIdentity> ci() {
+      return Optional.empty();
+    }
+
     /** A user session, acting on one of the user's organizations (or on none yet). */
     static User user(
         String sessionId, String userId, String email, Optional<Membership> membership) {
@@ -62,7 +67,7 @@ public class Caller {
         OrganizationRef organization,
         Set<Permission> permissions,
         Optional<ProjectRef> project) {
-      return new ApiToken(tokenId, name, organization, permissions, project);
+      return new ApiToken(tokenId, name, organization, permissions, project, Optional.empty());
     }
 
     /** A workflow's robot account: confined to that workflow and its project. */
@@ -73,7 +78,8 @@ public class Caller {
         ProjectRef project,
         String workflowId,
         Set<Permission> permissions) {
-      return new RobotAccount(tokenId, name, organization, project, workflowId, permissions);
+      return new RobotAccount(
+          tokenId, name, organization, project, workflowId, permissions, Optional.empty());
     }
 
     record OrganizationRef(String id, String name) {
@@ -167,12 +173,14 @@ public class Caller {
         String name,
         OrganizationRef org,
         Set<Permission> permissions,
-        Optional<ProjectRef> project)
+        Optional<ProjectRef> project,
+        Optional<CiIdentity> ci)
         implements Token {
       public ApiToken {
         Objects.requireNonNull(tokenId, "token id");
         Objects.requireNonNull(org, "organization");
         Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(ci, "ci");
         permissions = Set.copyOf(permissions);
       }
 
@@ -193,9 +201,11 @@ public class Caller {
         OrganizationRef org,
         ProjectRef project,
         String workflowId,
-        Set<Permission> permissions)
+        Set<Permission> permissions,
+        Optional<CiIdentity> ci)
         implements Token {
       public RobotAccount {
+        Objects.requireNonNull(ci, "ci");
         Objects.requireNonNull(tokenId, "token id");
         Objects.requireNonNull(org, "organization");
         Objects.requireNonNull(project, "project");
@@ -281,6 +291,11 @@ public class Caller {
   /** Workflow the credential is confined to (robot accounts), if any. */
   public Optional<String> workflowScope() {
     return identity().workflowScope();
+  }
+
+  /** The CI job behind a federated credential, if the caller holds one. */
+  public Optional<CiIdentity> ci() {
+    return identity().ci();
   }
 
   /** A label for audit records: the user's email or {@code api-token:<id>}. */

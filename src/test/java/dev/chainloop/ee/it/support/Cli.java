@@ -89,6 +89,39 @@ public final class Cli {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Starts a CLI invocation in the background (one that waits, such as an SSO login). */
+  public Running start(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Map<String, String> environment = Map.copyOf(env);
+    java.util.concurrent.CompletableFuture<Integer> code =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                Main.run(
+                    args,
+                    environment,
+                    new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+    return new Running(code, out, err);
+  }
+
+  /** A CLI invocation still running: its output so far, and its outcome once it ends. */
+  public record Running(
+      java.util.concurrent.CompletableFuture<Integer> code,
+      ByteArrayOutputStream out,
+      ByteArrayOutputStream err) {
+    public String stderrSoFar() {
+      return err.toString(StandardCharsets.UTF_8);
+    }
+
+    public Result await(java.time.Duration timeout) throws Exception {
+      int exit = code.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return new Result(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+  }
+
   /** One CLI invocation's outcome. */
   public record Result(int exitCode, String stdout, String stderr) {
     @Override

@@ -134,8 +134,12 @@ public final class ApiClient {
    * tokens.
    */
   public static ApiClient anonymous(Connection connection, Log log) {
-    return new ApiClient(
-        connection, Optional.empty(), Credential.NONE, Optional.empty(), false, log);
+    return anonymous(connection, Optional.empty(), log);
+  }
+
+  /** Without credentials, acting on {@code organization} (the token exchange's choice). */
+  public static ApiClient anonymous(Connection connection, Optional<String> organization, Log log) {
+    return new ApiClient(connection, Optional.empty(), Credential.NONE, organization, false, log);
   }
 
   /**

@@ -27,6 +27,7 @@ import dev.chainloop.ee.cli.client.model.CreateContractRequest;
 import dev.chainloop.ee.cli.client.model.CreateInvitationRequest;
 import dev.chainloop.ee.cli.client.model.CreateOrganizationRequest;
 import dev.chainloop.ee.cli.client.model.CreateRobotAccountRequest;
+import dev.chainloop.ee.cli.client.model.CreateTrustedIdentityRequest;
 import dev.chainloop.ee.cli.client.model.CreateWorkflowRequest;
 import dev.chainloop.ee.cli.client.model.EvaluateMaterialRequest;
 import dev.chainloop.ee.cli.client.model.InitRequest;
@@ -61,8 +62,14 @@ import dev.chainloop.ee.cli.client.model.RunPage;
 import dev.chainloop.ee.cli.client.model.SaveStateRequest;
 import dev.chainloop.ee.cli.client.model.SignupRequest;
 import dev.chainloop.ee.cli.client.model.SigstoreTrustedRoot;
+import dev.chainloop.ee.cli.client.model.SsoDevicePoll;
+import dev.chainloop.ee.cli.client.model.SsoDeviceStart;
 import dev.chainloop.ee.cli.client.model.Status;
 import dev.chainloop.ee.cli.client.model.Stored;
+import dev.chainloop.ee.cli.client.model.TokenExchange;
+import dev.chainloop.ee.cli.client.model.TokenExchangeRequest;
+import dev.chainloop.ee.cli.client.model.TrustedIdentity;
+import dev.chainloop.ee.cli.client.model.TrustedIdentityList;
 import dev.chainloop.ee.cli.client.model.TrustedRoot;
 import dev.chainloop.ee.cli.client.model.UpdateCasBackendRequest;
 import dev.chainloop.ee.cli.client.model.UpdateContractRequest;
@@ -94,6 +101,14 @@ public final class ControlPlane {
   static final Endpoint<Void> LOGOUT = Endpoint.noAnswer("POST", "/api/v1/auth/logout", "logout");
   static final Endpoint<User> SIGNUP =
       Endpoint.json("POST", "/api/v1/auth/signup", "signup", User.class).body(SignupRequest.class);
+  static final Endpoint<TokenExchange> EXCHANGE_TOKEN =
+      Endpoint.json("POST", "/api/v1/auth/token-exchange", "exchangeToken", TokenExchange.class)
+          .formBody(TokenExchangeRequest.class);
+  static final Endpoint<SsoDeviceStart> START_SSO_DEVICE_LOGIN =
+      Endpoint.json("POST", "/api/v1/auth/sso/device", "startSsoDeviceLogin", SsoDeviceStart.class);
+  static final Endpoint<Login> POLL_SSO_DEVICE_LOGIN =
+      Endpoint.json("POST", "/api/v1/auth/sso/device/token", "pollSsoDeviceLogin", Login.class)
+          .body(SsoDevicePoll.class);
   static final Endpoint<Context> GET_CONTEXT =
       Endpoint.json("GET", "/api/v1/context", "getContext", Context.class);
 
@@ -138,6 +153,17 @@ public final class ControlPlane {
   static final Endpoint<AuditChain> VERIFY_AUDIT_CHAIN =
       Endpoint.json(
           "GET", "/api/v1/audit-events/verification", "verifyAuditChain", AuditChain.class);
+
+  // trusted identities (federated CI credentials)
+  static final Endpoint<TrustedIdentityList> LIST_TRUSTED_IDENTITIES =
+      Endpoint.json(
+          "GET", "/api/v1/trusted-identities", "listTrustedIdentities", TrustedIdentityList.class);
+  static final Endpoint<TrustedIdentity> CREATE_TRUSTED_IDENTITY =
+      Endpoint.json(
+              "POST", "/api/v1/trusted-identities", "createTrustedIdentity", TrustedIdentity.class)
+          .body(CreateTrustedIdentityRequest.class);
+  static final Endpoint<Void> DELETE_TRUSTED_IDENTITY =
+      Endpoint.noAnswer("DELETE", "/api/v1/trusted-identities/{id}", "deleteTrustedIdentity");
 
   // API tokens
   static final Endpoint<ApiTokenList> LIST_API_TOKENS =
@@ -416,6 +442,32 @@ public final class ControlPlane {
 
   public Login login(LoginRequest credentials) {
     return send(LOGIN.call().json(credentials));
+  }
+
+  public SsoDeviceStart startSsoDeviceLogin() {
+    return send(START_SSO_DEVICE_LOGIN.call());
+  }
+
+  /** The login once the person approved it at the provider; an empty token while pending (202). */
+  public Login pollSsoDeviceLogin(String deviceCode) {
+    return send(POLL_SSO_DEVICE_LOGIN.call().json(new SsoDevicePoll(deviceCode)));
+  }
+
+  /** Exchanges a CI job's OIDC ID token for a short-lived API credential (RFC 8693). */
+  public TokenExchange exchangeIdToken(String idToken) {
+    return send(EXCHANGE_TOKEN.call().form(TokenExchangeRequest.forIdToken(idToken)));
+  }
+
+  public List<TrustedIdentity> trustedIdentities() {
+    return send(LIST_TRUSTED_IDENTITIES.call()).items();
+  }
+
+  public TrustedIdentity createTrustedIdentity(CreateTrustedIdentityRequest request) {
+    return send(CREATE_TRUSTED_IDENTITY.call().json(request));
+  }
+
+  public void deleteTrustedIdentity(String id) {
+    send(DELETE_TRUSTED_IDENTITY.call(id));
   }
 
   /** Revokes the user token of this client. */

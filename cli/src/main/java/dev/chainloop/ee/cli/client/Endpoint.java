@@ -4,6 +4,7 @@ import dev.chainloop.ee.cli.client.model.ApiObject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.FileNotFoundException;
 import java.lang.reflect.InvocationTargetException;
@@ -37,7 +38,9 @@ final class Endpoint<R> {
     /** A file, streamed. */
     FILE,
     /** Bytes of another media type ({@link #bodyMediaType}). */
-    BINARY
+    BINARY,
+    /** A request record, written as application/x-www-form-urlencoded (OAuth endpoints). */
+    FORM
   }
 
   /** What a 2xx answer carries. */
@@ -102,6 +105,12 @@ final class Endpoint<R> {
     return this;
   }
 
+  Endpoint<R> formBody(Class<? extends Record> type) {
+    body = Body.FORM;
+    bodyType = type;
+    return this;
+  }
+
   Endpoint<R> jsonBytesBody() {
     body = Body.JSON_BYTES;
     return this;
@@ -157,6 +166,20 @@ final class Endpoint<R> {
         throw new IllegalArgumentException(endpoint.operationId + " takes " + endpoint.bodyType);
       }
       return content(write(value).toString().getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    Call<R> form(Record value) {
+      require(Body.FORM);
+      if (value.getClass() != endpoint.bodyType) {
+        throw new IllegalArgumentException(endpoint.operationId + " takes " + endpoint.bodyType);
+      }
+      StringJoiner form = new StringJoiner("&");
+      write(value)
+          .forEach(
+              (name, v) ->
+                  form.add(component(name) + "=" + component(((JsonString) v).getString())));
+      return content(
+          form.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
     }
 
     Call<R> jsonBytes(byte[] value) {

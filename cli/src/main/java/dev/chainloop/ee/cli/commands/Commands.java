@@ -70,6 +70,9 @@ import dev.chainloop.ee.cli.commands.project.ProjectVersionUpdateCommand;
 import dev.chainloop.ee.cli.commands.run.RunDescribeCommand;
 import dev.chainloop.ee.cli.commands.run.RunListCommand;
 import dev.chainloop.ee.cli.commands.runnercontext.GatherRunnerContextCommand;
+import dev.chainloop.ee.cli.commands.trustedidentity.TrustedIdentityCreateCommand;
+import dev.chainloop.ee.cli.commands.trustedidentity.TrustedIdentityDeleteCommand;
+import dev.chainloop.ee.cli.commands.trustedidentity.TrustedIdentityListCommand;
 import dev.chainloop.ee.cli.commands.version.VersionCommand;
 import dev.chainloop.ee.cli.commands.workflow.RobotAccountCreateCommand;
 import dev.chainloop.ee.cli.commands.workflow.RobotAccountListCommand;
@@ -110,6 +113,16 @@ public final class Commands {
             .add(new MemberDeleteCommand())
             .add(invitation);
 
+    CommandGroup trustedIdentity =
+        CommandGroup.of("trusted-identity", "CI identities trusted instead of API tokens")
+            .withLongDescription(
+                "Trust the OIDC ID tokens of CI jobs (GitHub Actions, GitLab CI): a matching job"
+                    + " exchanges its token for a short-lived API credential, so no API token is"
+                    + " stored in CI.")
+            .add(new TrustedIdentityCreateCommand())
+            .add(new TrustedIdentityListCommand())
+            .add(new TrustedIdentityDeleteCommand());
+
     CommandGroup audit =
         CommandGroup.of("audit", "Organization audit log")
             .add(new AuditListCommand())
@@ -126,6 +139,7 @@ public final class Commands {
             .add(new OrgDeleteCommand())
             .add(member)
             .add(apiToken)
+            .add(trustedIdentity)
             .add(audit);
 
     CommandGroup auth =

@@ -5,6 +5,8 @@ import dev.chainloop.ee.cli.client.ControlPlane;
 import dev.chainloop.ee.cli.client.Jwt;
 import dev.chainloop.ee.cli.client.TrustedCa;
 import dev.chainloop.ee.cli.client.model.ApiObject;
+import dev.chainloop.ee.cli.client.model.TokenExchange;
+import dev.chainloop.ee.cli.config.CiIdentity;
 import dev.chainloop.ee.cli.config.ConfigFile;
 import dev.chainloop.ee.cli.config.Settings;
 import dev.chainloop.ee.cli.output.JsonPrinter;
@@ -39,6 +41,7 @@ public final class CliContext {
   private final ParsedFlags flags;
   private final String outputFormat;
   private final Clock clock;
+  private final boolean acceptsCiIdentity;
   private BufferedReader inReader;
   private ControlPlane api;
   private ApiClient.Connection connection;
@@ -51,7 +54,8 @@ public final class CliContext {
       Settings settings,
       ParsedFlags flags,
       String outputFormat,
-      Clock clock) {
+      Clock clock,
+      boolean acceptsCiIdentity) {
     this.env = env;
     this.in = in;
     this.out = out;
@@ -60,6 +64,7 @@ public final class CliContext {
     this.flags = flags;
     this.outputFormat = outputFormat;
     this.clock = clock;
+    this.acceptsCiIdentity = acceptsCiIdentity;
   }
 
   public ParsedFlags flags() {
@@ -123,6 +128,13 @@ public final class CliContext {
   public ControlPlane api() {
     if (api == null) {
       Optional<Settings.Token> token = settings.token();
+      if (acceptsCiIdentity
+          && token.map(t -> t.source() == Settings.TokenSource.CONFIG).orElse(true)) {
+        Optional<Settings.Token> federated = federatedToken();
+        if (federated.isPresent()) {
+          token = federated;
+        }
+      }
       ApiClient.Credential credential = ApiClient.Credential.NONE;
       if (token.isPresent()) {
         Settings.Token t = token.get();
@@ -146,6 +158,30 @@ public final class CliContext {
                   log));
     }
     return api;
+  }
+
+  /**
+   * Without {@code --token} or {@code CHAINLOOP_TOKEN}, in a CI job that offers an OIDC identity:
+   * the job's ID token exchanged at the control plane for a short-lived API credential.
+   */
+  private Optional<Settings.Token> federatedToken() {
+    Optional<CiIdentity> ci = CiIdentity.detect(env);
+    if (ci.isEmpty()) {
+      return Optional.empty();
+    }
+    String audience =
+        Optional.ofNullable(env.get(CiIdentity.ENV_AUDIENCE))
+            .filter(a -> !a.isBlank())
+            .map(String::trim)
+            .orElse(CiIdentity.DEFAULT_AUDIENCE);
+    String idToken = ci.get().idToken(audience);
+    warnIfInsecure();
+    // --org picks among organizations whose rules all accept this job
+    TokenExchange exchanged =
+        new ControlPlane(ApiClient.anonymous(connection(), settings.organization(), log))
+            .exchangeIdToken(idToken);
+    log.debug("using a federated credential from the CI job's OIDC identity");
+    return Optional.of(new Settings.Token(exchanged.accessToken(), Settings.TokenSource.ENV));
   }
 
   /** Client without credentials, for status, signup and login. */

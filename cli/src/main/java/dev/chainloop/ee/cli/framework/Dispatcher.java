@@ -122,7 +122,8 @@ public final class Dispatcher {
             settings,
             new ParsedFlags(local, line, explicitlyFalse),
             format,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            ((LeafCommand) node).acceptsCiIdentity());
     ((LeafCommand) node).run(ctx);
     // after the work, so that a failing deprecated command still prints one error line only
     node.deprecation()

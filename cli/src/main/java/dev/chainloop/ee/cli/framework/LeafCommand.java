@@ -27,5 +27,13 @@ public abstract non-sealed class LeafCommand implements CommandNode {
     return null;
   }
 
+  /**
+   * True for the attestation verbs, which (without an API token) authenticate with the CI job's
+   * OIDC identity, as upstream's federated flow does.
+   */
+  public boolean acceptsCiIdentity() {
+    return false;
+  }
+
   public abstract void run(CliContext ctx) throws Exception;
 }

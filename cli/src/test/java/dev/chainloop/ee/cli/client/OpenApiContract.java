@@ -139,6 +139,16 @@ final class OpenApiContract {
           problems.add(where + ": the document takes no " + e.bodyMediaType + " body");
         }
       }
+      case FORM -> {
+        Map<String, Object> schema =
+            map(map(content.get("application/x-www-form-urlencoded")).get("schema"));
+        Map<String, Object> fields = map(schema.get("properties"));
+        for (RecordComponent c : e.bodyType.getRecordComponents()) {
+          if (!fields.containsKey(c.getName())) {
+            problems.add(where + ": the document's form has no field " + c.getName());
+          }
+        }
+      }
     }
   }
 

@@ -44,6 +44,11 @@ public final class AttestationInit extends ApiObject {
     return strings("envAllowList");
   }
 
+  /** Empty unless a federated credential started the run. */
+  public CiJob ciIdentity() {
+    return object("ciIdentity", CiJob::new);
+  }
+
   public Optional<Instant> initializedAt() {
     return instant("initializedAt");
   }

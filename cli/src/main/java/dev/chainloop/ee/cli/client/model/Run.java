@@ -28,6 +28,11 @@ public final class Run extends ApiObject {
     return object("version", ProjectVersion::new);
   }
 
+  /** Empty unless a federated credential started the run. */
+  public CiJob ciIdentity() {
+    return object("ciIdentity", CiJob::new);
+  }
+
   public String runnerType() {
     return string("runnerType");
   }

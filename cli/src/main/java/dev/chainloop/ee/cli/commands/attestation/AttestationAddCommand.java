@@ -28,6 +28,11 @@ import java.util.Map;
 
 public final class AttestationAddCommand extends LeafCommand {
   @Override
+  public boolean acceptsCiIdentity() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "add";
   }

@@ -8,6 +8,7 @@ import dev.chainloop.ee.cli.attestation.LocalState;
 import dev.chainloop.ee.cli.attestation.Material;
 import dev.chainloop.ee.cli.attestation.Runners;
 import dev.chainloop.ee.cli.client.model.AttestationInit;
+import dev.chainloop.ee.cli.client.model.CiJob;
 import dev.chainloop.ee.cli.client.model.InitRequest;
 import dev.chainloop.ee.cli.client.model.WorkflowInfo;
 import dev.chainloop.ee.cli.commands.workflow.ContractSource;
@@ -23,10 +24,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 public final class AttestationInitCommand extends LeafCommand {
+  @Override
+  public boolean acceptsCiIdentity() {
+    return true;
+  }
+
   /** Upstream's only optional collector. */
   private static final String AI_CONFIG_COLLECTOR = "aiconfig";
 
@@ -229,6 +236,7 @@ public final class AttestationInitCommand extends LeafCommand {
           state.withContractTerms(
               AttestationView.contractAnnotations(init.annotations()),
               AttestationView.allowedEnvVars(init.envAllowList(), ctx.env()));
+      state = withCiIdentity(state, init.ciIdentity());
     }
     if (collectors.contains(AI_CONFIG_COLLECTOR)) {
       state = collectAiAgentConfigs(ctx, state);
@@ -258,6 +266,31 @@ public final class AttestationInitCommand extends LeafCommand {
    * AI coding agent whose configuration is in the working directory; a failure is one WRN line,
    * never a failed init.
    */
+  /**
+   * The statement records the CI job the control plane verified (a federated credential's), under
+   * {@code chainloop.ci.*} annotations of the predicate.
+   */
+  private static CraftingState withCiIdentity(CraftingState state, CiJob ci) {
+    if (ci.isEmpty()) {
+      return state;
+    }
+    Map<String, String> annotations = new LinkedHashMap<>(state.annotations());
+    Map.of(
+            "chainloop.ci.issuer", ci.issuer(),
+            "chainloop.ci.subject", ci.subject(),
+            "chainloop.ci.repository", ci.repository(),
+            "chainloop.ci.ref", ci.ref(),
+            "chainloop.ci.workflow", ci.workflow(),
+            "chainloop.ci.run_id", ci.runId())
+        .forEach(
+            (name, value) -> {
+              if (!value.isEmpty()) {
+                annotations.put(name, value);
+              }
+            });
+    return state.withAnnotations(annotations);
+  }
+
   private static CraftingState collectAiAgentConfigs(CliContext ctx, CraftingState state) {
     Path dir = Path.of("").toAbsolutePath();
     try {

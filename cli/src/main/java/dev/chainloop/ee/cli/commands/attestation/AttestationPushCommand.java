@@ -31,6 +31,11 @@ import java.util.stream.Collectors;
 
 public final class AttestationPushCommand extends LeafCommand {
   @Override
+  public boolean acceptsCiIdentity() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "push";
   }

@@ -9,6 +9,11 @@ import dev.chainloop.ee.cli.framework.UsageException;
 
 public final class AttestationResetCommand extends LeafCommand {
   @Override
+  public boolean acceptsCiIdentity() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "reset";
   }

@@ -10,6 +10,11 @@ import java.util.List;
 
 public final class AttestationStatusCommand extends LeafCommand {
   @Override
+  public boolean acceptsCiIdentity() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "status";
   }

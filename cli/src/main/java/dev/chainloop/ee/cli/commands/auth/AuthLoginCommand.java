@@ -22,13 +22,25 @@ public final class AuthLoginCommand extends LeafCommand {
   public void defineFlags(FlagSet flags) {
     flags.string("email", "account email; prompted for when not given");
     flags.bool("password-stdin", "read the password from standard input");
+    flags.bool("sso", "log in through the organization's identity provider (single sign-on)");
+    flags.bool(
+        "skip-browser",
+        "with --sso: do not open a browser, print the address and code to open elsewhere");
   }
 
   @Override
   public void run(CliContext ctx) {
+    if (ctx.flags().bool("sso")) {
+      save(ctx, SsoLogin.login(ctx, ctx.flags().bool("skip-browser")));
+      return;
+    }
     String email = Passwords.email(ctx, ctx.flags().string("email"));
     String password = Passwords.read(ctx, ctx.flags().bool("password-stdin"), false);
     String token = ctx.anonymousApi().login(new LoginRequest(email, password)).token();
+    save(ctx, token);
+  }
+
+  private static void save(CliContext ctx, String token) {
     if (token.isEmpty()) {
       throw new CliException("the control plane did not return a token");
     }

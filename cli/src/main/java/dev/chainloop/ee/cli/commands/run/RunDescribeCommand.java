@@ -3,6 +3,7 @@ package dev.chainloop.ee.cli.commands.run;
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.client.model.AttestationInfo;
+import dev.chainloop.ee.cli.client.model.CiJob;
 import dev.chainloop.ee.cli.client.model.PolicyResults;
 import dev.chainloop.ee.cli.client.model.Run;
 import dev.chainloop.ee.cli.client.model.RunDetails;
@@ -106,8 +107,16 @@ public final class RunDescribeCommand extends LeafCommand {
             .row("State", r.status())
             .row("Created At", Dates.rfc822(r.createdAt()))
             .row("Finished At", Dates.rfc822(r.finishedAt()))
-            .row("Runner", r.runnerType())
-            .row("Digest", att.digest());
+            .row("Runner", r.runnerType());
+        CiJob ci = r.ciIdentity();
+        if (!ci.isEmpty()) {
+          t.row("CI Identity", ci.subject())
+              .row("CI Repository", ci.repository())
+              .row("CI Ref", ci.ref())
+              .row("CI Workflow", ci.workflow())
+              .row("CI Run ID", ci.runId());
+        }
+        t.row("Digest", att.digest());
         Verification v = d.verification();
         if (local.isPresent()) {
           t.row("Verified", local.get().verified() ? "true" : "false: " + local.get().reason());
