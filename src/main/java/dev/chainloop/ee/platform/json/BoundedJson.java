@@ -1,11 +1,11 @@
 package dev.chainloop.ee.platform.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
@@ -22,6 +22,12 @@ public final class BoundedJson {
   /** Deepest nesting accepted: in-toto statements and Sigstore bundles need well under 20. */
   public static final int MAX_DEPTH = 64;
 
+  /**
+   * Looked up once: every {@code Json.create...} call looks the provider up again (a class load
+   * through OSGi and a service-loader scan), once per nested object of every document here.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private BoundedJson() {}
 
   /**
@@ -30,7 +36,7 @@ public final class BoundedJson {
    * @throws Malformed when it is not one JSON object or nests deeper than {@link #MAX_DEPTH}
    */
   public static JsonObject readObject(byte[] bytes) {
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new Malformed("is not a JSON object");
       }
@@ -83,11 +89,11 @@ public final class BoundedJson {
     }
 
     static Level object() {
-      return new Level(Json.createObjectBuilder(), null);
+      return new Level(JSON.createObjectBuilder(), null);
     }
 
     static Level array() {
-      return new Level(null, Json.createArrayBuilder());
+      return new Level(null, JSON.createArrayBuilder());
     }
 
     void add(JsonValue value) {
