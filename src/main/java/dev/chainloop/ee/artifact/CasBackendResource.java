@@ -3,6 +3,7 @@ package dev.chainloop.ee.artifact;
 import dev.chainloop.ee.artifact.CasBackendService.Backend;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * while the default fails validation (the fallback), each with a size limit. Credentials are
  * write-only.
  */
+@ApplicationScoped
 @Path("cas-backends")
 @Tag(name = "cas-backends")
 @Produces(MediaType.APPLICATION_JSON)

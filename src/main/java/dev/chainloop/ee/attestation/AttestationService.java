@@ -15,6 +15,7 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.error.Violation;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
+import dev.chainloop.ee.platform.security.SecretBox;
 import dev.chainloop.ee.policy.PolicyEvaluation;
 import dev.chainloop.ee.project.ProjectVersion;
 import dev.chainloop.ee.project.ProjectVersionService;
@@ -57,6 +58,7 @@ public class AttestationService {
   @Inject OrganizationService organizations;
   @Inject AuditService audit;
   @Inject ProjectVersionService versions;
+  @Inject SecretBox box;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -339,7 +341,11 @@ public class AttestationService {
   public CraftingState readState(String runId) {
     caller.require(Permission.RUN_READ);
     WorkflowRun run = runs.get(runId);
-    return new CraftingState(run.getCraftingState(), run.getCraftingStateDigest());
+    byte[] stored = run.getCraftingState();
+    // Sealed since it is encrypted at rest; state saved before that is plain JSON.
+    byte[] state =
+        SecretBox.isSealed(stored) ? box.openBytes(stateContext(run.getId()), stored) : stored;
+    return new CraftingState(state, run.getCraftingStateDigest());
   }
 
   /**
@@ -357,10 +363,16 @@ public class AttestationService {
     }
     String base = blankToNull(baseDigest == null ? null : baseDigest.replace("\"", ""));
     String digest = Sha256.prefixed(state);
-    if (!runs.saveState(run.getId(), state, digest, base)) {
+    if (!runs.saveState(
+        run.getId(), box.sealBytes(stateContext(run.getId()), state), digest, base)) {
       throw new ConflictException("the attestation state changed since it was read: read it again");
     }
     return digest;
+  }
+
+  /** The state is bound to its run: copied onto another run's row, it does not decrypt. */
+  private static String stateContext(String runId) {
+    return "workflow_run.crafting_state:" + runId;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.chainloop.ee.federation;
 
 import dev.chainloop.ee.federation.TokenExchangeService.Exchanged;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** RFC 8693 token exchange of a CI job's OIDC ID token (see {@link TokenExchangeService}). */
+@ApplicationScoped
 @Path("auth/token-exchange")
 @Tag(name = "auth")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package dev.chainloop.ee.federation;
 import dev.chainloop.ee.federation.TrustedIdentityService.CreateTrustedIdentity;
 import dev.chainloop.ee.platform.security.TokenKind.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's trusted CI identities (trust rules for OIDC ID tokens). */
+@ApplicationScoped
 @Path("trusted-identities")
 @Tag(name = "trusted-identities")
 @Produces(MediaType.APPLICATION_JSON)

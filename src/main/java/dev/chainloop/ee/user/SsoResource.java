@@ -4,6 +4,7 @@ import dev.chainloop.ee.user.AuthResource.LoginResponse;
 import dev.chainloop.ee.user.AuthResource.UserResponse;
 import dev.chainloop.ee.user.SsoService.DeviceStart;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Single sign-on through the company's OpenID Connect provider (device authorization grant). */
+@ApplicationScoped
 @Path("auth/sso")
 @Tag(name = "auth")
 @Produces(MediaType.APPLICATION_JSON)

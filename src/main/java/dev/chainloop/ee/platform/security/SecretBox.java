@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -26,12 +27,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is {@code chainloop.secrets.key} (base64 of 32 bytes, e.g. from a mounted secret), or else the
  * file {@code secrets.key} in {@code chainloop.keys.dir}, generated on the very first start and
  * shared by all nodes like the token signing keys. Each value is bound to a context (e.g. the row
- * it belongs to), so a ciphertext copied to another row does not decrypt.
+ * it belongs to), so a ciphertext copied to another row does not decrypt. Integration and CAS
+ * credentials are sealed as text, remote attestation state as bytes.
  */
 @ApplicationScoped
 public class SecretBox {
   static final String KEY_FILE = "secrets.key";
   private static final String PREFIX = "v1:";
+
+  /** Leads the bytes {@link #sealBytes} writes. */
+  private static final byte[] MAGIC = {'C', 'L', 'S', '1'};
+
   private static final int KEY_BYTES = 32;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -61,18 +67,9 @@ public class SecretBox {
 
   /** {@code plaintext} encrypted for {@code context}, as printable text. */
   public String seal(String context, String plaintext) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    try {
-      Cipher gcm = cipher(Cipher.ENCRYPT_MODE, nonce, context);
-      byte[] sealed = gcm.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      return PREFIX
-          + Base64.getEncoder()
-              .encodeToString(
-                  ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot encrypt a secret", e);
-    }
+    return PREFIX
+        + Base64.getEncoder()
+            .encodeToString(encrypt(context, plaintext.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** What {@link #seal} sealed for {@code context}; refused if the value was tampered with. */
@@ -80,13 +77,51 @@ public class SecretBox {
     if (sealed == null || !sealed.startsWith(PREFIX)) {
       throw new IllegalStateException("not a sealed secret");
     }
-    byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+    return new String(
+        decrypt(context, Base64.getDecoder().decode(sealed.substring(PREFIX.length()))),
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code plaintext} encrypted for {@code context}, as bytes that {@link #isSealed} recognizes.
+   */
+  public byte[] sealBytes(String context, byte[] plaintext) {
+    byte[] sealed = encrypt(context, plaintext);
+    return ByteBuffer.allocate(MAGIC.length + sealed.length).put(MAGIC).put(sealed).array();
+  }
+
+  /** What {@link #sealBytes} sealed for {@code context}; refused if it was tampered with. */
+  public byte[] openBytes(String context, byte[] sealed) {
+    if (!isSealed(sealed)) {
+      throw new IllegalStateException("not sealed bytes");
+    }
+    return decrypt(context, Arrays.copyOfRange(sealed, MAGIC.length, sealed.length));
+  }
+
+  /** Whether {@code bytes} were written by {@link #sealBytes} (a JSON document never starts so). */
+  public static boolean isSealed(byte[] bytes) {
+    return bytes != null
+        && bytes.length > MAGIC.length
+        && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
+  /** nonce || AES-GCM(plaintext), the context as additional data. */
+  private byte[] encrypt(String context, byte[] plaintext) {
     byte[] nonce = new byte[NONCE_BYTES];
-    System.arraycopy(all, 0, nonce, 0, NONCE_BYTES);
+    random.nextBytes(nonce);
     try {
-      Cipher gcm = cipher(Cipher.DECRYPT_MODE, nonce, context);
-      return new String(
-          gcm.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+      byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, context).doFinal(plaintext);
+      return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot encrypt a secret", e);
+    }
+  }
+
+  private byte[] decrypt(String context, byte[] all) {
+    byte[] nonce = Arrays.copyOf(all, NONCE_BYTES);
+    try {
+      return cipher(Cipher.DECRYPT_MODE, nonce, context)
+          .doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("a stored secret does not decrypt with the secrets key", e);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.it.support.DataFiles;
 import dev.chainloop.ee.it.support.ExtraServer;
 import dev.chainloop.ee.it.support.Fixtures;
 import dev.chainloop.ee.it.support.OciRegistry;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -232,7 +232,7 @@ class CasBackendsIT {
       assertThat(json).doesNotContain(c);
       assertThat(rest.toString()).doesNotContain(c);
       assertThat(Files.readString(server.messagesLog())).doesNotContain(c);
-      assertThat(filesContaining(DATA, c)).as("files holding a credential").isEmpty();
+      assertThat(DataFiles.containing(DATA, c)).as("files holding a credential").isEmpty();
     }
   }
 
@@ -417,35 +417,5 @@ class CasBackendsIT {
     try (var reader = Json.createReader(new StringReader(text))) {
       return reader.readArray();
     }
-  }
-
-  private static List<Path> filesContaining(Path root, String secret) throws IOException {
-    byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              f -> {
-                try {
-                  return contains(Files.readAllBytes(f), needle);
-                } catch (IOException gone) {
-                  return false; // a temporary file removed meanwhile
-                }
-              })
-          .toList();
-    }
-  }
-
-  private static boolean contains(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }

@@ -8,6 +8,7 @@ import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.it.support.DataFiles;
 import dev.chainloop.ee.it.support.Fixtures;
 import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.JsonObject;
@@ -411,5 +412,45 @@ class RunLifecycleIT extends AttestationPipelines {
                 Base64.getDecoder().decode(api.get(path).json().getString("state")),
                 StandardCharsets.UTF_8))
         .isEqualTo("{\"v\":2}");
+  }
+
+  /**
+   * Remote crafting state is encrypted at rest (issue 19): the API gives it back as saved, and its
+   * text is nowhere in the database: on PostgreSQL the row's bytes, on embedded Derby every file of
+   * the data directory (the transaction log holds each row image at commit).
+   */
+  @Test
+  void remoteStateIsEncryptedAtRest() throws Exception {
+    String marker = "state-material-" + java.util.UUID.randomUUID();
+    String state = "{\"materials\":{\"sbom\":\"" + marker + "\"}}";
+    String run = initRun("encrypted-state", "p");
+    String path = "/api/v1/attestations/" + run + "/state";
+    var saved = api.put(path, "{\"state\":\"" + b64(state) + "\",\"baseDigest\":\"\"}");
+    assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(api.get(path).json().getString("state")),
+                StandardCharsets.UTF_8))
+        .isEqualTo(state);
+    String jdbc = System.getProperty("chainloop.test.jdbc.url");
+    if (jdbc != null) {
+      try (var db =
+              java.sql.DriverManager.getConnection(
+                  jdbc,
+                  System.getProperty("chainloop.test.jdbc.user"),
+                  System.getProperty("chainloop.test.jdbc.password"));
+          var q = db.prepareStatement("SELECT crafting_state FROM workflow_runs WHERE id = ?")) {
+        q.setString(1, run);
+        try (var rs = q.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          byte[] stored = rs.getBytes(1);
+          assertThat(new String(stored, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("CLS1");
+          assertThat(DataFiles.contains(stored, marker.getBytes(StandardCharsets.UTF_8))).isFalse();
+        }
+      }
+    } else {
+      Path derby = Path.of(System.getProperty("chainloop.test.data.dir"), "derby");
+      assertThat(DataFiles.containing(derby, marker)).as("Derby files holding the state").isEmpty();
+    }
   }
 }

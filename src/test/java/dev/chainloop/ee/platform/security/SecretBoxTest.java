@@ -48,6 +48,24 @@ class SecretBoxTest {
   }
 
   @Test
+  void sealedBytesOpenOnlyForTheirContextAndAreToldFromJson() {
+    SecretBox box = boxIn(dir, Optional.empty());
+    byte[] state =
+        "{\"materials\":[\"secret-sbom\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] sealed = box.sealBytes("run/1", state);
+    assertThat(SecretBox.isSealed(sealed)).isTrue();
+    assertThat(SecretBox.isSealed(state)).as("plain JSON").isFalse();
+    assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain("secret-sbom");
+    assertThat(box.openBytes("run/1", sealed)).isEqualTo(state);
+    assertThatThrownBy(() -> box.openBytes("run/2", sealed))
+        .isInstanceOf(IllegalStateException.class);
+    sealed[sealed.length - 1] ^= 1;
+    assertThatThrownBy(() -> box.openBytes("run/1", sealed))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void theGeneratedKeyIsPrivateAndReadBackByTheNextStart() throws Exception {
     SecretBox first = boxIn(dir.resolve("keys"), Optional.empty());
     Path file = dir.resolve("keys").resolve(SecretBox.KEY_FILE);
