@@ -234,6 +234,29 @@ class CasBackendsIT {
       assertThat(Files.readString(server.messagesLog())).doesNotContain(c);
       assertThat(DataFiles.containing(DATA, c)).as("files holding a credential").isEmpty();
     }
+    String jdbc = System.getProperty("chainloop.test.jdbc.url");
+    if (jdbc != null) {
+      // On PostgreSQL the rows are not under the data directory: read every column of them.
+      try (var db =
+              java.sql.DriverManager.getConnection(
+                  jdbc + "_cas",
+                  System.getProperty("chainloop.test.jdbc.user"),
+                  System.getProperty("chainloop.test.jdbc.password"));
+          var q = db.createStatement();
+          var rows = q.executeQuery("SELECT * FROM cas_backends")) {
+        int count = 0;
+        while (rows.next()) {
+          count++;
+          for (int col = 1; col <= rows.getMetaData().getColumnCount(); col++) {
+            String value = rows.getString(col);
+            for (String c : credentials) {
+              assertThat(value == null ? "" : value).doesNotContain(c);
+            }
+          }
+        }
+        assertThat(count).as("the backends' rows").isGreaterThanOrEqualTo(2);
+      }
+    }
   }
 
   @Test
