@@ -5,12 +5,14 @@ import dev.chainloop.ee.audit.AuditService;
 import dev.chainloop.ee.platform.error.AuthenticationException;
 import dev.chainloop.ee.platform.persistence.Ids;
 import dev.chainloop.ee.platform.security.TokenKind;
+import dev.chainloop.ee.platform.security.VerifiedTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -58,9 +60,10 @@ public class ApiTokenAuthenticator {
       throw new AuthenticationException(
           kind == TokenKind.API_TOKEN ? "API token revoked" : "robot account revoked", "revoked");
     }
-    if (!equalsNullable(token.getOrganizationId(), jwt.getClaim("org_id"))
-        || !equalsNullable(token.getProjectId(), jwt.getClaim("project_id"))
-        || !equalsNullable(token.getWorkflowId(), jwt.getClaim("workflow_id"))) {
+    JsonObject claims = VerifiedTokens.claims(jwt);
+    if (!Objects.equals(token.getOrganizationId(), VerifiedTokens.string(claims, "org_id"))
+        || !Objects.equals(token.getProjectId(), VerifiedTokens.string(claims, "project_id"))
+        || !Objects.equals(token.getWorkflowId(), VerifiedTokens.string(claims, "workflow_id"))) {
       audit.recordSeparately(
           AuditEntry.of("api_token.rejected")
               .in(token.getOrganizationId())
@@ -79,11 +82,5 @@ public class ApiTokenAuthenticator {
       usage.record(token.getId(), now);
     }
     return new Authenticated(token, row.get().organizationName());
-  }
-
-  private static boolean equalsNullable(String a, Object claim) {
-    String b =
-        claim instanceof JsonString js ? js.getString() : claim == null ? null : claim.toString();
-    return a == null ? b == null : a.equals(b);
   }
 }

@@ -5,10 +5,6 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -16,13 +12,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
 import java.security.Principal;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -35,10 +27,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
   public static final String ORGANIZATION_HEADER = "Chainloop-Organization";
-  private static final JsonProvider JSON = JsonProvider.provider();
-
-  /** Header segment → its kid ("" for none). */
-  private static final Map<String, String> KEY_IDS = new ConcurrentHashMap<>();
 
   @Context ResourceInfo resourceInfo;
   @Inject Caller caller;
@@ -63,7 +51,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     if (principal instanceof JsonWebToken jwt) {
-      if (!keys.verifies(keyIdOf(jwt))) {
+      if (!keys.verifies(VerifiedTokens.keyId(jwt))) {
         // Its key was retired: MicroProfile JWT may still hold the key it verified with.
         metrics.rejected("retired_key");
         throw new AuthenticationException(
@@ -90,39 +78,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
               + caller.kind().group().replace('-', ' ')
               + " credential; it needs: "
               + String.join(" or ", allowed.stream().sorted().toList()).replace('-', ' '));
-    }
-  }
-
-  /**
-   * The {@code kid} of the token's header, or null if it names none. Only verified tokens get here,
-   * so the headers seen are the few this server signs: each is parsed once (a {@code Json} factory
-   * call looks its provider up each time, 7 % of a listing's CPU when done per request).
-   */
-  private static String keyIdOf(JsonWebToken jwt) {
-    String raw = jwt.getRawToken();
-    int dot = raw == null ? -1 : raw.indexOf('.');
-    if (dot <= 0) {
-      return null;
-    }
-    String header = raw.substring(0, dot);
-    String kid = KEY_IDS.get(header);
-    if (kid == null) {
-      if (KEY_IDS.size() > 64) {
-        KEY_IDS.clear();
-      }
-      kid = parseKeyId(header);
-      KEY_IDS.put(header, kid);
-    }
-    return kid.isEmpty() ? null : kid;
-  }
-
-  private static String parseKeyId(String header) {
-    try (JsonReader reader =
-        JSON.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(header)))) {
-      JsonObject object = reader.readObject();
-      return object.get("kid") instanceof JsonString kid ? kid.getString() : "";
-    } catch (RuntimeException malformed) {
-      return "";
     }
   }
 
