@@ -16,11 +16,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A service-account credential: an organization's API token, or a workflow's robot account (the
@@ -142,8 +139,7 @@ public class ApiToken {
     this.projectId = scope.project().map(ProjectRef::id).orElse(null);
     this.projectName = scope.project().map(ProjectRef::name).orElse(null);
     this.workflowId = scope.workflowId().orElse(null);
-    this.permissions =
-        permissions.stream().map(Permission::wire).sorted().collect(Collectors.joining(" "));
+    this.permissions = Permission.toColumn(permissions);
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
     this.uniqueKey = uniqueKey(kind, scope, name);
@@ -240,11 +236,7 @@ public class ApiToken {
   }
 
   public Set<Permission> getPermissions() {
-    EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
-    Arrays.stream(permissions.split(" "))
-        .filter(p -> !p.isBlank())
-        .forEach(p -> Permission.parse(p).ifPresent(set::add));
-    return set;
+    return Permission.fromColumn(permissions);
   }
 
   public Instant getCreatedAt() {

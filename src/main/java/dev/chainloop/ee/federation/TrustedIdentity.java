@@ -13,8 +13,6 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,8 +103,7 @@ public class TrustedIdentity {
     this.projectName = scope.project().map(ProjectRef::name).orElse(null);
     this.workflowId = scope.workflowId().orElse(null);
     this.workflowName = workflowName;
-    this.permissions =
-        permissions.stream().map(Permission::wire).sorted().collect(Collectors.joining(" "));
+    this.permissions = Permission.toColumn(permissions);
     this.createdAt = now;
     this.createdBy = createdBy;
   }
@@ -140,11 +137,7 @@ public class TrustedIdentity {
   }
 
   public Set<Permission> getPermissions() {
-    EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
-    Arrays.stream(permissions.split(" "))
-        .filter(p -> !p.isBlank())
-        .forEach(p -> Permission.parse(p).ifPresent(set::add));
-    return set;
+    return Permission.fromColumn(permissions);
   }
 
   public Instant getCreatedAt() {

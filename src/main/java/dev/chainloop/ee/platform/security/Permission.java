@@ -1,7 +1,11 @@
 package dev.chainloop.ee.platform.security;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A {@code resource:action} pair; roles and API tokens are sets of these (reference §2.6). */
 public enum Permission {
@@ -53,5 +57,19 @@ public enum Permission {
 
   public static Optional<Permission> parse(String wire) {
     return Arrays.stream(values()).filter(p -> p.wire.equals(wire)).findFirst();
+  }
+
+  /** A set as the entities store it: the wire names, sorted, space-separated. */
+  public static String toColumn(Collection<Permission> permissions) {
+    return permissions.stream().map(Permission::wire).sorted().collect(Collectors.joining(" "));
+  }
+
+  /** The set a {@link #toColumn} text names (names no longer known are left out). */
+  public static Set<Permission> fromColumn(String column) {
+    EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+    Arrays.stream(column.split(" "))
+        .filter(p -> !p.isBlank())
+        .forEach(p -> parse(p).ifPresent(set::add));
+    return set;
   }
 }
