@@ -1,6 +1,5 @@
 import dev.chainloop.ee.cli.attestation.Bundles;
 import dev.chainloop.ee.cli.attestation.Signers;
-import dev.chainloop.ee.cli.attestation.Statement;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Mixed traffic for bench/soak: args URL SECONDS WORKERS. Every worker has its own user and
- * organization and loops over reads, token churn and an attestation push. Prints one summary line
- * per operation and "errors N" (5xx, transport failures and unexpected statuses).
+ * organization and loops over reads, token churn and an attestation push. Prints one line per
+ * operation (requests, errors, p50 and p99 in ms) and "errors N" (transport failures and any status
+ * other than the expected one); the first errors of each operation go to stderr.
  */
 public class SoakDriver {
   static final HttpClient HTTP =
@@ -30,8 +31,18 @@ public class SoakDriver {
           .build();
   static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
   static final Map<String, LongAdder> ERRORS = new ConcurrentHashMap<>();
+  /** Per operation: a count of requests by whole milliseconds of latency (the last slot: 10 s and more). */
+  static final Map<String, AtomicLongArray> LATENCY = new ConcurrentHashMap<>();
+
+  static final int MAX_MS = 10_000;
   static final KeyPair KEY = Signers.ephemeralP256();
   static String base;
+
+  /** The signer's public key (base64 DER) beside each key-signed bundle, as the CLI sends it. */
+  static final String PUBLIC_KEY =
+      java.net.URLEncoder.encode(
+          java.util.Base64.getEncoder().encodeToString(KEY.getPublic().getEncoded()),
+          StandardCharsets.UTF_8);
 
   public static void main(String[] args) throws Exception {
     base = args[0];
@@ -47,7 +58,12 @@ public class SoakDriver {
       t.join();
     }
     long errors = ERRORS.values().stream().mapToLong(LongAdder::sum).sum();
-    COUNTS.forEach((op, n) -> System.out.println(op + " " + n.sum() + " errors " + ERRORS.getOrDefault(op, new LongAdder()).sum()));
+    new java.util.TreeMap<>(COUNTS)
+        .forEach(
+            (op, n) ->
+                System.out.println(
+                    op + " " + n.sum() + " errors " + ERRORS.getOrDefault(op, new LongAdder()).sum()
+                        + " p50 " + percentile(op, 0.50) + " p99 " + percentile(op, 0.99)));
     System.out.println("errors " + errors);
   }
 
@@ -73,16 +89,45 @@ public class SoakDriver {
       if (runId != null) {
         try {
           byte[] bundle = Bundles.sign(statement(runId), KEY.getPrivate(), KEY.getPublic(), null);
-          call("push.store", "POST", "/api/v1/attestations/" + runId + "/store", ci, new String(bundle, StandardCharsets.UTF_8), 200);
+          call("push.store", "POST", "/api/v1/attestations/" + runId + "/store?publicKey=" + PUBLIC_KEY, ci, new String(bundle, StandardCharsets.UTF_8), 200);
         } catch (Exception e) {
-          ERRORS.computeIfAbsent("push.sign", k -> new LongAdder()).increment();
+          error("push.sign", e.toString());
         }
       }
     }
   }
 
+  static String percentile(String op, double q) {
+    AtomicLongArray h = LATENCY.get(op);
+    if (h == null) {
+      return "-";
+    }
+    long total = 0;
+    for (int i = 0; i < h.length(); i++) {
+      total += h.get(i);
+    }
+    long rank = (long) Math.ceil(q * total);
+    long seen = 0;
+    for (int i = 0; i < h.length(); i++) {
+      seen += h.get(i);
+      if (seen >= rank) {
+        return Integer.toString(i);
+      }
+    }
+    return "-";
+  }
+
+  static void error(String op, String what) {
+    long n = ERRORS.computeIfAbsent(op, k -> new LongAdder()).sum();
+    ERRORS.get(op).increment();
+    if (n < 3) {
+      System.err.println(java.time.Instant.now() + " " + op + ": " + what);
+    }
+  }
+
   static String call(String op, String method, String path, String token, String body, int expected) {
     COUNTS.computeIfAbsent(op, k -> new LongAdder()).increment();
+    long t0 = System.nanoTime();
     try {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(base + path))
@@ -95,15 +140,14 @@ public class SoakDriver {
         b.header("Authorization", "Bearer " + token);
       }
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      int ms = (int) Math.min(MAX_MS, (System.nanoTime() - t0) / 1_000_000);
+      LATENCY.computeIfAbsent(op, k -> new AtomicLongArray(MAX_MS + 1)).incrementAndGet(ms);
       if (r.statusCode() != expected) {
-        ERRORS.computeIfAbsent(op, k -> new LongAdder()).increment();
-        if (ERRORS.get(op).sum() <= 3) {
-          System.err.println(op + ": " + r.statusCode() + " " + r.body());
-        }
+        error(op, r.statusCode() + " " + r.body());
       }
       return r.body();
     } catch (Exception e) {
-      ERRORS.computeIfAbsent(op, k -> new LongAdder()).increment();
+      error(op, e.toString());
       return null;
     }
   }
@@ -117,7 +161,16 @@ public class SoakDriver {
   }
 
   static byte[] statement(String runId) {
-    String hex = Statement.sha256Hex(runId.getBytes(StandardCharsets.UTF_8));
+    String hex;
+    try {
+      hex =
+          java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(runId.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
     return ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"x\",\"digest\":{\"sha256\":\""
             + hex
             + "\"}}],\"predicateType\":\"chainloop.dev/attestation/v0.2\",\"predicate\":{\"metadata\":{\"workflowRunID\":\""
