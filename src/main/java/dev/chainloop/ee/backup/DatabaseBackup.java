@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DatabaseBackup {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final Pattern NAME = Pattern.compile("\\.?[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   @Resource(lookup = "jdbc/chainloop")
   DataSource dataSource;
@@ -32,7 +32,7 @@ public class DatabaseBackup {
   /** Backs the database up into a new directory {@code name} of the backup dir; its path. */
   public Path backUpInto(String name) {
     if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
-      throw new InvalidInputException("into", "a directory name: letters, digits, . _ -");
+      throw new InvalidInputException("into", "a directory name: letters, digits, . _ - (a leading dot for a staging directory)");
     }
     Path target = config.backupDir().toAbsolutePath().resolve(name);
     try (Connection connection = dataSource.getConnection()) {
