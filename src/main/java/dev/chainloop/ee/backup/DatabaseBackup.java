@@ -32,7 +32,9 @@ public class DatabaseBackup {
   /** Backs the database up into a new directory {@code name} of the backup dir; its path. */
   public Path backUpInto(String name) {
     if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
-      throw new InvalidInputException("into", "a directory name: letters, digits, . _ - (a leading dot for a staging directory)");
+      throw new InvalidInputException(
+          "into",
+          "a directory name: letters, digits, . _ - (a leading dot for a staging directory)");
     }
     Path target = config.backupDir().toAbsolutePath().resolve(name);
     try (Connection connection = dataSource.getConnection()) {

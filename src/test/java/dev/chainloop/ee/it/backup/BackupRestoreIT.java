@@ -57,6 +57,10 @@ class BackupRestoreIT {
   @BeforeAll
   static void backUpUnderLoadAndRestore() throws Exception {
     ExtraServer.deleteTree(BACKUPS);
+    if (POSTGRESQL) { // this test's own databases, empty whatever ran before in this cluster
+      emptyDatabase("chainloop_backup");
+      emptyDatabase("chainloop_restored");
+    }
     original = server("chainloop-backup", BASE, DATA);
     original.start(database("_backup"));
     original.awaitReady(Duration.ofSeconds(300));
@@ -182,7 +186,8 @@ class BackupRestoreIT {
   void theBackupIsSealedByItsManifestAndLeavesNoPartialDirectory() throws Exception {
     assertThat(backup.resolve("manifest.json")).exists();
     assertThat(backup.resolve(POSTGRESQL ? "database.dump" : "derby")).exists();
-    assertThat(backup.resolve("keys/secrets.key")).exists();
+    assertThat(backup.resolve("keys/jwt-private.pem")).exists();
+    assertThat(backup.resolve("keys/signing-ca-key.pem")).exists();
     try (var entries = Files.list(BACKUPS)) {
       assertThat(entries.map(p -> p.getFileName().toString()))
           .containsExactly(backup.getFileName().toString());
@@ -206,6 +211,32 @@ class BackupRestoreIT {
   /** On PostgreSQL, a database of this test's own (scripts/postgres creates it). */
   private static Map<String, String> database(String suffix) {
     return POSTGRESQL ? Map.of("DB_NAME", "chainloop" + suffix) : Map.of();
+  }
+
+  /** Drops every table of a database of this test's own (psql comes with scripts/postgres). */
+  private static void emptyDatabase(String name) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "psql",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                System.getenv("DB_HOST"),
+                "-p",
+                System.getenv("DB_PORT"),
+                "-U",
+                System.getenv("DB_USER"),
+                "-d",
+                name,
+                "-c",
+                "DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+            .redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", System.getenv("DB_PASSWORD"));
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("psql: " + out).isZero();
   }
 
   /** init, add a file of its own as an ARTIFACT, push; records the push once acknowledged. */
