@@ -101,7 +101,9 @@ class BackupRestoreIT {
       TimeUnit.MILLISECONDS.sleep(100);
     }
     beforeBackup = Map.copyOf(acknowledged);
-    backup = Path.of(script("backup", Map.of("CHAINLOOP_URL", url)).trim());
+    Map<String, String> backupEnv = new HashMap<>(database("_backup"));
+    backupEnv.put("CHAINLOOP_URL", url);
+    backup = Path.of(script("backup", backupEnv).trim());
     TimeUnit.SECONDS.sleep(1);
     loading.set(false);
     load.join(60_000);
