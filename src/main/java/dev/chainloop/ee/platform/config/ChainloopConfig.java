@@ -22,6 +22,14 @@ public class ChainloopConfig {
   String keysDir;
 
   @Inject
+  @ConfigProperty(name = "chainloop.backup.dir")
+  String backupDir;
+
+  @Inject
+  @ConfigProperty(name = "chainloop.ops.token-file")
+  String opsTokenFile;
+
+  @Inject
   @ConfigProperty(name = "chainloop.jwt.issuer", defaultValue = "cp.chainloop")
   String issuer;
 
@@ -65,6 +73,16 @@ public class ChainloopConfig {
 
   public Path keysDir() {
     return Path.of(keysDir);
+  }
+
+  /** Where the online backup of the embedded database is written (scripts/backup). */
+  public Path backupDir() {
+    return Path.of(backupDir);
+  }
+
+  /** The secret an operator sends to the operations endpoints; no file disables them. */
+  public Path opsTokenFile() {
+    return Path.of(opsTokenFile);
   }
 
   public String issuer() {
