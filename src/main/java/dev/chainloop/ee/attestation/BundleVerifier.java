@@ -42,10 +42,10 @@ public final class BundleVerifier {
   private BundleVerifier() {}
 
   /**
-   * What bundles are checked against: the keyless signing CA (null: keyless bundles are refused)
-   * and the timestamp authorities' signing certificates.
+   * What bundles are checked against: the keyless signing CAs (empty: keyless bundles are refused;
+   * several while a CA rotates) and the timestamp authorities' signing certificates.
    */
-  public record Trust(X509Certificate ca, List<X509Certificate> timestampSigners) {}
+  public record Trust(List<X509Certificate> cas, List<X509Certificate> timestampSigners) {}
 
   /**
    * @param storedAt for a bundle stored before keyless bundles carried timestamps: the time the
@@ -72,7 +72,7 @@ public final class BundleVerifier {
     }
     byte[] payload = base64(string(envelope, "payload"), "dsseEnvelope.payload");
     JsonObject material = object(bundle, "verificationMaterial");
-    X509Certificate leaf = certificate(material, trust.ca());
+    X509Certificate leaf = certificate(material, trust.cas());
     PublicKey key = leaf != null ? leaf.getPublicKey() : signerKey(material, signerKey);
     JsonArray signatures =
         envelope.get("signatures") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
@@ -129,7 +129,8 @@ public final class BundleVerifier {
   }
 
   /** The keyless signing certificate, checked to be issued by the CA; null if key-signed. */
-  private static X509Certificate certificate(JsonObject material, X509Certificate trustedCa) {
+  private static X509Certificate certificate(
+      JsonObject material, List<X509Certificate> trustedCas) {
     if (material == null) {
       throw invalid("the bundle has no verificationMaterial");
     }
@@ -138,19 +139,29 @@ public final class BundleVerifier {
       return null;
     }
     byte[] der = base64(string(cert, "rawBytes"), "verificationMaterial.certificate.rawBytes");
-    if (trustedCa == null) {
+    if (trustedCas.isEmpty()) {
       throw invalid("keyless signing certificates are not trusted here");
     }
+    X509Certificate leaf;
     try {
-      X509Certificate leaf =
+      leaf =
           (X509Certificate)
               CertificateFactory.getInstance("X.509")
                   .generateCertificate(new ByteArrayInputStream(der));
-      leaf.verify(trustedCa.getPublicKey());
-      return leaf;
     } catch (GeneralSecurityException e) {
-      throw invalid("the signing certificate is not issued by this control plane's CA");
+      throw invalid("the signing certificate cannot be read");
     }
+    for (X509Certificate ca : trustedCas) {
+      try {
+        leaf.verify(ca.getPublicKey());
+        return leaf;
+      } catch (GeneralSecurityException e) {
+        // not this CA: try the next one
+      }
+    }
+    throw invalid(
+        "verificationMaterial.certificate",
+        "the signing certificate is not issued by a CA this control plane trusts");
   }
 
   private static PublicKey signerKey(JsonObject material, byte[] given) {

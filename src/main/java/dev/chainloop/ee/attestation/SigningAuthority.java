@@ -2,8 +2,10 @@ package dev.chainloop.ee.attestation;
 
 import dev.chainloop.ee.platform.config.ChainloopConfig;
 import dev.chainloop.ee.platform.error.InvalidInputException;
+import dev.chainloop.ee.platform.security.KeysReloaded;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,9 +19,15 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -37,26 +45,46 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
- * The small CA behind keyless signing: an ECDSA P-256 key and self-signed certificate in {@code
- * chainloop.keys.dir}, generated on first start, issuing 10-minute code-signing certificates.
+ * The small CA behind keyless signing: ECDSA P-256 keys and self-signed certificates in {@code
+ * chainloop.keys.dir}, issuing 10-minute code-signing certificates. Re-read at every {@link
+ * KeysReloaded} ({@code chainloop.keys.reload-seconds}), so the CA rotates on a live cluster by
+ * dropping files, as the token keys do:
+ *
+ * <ul>
+ *   <li>{@code signing-ca-key.pem} + {@code signing-ca-cert.pem}: the first CA (named {@code
+ *       default}), generated on the very first start;
+ *   <li>{@code signing-cas/<name>-key.pem} + {@code signing-cas/<name>-cert.pem}: more CAs;
+ *   <li>{@code signing-ca-active}: the name of the CA that issues (default: {@code default});
+ *   <li>every CA in the directory is trusted for verification; deleting its files retires it.
+ * </ul>
+ *
+ * A set that cannot be read as a whole keeps the current one and is logged.
  */
 @ApplicationScoped
 public class SigningAuthority {
   static final String KEY_FILE = "signing-ca-key.pem";
   static final String CERT_FILE = "signing-ca-cert.pem";
+  static final String RING_DIR = "signing-cas";
+  static final String ACTIVE_FILE = "signing-ca-active";
+  static final String DEFAULT_NAME = "default";
   static final Duration LEAF_TTL = Duration.ofMinutes(10);
   private static final Logger LOG = Logger.getLogger(SigningAuthority.class.getName());
 
   @Inject ChainloopConfig config;
 
-  private PrivateKey caKey;
-  private X509Certificate caCert;
+  /** One CA of the set. */
+  private record Ca(String name, PrivateKey key, X509Certificate cert) {}
+
+  /** The CAs read at one moment; {@code active} issues. */
+  private record Cas(Map<String, Ca> byName, Ca active) {}
+
+  private volatile Cas cas;
 
   @PostConstruct
   void load() {
     Path dir = config.keysDir();
     try {
-      if (!Files.exists(dir.resolve(CERT_FILE))) {
+      if (!Files.exists(dir.resolve(CERT_FILE)) && !Files.isDirectory(dir.resolve(RING_DIR))) {
         KeyPair pair = KeyMaterial.ecKeyPair();
         X509Certificate cert =
             KeyMaterial.selfSignedCa(
@@ -64,8 +92,7 @@ public class SigningAuthority {
         KeyMaterial.write(dir, KEY_FILE, pair.getPrivate(), CERT_FILE, cert);
         LOG.info("Generated a new keyless signing CA in " + dir);
       }
-      caKey = KeyMaterial.readEcKey(dir.resolve(KEY_FILE));
-      caCert = KeyMaterial.readCertificate(dir.resolve(CERT_FILE));
+      cas = read(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the signing CA in " + dir, e);
     } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -73,13 +100,84 @@ public class SigningAuthority {
     }
   }
 
+  /** Re-reads the CAs with the token keys; a set that cannot be read keeps the current one. */
+  void reload(@Observes KeysReloaded ignored) {
+    Path dir = config.keysDir();
+    try {
+      Cas next = read(dir);
+      if (!next.byName().keySet().equals(cas.byName().keySet())
+          || !next.active().name().equals(cas.active().name())) {
+        LOG.info(
+            "Keyless signing CAs now "
+                + next.byName().keySet()
+                + ", active "
+                + next.active().name());
+      }
+      cas = next;
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      LOG.warning(
+          "Signing CAs in " + dir + " not reloaded, the current ones stay: " + e.getMessage());
+    }
+  }
+
+  private static Cas read(Path dir) throws IOException, GeneralSecurityException {
+    Map<String, Ca> byName = new LinkedHashMap<>();
+    if (Files.exists(dir.resolve(CERT_FILE))) {
+      byName.put(DEFAULT_NAME, readCa(DEFAULT_NAME, dir.resolve(KEY_FILE), dir.resolve(CERT_FILE)));
+    }
+    Path ring = dir.resolve(RING_DIR);
+    if (Files.isDirectory(ring)) {
+      List<String> names;
+      try (Stream<Path> files = Files.list(ring)) {
+        names =
+            files
+                .map(f -> f.getFileName().toString())
+                .filter(n -> n.endsWith("-cert.pem"))
+                .map(n -> n.substring(0, n.length() - "-cert.pem".length()))
+                .sorted()
+                .toList();
+      }
+      for (String name : names) {
+        byName.put(
+            name, readCa(name, ring.resolve(name + "-key.pem"), ring.resolve(name + "-cert.pem")));
+      }
+    }
+    Path activeFile = dir.resolve(ACTIVE_FILE);
+    String activeName =
+        Files.exists(activeFile) ? Files.readString(activeFile).trim() : DEFAULT_NAME;
+    Ca active = byName.get(activeName);
+    if (active == null) {
+      throw new GeneralSecurityException(
+          "the active signing CA " + activeName + " is not in " + dir);
+    }
+    return new Cas(Map.copyOf(byName), active);
+  }
+
+  private static Ca readCa(String name, Path key, Path cert)
+      throws IOException, GeneralSecurityException {
+    return new Ca(name, KeyMaterial.readEcKey(key), KeyMaterial.readCertificate(cert));
+  }
+
+  /** The CA that issues new certificates. */
   public X509Certificate certificate() {
-    return caCert;
+    return cas.active().cert();
+  }
+
+  /** Every CA trusted for verification, the active one first. */
+  public List<X509Certificate> certificates() {
+    Cas now = cas;
+    List<X509Certificate> all = new ArrayList<>();
+    all.add(now.active().cert());
+    now.byName().values().stream()
+        .filter(ca -> ca != now.active())
+        .sorted(Comparator.comparing(ca -> ca.cert().getNotBefore()))
+        .forEach(ca -> all.add(ca.cert()));
+    return all;
   }
 
   public String certificatePem() {
     try {
-      return KeyMaterial.pem("CERTIFICATE", caCert.getEncoded());
+      return KeyMaterial.pem("CERTIFICATE", certificate().getEncoded());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -111,9 +209,10 @@ public class SigningAuthority {
               .addRDN(BCStyle.CN, subjectName)
               .addRDN(BCStyle.O, organization)
               .build();
+      Ca issuer = cas.active();
       var builder =
           new JcaX509v3CertificateBuilder(
-              caCert,
+              issuer.cert(),
               KeyMaterial.serial(),
               Date.from(now.minus(Duration.ofMinutes(1))),
               Date.from(now.plus(LEAF_TTL)),
@@ -123,8 +222,9 @@ public class SigningAuthority {
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
       builder.addExtension(
           Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_codeSigning));
-      X509Certificate leaf = KeyMaterial.sign(builder, caKey);
-      return KeyMaterial.pem("CERTIFICATE", leaf.getEncoded()) + certificatePem();
+      X509Certificate leaf = KeyMaterial.sign(builder, issuer.key());
+      return KeyMaterial.pem("CERTIFICATE", leaf.getEncoded())
+          + KeyMaterial.pem("CERTIFICATE", issuer.cert().getEncoded());
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException("cannot issue a signing certificate", e);
     }

@@ -59,17 +59,19 @@ public class SigstoreTrustedRoot {
 
   /** The same anchors as {@link BundleVerifier} checks bundles against. */
   public BundleVerifier.Trust trust() {
-    return new BundleVerifier.Trust(ca.certificate(), tsa.trustedSigners());
+    return new BundleVerifier.Trust(ca.certificates(), tsa.trustedSigners());
   }
 
   public Document document() {
-    X509Certificate caCert = ca.certificate();
-    List<Authority> cas =
-        List.of(
-            new Authority(
-                subject(caCert),
-                chain(List.of(caCert)),
-                new TimeRange(caCert.getNotBefore().toInstant(), null)));
+    // Every CA still in the keys directory, each valid from its certificate's start.
+    List<Authority> cas = new ArrayList<>();
+    for (X509Certificate caCert : ca.certificates()) {
+      cas.add(
+          new Authority(
+              subject(caCert),
+              chain(List.of(caCert)),
+              new TimeRange(caCert.getNotBefore().toInstant(), null)));
+    }
     // Each signer stamped from its own start until the next one took over; the newest still does.
     List<X509Certificate> signers = tsa.signingCertificates();
     List<Authority> tsas = new ArrayList<>();

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleSchemaTest {
   @TempDir Path keys;
 
-  private static final BundleVerifier.Trust KEYS_ONLY = new BundleVerifier.Trust(null, List.of());
+  private static final BundleVerifier.Trust KEYS_ONLY =
+      new BundleVerifier.Trust(List.of(), List.of());
   private static final byte[] STATEMENT =
       ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"a\",\"digest\":"
               + "{\"sha256\":\""

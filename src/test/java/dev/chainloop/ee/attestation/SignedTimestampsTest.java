@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -49,7 +50,7 @@ class SignedTimestampsTest {
     tsa.open(keys);
     caPair = KeyMaterial.ecKeyPair();
     ca = KeyMaterial.selfSignedCa(caPair, "CN=test CA", Duration.ofDays(1));
-    trust = new BundleVerifier.Trust(ca, tsa.signingCertificates());
+    trust = new BundleVerifier.Trust(List.of(ca), tsa.signingCertificates());
   }
 
   /** A leaf of the test CA for {@code pair}, valid from {@code from} for ten minutes. */
