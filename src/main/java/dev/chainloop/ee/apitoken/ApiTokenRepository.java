@@ -1,6 +1,7 @@
 package dev.chainloop.ee.apitoken;
 
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.persistence.KeysetCursor;
 import dev.chainloop.ee.platform.security.TokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,7 +28,8 @@ public class ApiTokenRepository {
       Optional<TokenStatus> status,
       List<String> projectIds,
       Optional<TokenScope.Level> level,
-      String workflowId) {}
+      String workflowId,
+      KeysetCursor after) {}
 
   /** A token with its organization's name, and whether that organization still exists. */
   record WithOrganization(ApiToken token, String organizationName, boolean organizationLive) {}
@@ -131,6 +133,9 @@ public class ApiTokenRepository {
     if (filter.workflowId() != null) {
       jpql.append(" AND t.workflowId = :workflowId");
     }
+    if (filter.after() != null) {
+      jpql.append(" AND (t.createdAt > :cAt OR (t.createdAt = :cAt AND t.id > :cId))");
+    }
     jpql.append(" ORDER BY t.createdAt, t.id");
     TypedQuery<ApiToken> q =
         em.createQuery(jpql.toString(), ApiToken.class)
@@ -145,6 +150,9 @@ public class ApiTokenRepository {
     }
     if (filter.workflowId() != null) {
       q.setParameter("workflowId", filter.workflowId());
+    }
+    if (filter.after() != null) {
+      q.setParameter("cAt", filter.after().createdAt()).setParameter("cId", filter.after().id());
     }
     return q.getResultList();
   }

@@ -95,7 +95,10 @@ public class ApiTokenResource {
     }
   }
 
-  public record ApiTokenList(List<ApiTokenResponse> items) {}
+  public record ApiTokenList(
+      List<ApiTokenResponse> items,
+      @Schema(description = "Pass as next for the following page; absent on the last page")
+          String nextCursor) {}
 
   @POST
   @Operation(
@@ -120,7 +123,9 @@ public class ApiTokenResource {
   @GET
   @Operation(
       operationId = "listApiTokens",
-      summary = "List the organization's API tokens (never the tokens themselves)")
+      summary =
+          "List the organization's API tokens (never the tokens themselves), oldest first, with"
+              + " cursor pagination (pass nextCursor as next)")
   public ApiTokenList list(
       @QueryParam("status")
           @Parameter(
@@ -138,12 +143,12 @@ public class ApiTokenResource {
                       enumeration = {"project", "global"}))
           String scope,
       @QueryParam("limit")
-          @Parameter(description = "At most this many tokens, oldest first (1-100, default 100)")
-          Integer limit) {
+          @Parameter(description = "At most this many tokens a page (1-100, default 100)")
+          Integer limit,
+      @QueryParam("next") @Parameter(description = "The previous page's nextCursor") String next) {
+    ApiTokenService.TokenPage page = tokens.list(status, project, scope, limit, next);
     return new ApiTokenList(
-        tokens.list(status, project, scope, limit).stream()
-            .map(t -> ApiTokenResponse.of(t, null))
-            .toList());
+        page.items().stream().map(t -> ApiTokenResponse.of(t, null)).toList(), page.nextCursor());
   }
 
   @GET

@@ -9,7 +9,7 @@ import dev.chainloop.ee.platform.error.ConflictException;
 import dev.chainloop.ee.platform.error.ForbiddenOperationException;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
-import dev.chainloop.ee.platform.persistence.Page;
+import dev.chainloop.ee.platform.persistence.KeysetCursor;
 import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
@@ -109,9 +109,18 @@ public class ApiTokenService {
    * (1..{@link Page#MAX_PAGE_SIZE}, null = the maximum). API tokens and project-scoped callers see
    * only project tokens, of their own project if they have one.
    */
-  public List<ApiToken> list(String status, String projectName, String scope, Integer limit) {
+  /** One page of API tokens, oldest first; {@code nextCursor} is null on the last page. */
+  public record TokenPage(List<ApiToken> items, String nextCursor) {}
+
+  /**
+   * The organization's API tokens, oldest first, {@code limit} a page (1-100, default 100); {@code
+   * next} is the previous page's {@code nextCursor}.
+   */
+  public TokenPage list(
+      String status, String projectName, String scope, Integer limit, String next) {
     caller.require(Permission.API_TOKEN_LIST);
     int max = PageRequest.limitOf(limit);
+    KeysetCursor after = next != null && !next.isBlank() ? KeysetCursor.decode(next) : null;
     Optional<TokenStatus> statusFilter = TokenStatus.filter(status);
     Optional<TokenScope.Level> level = TokenScope.Level.filter(scope);
     List<String> projectIds = null;
@@ -123,11 +132,24 @@ public class ApiTokenService {
     if (caller.kind() == TokenKind.API_TOKEN) {
       level = Optional.of(TokenScope.Level.PROJECT);
     }
-    return repository.list(
-        new ApiTokenRepository.Filter(
-            caller.organizationId(), TokenKind.API_TOKEN, statusFilter, projectIds, level, null),
-        clock.instant(),
-        max);
+    List<ApiToken> rows =
+        repository.list(
+            new ApiTokenRepository.Filter(
+                caller.organizationId(),
+                TokenKind.API_TOKEN,
+                statusFilter,
+                projectIds,
+                level,
+                null,
+                after),
+            clock.instant(),
+            max + 1);
+    if (rows.size() <= max) {
+      return new TokenPage(rows, null);
+    }
+    ApiToken last = rows.get(max - 1);
+    return new TokenPage(
+        rows.subList(0, max), new KeysetCursor(last.getCreatedAt(), last.getId()).encode());
   }
 
   /**

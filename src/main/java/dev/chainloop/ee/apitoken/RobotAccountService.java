@@ -64,7 +64,8 @@ public class RobotAccountService {
             includeRevoked ? Optional.empty() : Optional.of(TokenStatus.ACTIVE),
             null,
             Optional.empty(),
-            workflowId),
+            workflowId,
+            null),
         clock.instant(),
         n);
   }

@@ -1,6 +1,7 @@
 package dev.chainloop.ee.run;
 
 import dev.chainloop.ee.contract.RunnerType;
+import dev.chainloop.ee.platform.persistence.KeysetCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,7 +37,7 @@ public class WorkflowRunRepository {
       String versionId,
       RunState state,
       PolicyStatus policyStatus,
-      RunCursor after) {}
+      KeysetCursor after) {}
 
   /** What workflow listings show of a run, read without loading its crafting state. */
   record Brief(

@@ -5,6 +5,7 @@ import dev.chainloop.ee.contract.RunnerType;
 import dev.chainloop.ee.platform.error.InvalidInputException;
 import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.persistence.Ids;
+import dev.chainloop.ee.platform.persistence.KeysetCursor;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.project.ProjectVersionService;
@@ -165,13 +166,13 @@ public class WorkflowRunService {
             versionId,
             status != null && !status.isBlank() ? RunState.parse(status) : null,
             policyStatus(policyStatus),
-            next != null && !next.isBlank() ? RunCursor.decode(next) : null);
+            next != null && !next.isBlank() ? KeysetCursor.decode(next) : null);
     List<WorkflowRun> rows = new ArrayList<>(repository.page(filter, size + 1));
     String nextCursor = null;
     if (rows.size() > size) {
       rows = rows.subList(0, size);
       WorkflowRun last = rows.get(size - 1);
-      nextCursor = new RunCursor(last.getCreatedAt(), last.getId()).encode();
+      nextCursor = new KeysetCursor(last.getCreatedAt(), last.getId()).encode();
     }
     return new RunPage(rows.stream().map(this::view).toList(), nextCursor);
   }

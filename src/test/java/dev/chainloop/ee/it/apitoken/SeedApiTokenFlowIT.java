@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +85,60 @@ class SeedApiTokenFlowIT {
     assertThat(all.stderr()).contains("--all is deprecated, use --status all instead");
     Cli.Result json = ok(owner.run("org", "token", "list", "-o", "json"));
     assertThat(json.stdout()).contains("\"name\": \"keep\"");
+  }
+
+  /**
+   * The API answers at most 100 tokens a page: past that the CLI follows the cursor, so the list is
+   * whole and revoke by name finds a token created after the first hundred.
+   */
+  @Test
+  void listShowsEveryTokenPastTheFirstHundredAndRevokeFindsTheNewest() {
+    Cli owner = loggedInOwner();
+    for (int i = 1; i <= 102; i++) {
+      ok(owner.run("organization", "api-token", "create", "--name", "bulk-" + i));
+    }
+    String json = ok(owner.run("org", "token", "list", "-o", "json")).stdout();
+    List<String> names =
+        Json.createReader(new StringReader(json)).readArray().stream()
+            .map(v -> v.asJsonObject().getString("name"))
+            .toList();
+    assertThat(names).hasSize(102).doesNotHaveDuplicates().contains("bulk-1", "bulk-102");
+    ok(owner.run("org", "api-token", "revoke", "--name", "bulk-102"));
+    assertThat(ok(owner.run("org", "token", "list", "--status", "revoked")).stdout())
+        .contains("bulk-102");
+  }
+
+  /** Walking the pages with a small limit visits each token once, oldest first. */
+  @Test
+  void theCursorVisitsEveryTokenOnceInCreationOrder() {
+    Fixtures.Account account = Fixtures.ownerWithOrg();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String name = "page-" + i;
+      Fixtures.apiToken(account, "{\"name\":\"" + name + "\"}");
+      created.add(name);
+    }
+    Api org = account.api().header("Chainloop-Organization", account.org());
+    List<String> seen = new ArrayList<>();
+    String next = "";
+    int pages = 0;
+    do {
+      Api.Reply reply =
+          org.get("/api/v1/api-tokens?limit=3" + (next.isEmpty() ? "" : "&next=" + next));
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      JsonObject page = reply.json();
+      page.getJsonArray("items").forEach(t -> seen.add(t.asJsonObject().getString("name")));
+      next =
+          page.containsKey("nextCursor") && page.get("nextCursor") != JsonValue.NULL
+              ? page.getString("nextCursor")
+              : "";
+      pages++;
+    } while (!next.isEmpty());
+    assertThat(seen).containsExactlyElementsOf(created);
+    assertThat(pages).isEqualTo(3);
+    Api.Reply forged = org.get("/api/v1/api-tokens?next=bm90LWEtY3Vyc29y");
+    assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+    assertThat(forged.body()).contains("next");
   }
 
   @Test

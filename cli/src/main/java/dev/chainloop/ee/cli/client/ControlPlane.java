@@ -85,6 +85,7 @@ import jakarta.json.JsonObject;
 import java.io.FileNotFoundException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -170,7 +171,9 @@ public final class ControlPlane {
       Endpoint.json("GET", "/api/v1/api-tokens", "listApiTokens", ApiTokenList.class)
           .query("status", String.class)
           .query("project", String.class)
-          .query("scope", String.class);
+          .query("scope", String.class)
+          .query("limit", Integer.class)
+          .query("next", String.class);
   static final Endpoint<ApiToken> CREATE_API_TOKEN =
       Endpoint.json("POST", "/api/v1/api-tokens", "createApiToken", ApiToken.class)
           .body(CreateApiTokenRequest.class);
@@ -548,13 +551,24 @@ public final class ControlPlane {
   }
 
   /** API tokens by status, filtered by project and scope when not empty. */
+  /** Every API token the filters select, oldest first: all pages, 100 at a time. */
   public List<ApiToken> apiTokens(String status, String project, String scope) {
-    return send(LIST_API_TOKENS
-            .call()
-            .query("status", status)
-            .query("project", project)
-            .query("scope", scope))
-        .items();
+    List<ApiToken> all = new ArrayList<>();
+    String next = null;
+    do {
+      ApiTokenList page =
+          send(
+              LIST_API_TOKENS
+                  .call()
+                  .query("status", status)
+                  .query("project", project)
+                  .query("scope", scope)
+                  .query("limit", 100)
+                  .query("next", next));
+      all.addAll(page.items());
+      next = page.nextCursor().orElse(null);
+    } while (next != null);
+    return all;
   }
 
   public ApiToken createApiToken(CreateApiTokenRequest token) {
