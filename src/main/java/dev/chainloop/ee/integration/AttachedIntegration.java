@@ -18,7 +18,7 @@ import java.time.Instant;
     name = "AttachedIntegration.ofWorkflow",
     query =
         "SELECT a FROM AttachedIntegration a WHERE a.organizationId = :orgId"
-            + " AND a.workflowId = :workflowId ORDER BY a.createdAt")
+            + " AND a.workflowId = :workflowId")
 @NamedQuery(
     name = "AttachedIntegration.ofOrg",
     query =

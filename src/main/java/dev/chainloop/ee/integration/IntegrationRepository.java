@@ -3,6 +3,8 @@ package dev.chainloop.ee.integration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,11 +49,21 @@ public class IntegrationRepository {
         .getResultList();
   }
 
+  /**
+   * The workflow's attachments, oldest first; sorted here rather than by a Derby sort on every
+   * attestation (see WorkflowRepository#liveByName).
+   */
   List<AttachedIntegration> attachmentsOfWorkflow(String orgId, String workflowId) {
-    return em.createNamedQuery("AttachedIntegration.ofWorkflow", AttachedIntegration.class)
-        .setParameter("orgId", orgId)
-        .setParameter("workflowId", workflowId)
-        .getResultList();
+    List<AttachedIntegration> found =
+        new ArrayList<>(
+            em.createNamedQuery("AttachedIntegration.ofWorkflow", AttachedIntegration.class)
+                .setParameter("orgId", orgId)
+                .setParameter("workflowId", workflowId)
+                .getResultList());
+    found.sort(
+        Comparator.comparing(AttachedIntegration::getCreatedAt)
+            .thenComparing(AttachedIntegration::getId));
+    return found;
   }
 
   List<AttachedIntegration> attachments(String orgId) {

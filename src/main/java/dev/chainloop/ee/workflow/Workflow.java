@@ -31,7 +31,7 @@ import java.time.Instant;
     name = "Workflow.liveByName",
     query =
         "SELECT w FROM Workflow w WHERE w.organizationId = :orgId AND w.name = :name"
-            + " AND w.deletedAt IS NULL ORDER BY w.projectName")
+            + " AND w.deletedAt IS NULL")
 @NamedQuery(
     name = "Workflow.liveKeyTaken",
     query = "SELECT COUNT(w) FROM Workflow w WHERE w.liveKey = :key")

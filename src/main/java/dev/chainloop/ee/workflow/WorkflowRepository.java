@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +24,21 @@ public class WorkflowRepository {
         .filter(w -> w.getOrganizationId().equals(orgId) && w.getDeletedAt() == null);
   }
 
+  /**
+   * The live workflows of that name, one per project, by project name. Sorted here, not in SQL: the
+   * few rows come from the (organization, name) index, and a Derby sort, however small, looks up
+   * four localized messages for its statistics, each a MissingResourceException thrown and caught
+   * inside Derby (~2 % of an attestation's CPU).
+   */
   List<Workflow> liveByName(String orgId, String name) {
-    return em.createNamedQuery("Workflow.liveByName", Workflow.class)
-        .setParameter("orgId", orgId)
-        .setParameter("name", name)
-        .getResultList();
+    List<Workflow> found =
+        new ArrayList<>(
+            em.createNamedQuery("Workflow.liveByName", Workflow.class)
+                .setParameter("orgId", orgId)
+                .setParameter("name", name)
+                .getResultList());
+    found.sort(Comparator.comparing(Workflow::getProjectName));
+    return found;
   }
 
   boolean liveKeyTaken(String key) {

@@ -36,7 +36,7 @@ class EndpointTest {
 
   @Test
   void undeclaredParametersAndOtherBodiesAreRefused() {
-    assertThatThrownBy(() -> ControlPlane.LIST_API_TOKENS.call().query("limit", 5))
+    assertThatThrownBy(() -> ControlPlane.LIST_PROJECTS.call().query("limit", 5))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ControlPlane.LIST_WORKFLOWS.call().query("page", "2"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -150,7 +150,7 @@ class ApiTokenCommandsTest {
     assertThat(r.out().lines().toList().get(1)).endsWith("│ LAST USED AT │ STATUS  │");
     assertThat(r.out().lines().toList().get(3)).endsWith("│              │ expired │");
     assertThat(server.lastRequest().uri())
-        .isEqualTo("/api/v1/api-tokens?status=all&project=core&scope=project");
+        .isEqualTo("/api/v1/api-tokens?status=all&project=core&scope=project&limit=100");
   }
 
   @Test
