@@ -63,14 +63,16 @@ public class SigstoreTrustedRoot {
   }
 
   public Document document() {
-    // Every CA still in the keys directory, each valid from its certificate's start.
+    // Every CA still in the keys directory, the active one first, each for its certificate's
+    // validity (the most Sigstore's validFor may say of a one-certificate chain): a CA rotated out
+    // keeps verifying what it certified, as long as its files stay.
     List<Authority> cas = new ArrayList<>();
     for (X509Certificate caCert : ca.certificates()) {
       cas.add(
           new Authority(
               subject(caCert),
               chain(List.of(caCert)),
-              new TimeRange(caCert.getNotBefore().toInstant(), null)));
+              new TimeRange(caCert.getNotBefore().toInstant(), caCert.getNotAfter().toInstant())));
     }
     // Each signer stamped from its own start until the next one took over; the newest still does.
     List<X509Certificate> signers = tsa.signingCertificates();

@@ -227,7 +227,7 @@ class SignedTimestampsTest {
   // ---- the CLI's offline check (attestation verify) of the same bundles ----------------------
 
   private Bundles.Verification cliVerify(byte[] bundle) {
-    return Bundles.verify(bundle, null, ca, tsa.trustedSigners());
+    return Bundles.verify(bundle, null, List.of(ca), tsa.trustedSigners());
   }
 
   @Test
@@ -236,6 +236,26 @@ class SignedTimestampsTest {
     Bundles.Verification v = cliVerify(keyless(Instant.now().minusSeconds(60), tsa::respond));
 
     assertThat(v.verified()).as(v.reason()).isTrue();
+  }
+
+  /** After a CA rotation the control plane lists several CAs: the issuer is any one of them. */
+  @Test
+  void theCliAcceptsACertificateOfAnyTrustedCaAndNoOther() throws Exception {
+    X509Certificate newer =
+        KeyMaterial.selfSignedCa(KeyMaterial.ecKeyPair(), "CN=next CA", Duration.ofDays(1));
+    X509Certificate sameName =
+        KeyMaterial.selfSignedCa(KeyMaterial.ecKeyPair(), "CN=test CA", Duration.ofDays(1));
+    byte[] bundle = keyless(Instant.now().minusSeconds(60), tsa::respond);
+
+    Bundles.Verification rotated =
+        Bundles.verify(bundle, null, List.of(newer, ca), tsa.trustedSigners());
+    Bundles.Verification impostor =
+        Bundles.verify(bundle, null, List.of(newer, sameName), tsa.trustedSigners());
+
+    assertThat(rotated.verified()).as(rotated.reason()).isTrue();
+    assertThat(impostor.verified()).isFalse();
+    assertThat(impostor.reason())
+        .isEqualTo("the signing certificate is not issued by the control plane's CA");
   }
 
   @Test

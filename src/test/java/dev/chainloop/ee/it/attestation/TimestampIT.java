@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Base64;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -113,7 +114,10 @@ class TimestampIT extends AttestationPipelines {
                 .generateCertificate(
                     new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     assertThat(caCert).isEqualTo(caFromPem);
-    assertThat(ca.path("validFor").path("start").asText()).isNotEmpty();
+    assertThat(Instant.parse(ca.path("validFor").path("start").asText()))
+        .isEqualTo(caCert.getNotBefore().toInstant());
+    assertThat(Instant.parse(ca.path("validFor").path("end").asText()))
+        .isEqualTo(caCert.getNotAfter().toInstant());
 
     // The newest timestamp authority (no end) is the signer of a fresh reply, chained to its root.
     JsonNode tsas = root.path("timestampAuthorities");

@@ -3,9 +3,19 @@ package dev.chainloop.ee.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chainloop.ee.cli.attestation.Bundles;
+import dev.chainloop.ee.cli.attestation.Keys;
+import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
+import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.it.support.SigstoreJs;
+import dev.chainloop.ee.it.support.TimestampClient;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +29,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -449,6 +460,253 @@ class TwoNodeIT {
             + "\n-----END PUBLIC KEY-----\n");
     Files.delete(ringFile);
     Files.delete(keys.resolve("jwt-active-kid"));
+  }
+
+  /**
+   * A3 for the keyless signing CA on a live cluster (same reload): a CA made as README tells the
+   * operator and dropped into signing-cas/ is listed by both nodes' TrustedRoot, issues once named
+   * in signing-ca-active, and keyless pushes on both nodes succeed all along; an attestation
+   * certified by the old CA before still verifies after the rotation, with the CLI and with
+   * Sigstore's own verifier given only the TrustedRoot. Once the old CA's files are deleted, a
+   * bundle it certified is refused at store time on both nodes and no longer verifies.
+   */
+  @Test
+  void signingCaRotatesOnTheLiveClusterAndARetiredCasBundlesAreRefused() throws Exception {
+    Path keys = Path.of(System.getProperty("chainloop.test.data.dir"), "keys");
+    Path ring = keys.resolve("signing-cas");
+    Path oldKey = keys.resolve("signing-ca-key.pem");
+    Path oldCert = keys.resolve("signing-ca-cert.pem");
+    byte[] oldKeyPem = Files.readAllBytes(oldKey);
+    byte[] oldCertPem = Files.readAllBytes(oldCert);
+    Fixtures.Account owner = Fixtures.ownerWithOrg();
+    String token = Fixtures.apiToken(owner);
+    Cli cliA = new Cli().env("CHAINLOOP_TOKEN", token);
+    Cli cliB = new Cli().env("CHAINLOOP_TOKEN", token).env("CHAINLOOP_CONTROL_PLANE_API", B);
+    Path before = keylessPush(cliA, "ca-before");
+    String oldIssuer = issuerOf(before);
+    // Certified by the old CA and timestamped now, pushed only once that CA is retired.
+    String held = keylessBundleCertifiedNow(token);
+
+    AtomicBoolean rotated = new AtomicBoolean();
+    AtomicReference<String> failure = new AtomicReference<>();
+    AtomicLong pushes = new AtomicLong();
+    Thread pipelines =
+        new Thread(
+            () -> {
+              List<Cli> nodes =
+                  List.of(
+                      new Cli().env("CHAINLOOP_TOKEN", token),
+                      new Cli()
+                          .env("CHAINLOOP_TOKEN", token)
+                          .env("CHAINLOOP_CONTROL_PLANE_API", B));
+              while (!rotated.get()) {
+                for (Cli node : nodes) {
+                  String error = keylessPushError(node, "ca-during");
+                  pushes.incrementAndGet();
+                  if (error != null) {
+                    failure.compareAndSet(null, error);
+                  }
+                }
+              }
+            });
+    pipelines.start();
+    String newIssuer;
+    try {
+      Path made = Files.createTempDirectory(keys, "ca-next");
+      openssl(
+          "genpkey",
+          "-algorithm",
+          "EC",
+          "-pkeyopt",
+          "ec_paramgen_curve:P-256",
+          "-out",
+          made.resolve("next-key.pem").toString());
+      openssl(
+          "req",
+          "-x509",
+          "-new",
+          "-key",
+          made.resolve("next-key.pem").toString(),
+          "-out",
+          made.resolve("next-cert.pem").toString(),
+          "-subj",
+          "/O=chainloop/CN=Chainloop EE signing CA next",
+          "-days",
+          "3650",
+          "-addext",
+          "basicConstraints=critical,CA:TRUE,pathlen:0",
+          "-addext",
+          "keyUsage=critical,keyCertSign,cRLSign");
+      Files.createDirectories(ring);
+      // The key first: the ring is read by its certificates.
+      Files.move(
+          made.resolve("next-key.pem"),
+          ring.resolve("next-key.pem"),
+          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          made.resolve("next-cert.pem"),
+          ring.resolve("next-cert.pem"),
+          StandardCopyOption.ATOMIC_MOVE);
+      Files.delete(made);
+      await("both nodes list the new CA")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> caCount(Api.anonymous()) == 2 && caCount(Api.anonymous().on(B)) == 2);
+      assertThat(issuerOf(keylessPush(cliB, "ca-listed")))
+          .as("the old CA still issues")
+          .isEqualTo(oldIssuer);
+
+      Files.writeString(keys.resolve("signing-ca-active"), "next\n");
+      await("both nodes issue from the new CA")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !issuerOf(keylessPush(cliA, "ca-after")).equals(oldIssuer)
+                      && !issuerOf(keylessPush(cliB, "ca-after")).equals(oldIssuer));
+      newIssuer = issuerOf(keylessPush(cliB, "ca-after"));
+    } finally {
+      rotated.set(true);
+      pipelines.join();
+    }
+    assertThat(failure.get()).as("a keyless push during the rotation").isNull();
+    assertThat(pushes.get()).isPositive();
+    assertThat(newIssuer).contains("Chainloop EE signing CA next");
+
+    Cli.Result verified = cliB.run("att", "verify", "--bundle", before.toString());
+    assertThat(verified.exitCode())
+        .as("the old CA's attestation, after the rotation: " + verified)
+        .isZero();
+    Path trustedRoot =
+        Files.writeString(
+            cliA.home().resolve("trusted_root.json"),
+            Api.anonymous().on(B).get("/api/v1/signing/trusted-root/sigstore").body());
+    SigstoreJs.Result sigstore = SigstoreJs.verify(trustedRoot, before);
+    assertThat(sigstore.exitCode()).as(sigstore.output()).isZero();
+
+    try {
+      Files.delete(oldKey);
+      Files.delete(oldCert);
+      await("both nodes retire the old CA")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> caCount(Api.anonymous()) == 1 && caCount(Api.anonymous().on(B)) == 1);
+      for (Api node : List.of(onA(token), onB(token))) {
+        Api.Reply init =
+            node.post("/api/v1/attestations/init", "{\"workflow\":\"ca-held\",\"project\":\"p\"}");
+        assertThat(init.status()).as(init.toString()).isEqualTo(200);
+        Api.Reply stored =
+            node.send(
+                "POST",
+                Attestations.storePath(init.json().getString("attestationId")),
+                held,
+                "application/json");
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(400);
+        assertThat(stored.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+            .isEqualTo("verificationMaterial.certificate");
+      }
+      Cli.Result refused = cliA.run("att", "verify", "--bundle", before.toString());
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.stderr()).contains("not issued by the control plane's CA");
+    } finally {
+      // Back to the first CA alone, for the tests after this one.
+      Files.write(oldKey, oldKeyPem);
+      Files.write(oldCert, oldCertPem);
+      Files.delete(keys.resolve("signing-ca-active"));
+      Files.delete(ring.resolve("next-cert.pem"));
+      Files.delete(ring.resolve("next-key.pem"));
+      await("both nodes back on the first CA")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  caCount(Api.anonymous()) == 1
+                      && caCount(Api.anonymous().on(B)) == 1
+                      && issuerOf(keylessPush(cliB, "ca-restored")).equals(oldIssuer)
+                      && issuerOf(keylessPush(cliA, "ca-restored")).equals(oldIssuer));
+    }
+  }
+
+  /** init, add a STRING, push keyless through the real CLI; the bundle it wrote. */
+  private static Path keylessPush(Cli cli, String workflow) {
+    Path bundle = cli.home().resolve(Fixtures.uniqueName("bundle") + ".json");
+    String error = keylessPush(cli, workflow, bundle);
+    assertThat(error).isNull();
+    return bundle;
+  }
+
+  /** The same, for a background pipeline: null, or what failed. */
+  private static String keylessPushError(Cli cli, String workflow) {
+    Path bundle = cli.home().resolve("during.json");
+    return keylessPush(cli, workflow, bundle);
+  }
+
+  private static String keylessPush(Cli cli, String workflow, Path bundle) {
+    for (String[] step :
+        List.of(
+            new String[] {"att", "init", "--workflow", workflow, "--project", "p", "--replace"},
+            new String[] {"att", "add", "--value", "v", "--kind", "STRING"},
+            new String[] {"att", "push", "--bundle", bundle.toString()})) {
+      Cli.Result r = cli.run(step);
+      if (r.exitCode() != 0) {
+        return String.join(" ", step) + ": " + r;
+      }
+    }
+    return null;
+  }
+
+  /** The issuer of a keyless bundle's signing certificate. */
+  private static String issuerOf(Path bundle) {
+    try {
+      String raw =
+          Json.createReader(new StringReader(Files.readString(bundle)))
+              .readObject()
+              .getJsonObject("verificationMaterial")
+              .getJsonObject("certificate")
+              .getString("rawBytes");
+      return Keys.certificate(Base64.getDecoder().decode(raw)).getIssuerX500Principal().getName();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int caCount(Api node) {
+    Api.Reply root = node.get("/api/v1/signing/trusted-root/sigstore");
+    return root.status() == 200 ? root.json().getJsonArray("certificateAuthorities").size() : -1;
+  }
+
+  /**
+   * A keyless bundle for a statement naming no run (the store checks the certificate first), with a
+   * certificate from the CA issuing now and a timestamp of node A's authority.
+   */
+  private static String keylessBundleCertifiedNow(String token) throws Exception {
+    KeyPair pair = Signers.ephemeralP256();
+    Api.Reply chain =
+        onA(token)
+            .post(
+                "/api/v1/signing/certificates",
+                "{\"publicKey\":\""
+                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
+                    + "\"}");
+    assertThat(chain.status()).as(chain.toString()).isEqualTo(200);
+    X509Certificate cert =
+        Keys.certificate(Keys.blocks(chain.json().getString("chain")).get(0).der());
+    byte[] statement =
+        ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"x\","
+                + "\"digest\":{\"sha256\":\""
+                + "0".repeat(64)
+                + "\"}}],"
+                + "\"predicateType\":\"chainloop.dev/attestation/v0.2\",\"predicate\":{\"metadata\":"
+                + "{\"workflowRunID\":\"00000000-0000-0000-0000-000000000000\"}}}")
+            .getBytes(StandardCharsets.UTF_8);
+    return new String(
+        Bundles.sign(
+            statement, pair.getPrivate(), pair.getPublic(), cert, TimestampClient.authority(token)),
+        StandardCharsets.UTF_8);
+  }
+
+  private static void openssl(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
   }
 
   private static String createdOn(Api node, String org) {

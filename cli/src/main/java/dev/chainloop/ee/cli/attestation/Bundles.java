@@ -135,14 +135,15 @@ public final class Bundles {
 
   /**
    * Checks the DSSE signature with {@code expectedKey}, or else with the bundle's certificate,
-   * which must chain to {@code trustedCa} and be valid when the signature was made; the bundle's
-   * RFC 3161 timestamps must be signed by one of {@code timestampSigners} (null: not checked, for a
-   * bundle checked with a key given locally, which needs no signing time).
+   * which must be issued by one of {@code trustedCas} (a control plane whose signing CA rotated
+   * trusts the old ones too) and be valid when the signature was made; the bundle's RFC 3161
+   * timestamps must be signed by one of {@code timestampSigners} (null: not checked, for a bundle
+   * checked with a key given locally, which needs no signing time).
    */
   public static Verification verify(
       byte[] bundleBytes,
       PublicKey expectedKey,
-      X509Certificate trustedCa,
+      List<X509Certificate> trustedCas,
       List<X509Certificate> timestampSigners) {
     JsonObject bundle;
     try (var r = Json.createReader(new ByteArrayInputStream(bundleBytes))) {
@@ -170,9 +171,7 @@ public final class Bundles {
             false, "the bundle carries no certificate: pass the public key with --key", null);
       }
       leaf = Keys.certificate(Base64.getDecoder().decode(str(cert, "rawBytes")));
-      try {
-        leaf.verify(trustedCa.getPublicKey());
-      } catch (GeneralSecurityException e) {
+      if (!issuedByOneOf(leaf, trustedCas)) {
         return new Verification(
             false, "the signing certificate is not issued by the control plane's CA", null);
       }
@@ -241,6 +240,21 @@ public final class Bundles {
       }
     }
     return new Verification(true, null, statement);
+  }
+
+  private static boolean issuedByOneOf(X509Certificate leaf, List<X509Certificate> cas) {
+    for (X509Certificate ca : cas) {
+      if (!ca.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+        continue;
+      }
+      try {
+        leaf.verify(ca.getPublicKey());
+        return true;
+      } catch (GeneralSecurityException e) {
+        // another CA of the same name, or not this one's signature: try the next
+      }
+    }
+    return false;
   }
 
   /**

@@ -52,13 +52,14 @@ public final class AttestationVerifyCommand extends LeafCommand {
       PublicKey key = Keys.publicKey(Keys.read(ctx.flags().string("key"), ctx.env()));
       v = Bundles.verify(bundle, key, null, null);
     } else {
-      // The control plane's TrustedRoot: its CA and the timestamp authorities' signers.
+      // The control plane's TrustedRoot: its CAs (all that are trusted: the active one and those
+      // still listed after a rotation) and the timestamp authorities' signers.
       SigstoreTrustedRoot root = ctx.anonymousApi().sigstoreTrustedRoot();
       List<X509Certificate> cas = leaves(root.certificateAuthorities());
       if (cas.isEmpty()) {
         throw new CliException("the control plane's trusted root lists no certificate authority");
       }
-      v = Bundles.verify(bundle, null, cas.get(0), leaves(root.timestampAuthorities()));
+      v = Bundles.verify(bundle, null, cas, leaves(root.timestampAuthorities()));
     }
     if (!v.verified()) {
       throw new CliException("attestation verification failed: " + v.reason());
