@@ -214,7 +214,7 @@ public class SigningAuthority {
           new JcaX509v3CertificateBuilder(
               issuer.cert(),
               KeyMaterial.serial(),
-              Date.from(now.minus(Duration.ofMinutes(1))),
+              Date.from(now.minus(config.signingClockSkew())),
               Date.from(now.plus(LEAF_TTL)),
               subject,
               key);

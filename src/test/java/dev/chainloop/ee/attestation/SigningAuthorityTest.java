@@ -12,6 +12,8 @@ import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,11 @@ class SigningAuthorityTest {
           public Path keysDir() {
             return dir;
           }
+
+          @Override
+          public Duration signingClockSkew() {
+            return Duration.ofSeconds(90);
+          }
         };
     ca.load();
     first = ca.certificate();
@@ -48,6 +55,19 @@ class SigningAuthorityTest {
   }
 
   private X509Certificate issuerOfNewLeaf() throws Exception {
+    X509Certificate leaf = newLeaf();
+    for (X509Certificate candidate : ca.certificates()) {
+      try {
+        leaf.verify(candidate.getPublicKey());
+        return candidate;
+      } catch (java.security.GeneralSecurityException e) {
+        // next
+      }
+    }
+    throw new AssertionError("leaf not issued by a trusted CA");
+  }
+
+  private X509Certificate newLeaf() throws Exception {
     KeyPair signer = KeyMaterial.ecKeyPair();
     String chain =
         ca.issue(
@@ -59,16 +79,16 @@ class SigningAuthorityTest {
         CertificateFactory.getInstance("X.509")
             .generateCertificates(
                 new ByteArrayInputStream(chain.getBytes(StandardCharsets.US_ASCII)));
-    X509Certificate leaf = (X509Certificate) certs.iterator().next();
-    for (X509Certificate candidate : ca.certificates()) {
-      try {
-        leaf.verify(candidate.getPublicKey());
-        return candidate;
-      } catch (java.security.GeneralSecurityException e) {
-        // next
-      }
-    }
-    throw new AssertionError("leaf not issued by a trusted CA");
+    return (X509Certificate) certs.iterator().next();
+  }
+
+  @Test
+  void aLeafIsBackdatedByTheConfiguredClockSkew() throws Exception {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    X509Certificate leaf = newLeaf();
+    Instant after = Instant.now();
+    assertThat(leaf.getNotBefore().toInstant())
+        .isBetween(before.minusSeconds(90), after.minusSeconds(90));
   }
 
   @Test

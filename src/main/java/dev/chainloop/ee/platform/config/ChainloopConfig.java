@@ -67,6 +67,13 @@ public class ChainloopConfig {
   @ConfigProperty(name = "chainloop.timestamp-authority.cert-chain")
   Optional<String> timestampAuthorityCertChain;
 
+  /**
+   * How far back a keyless signing certificate's validity starts: a runner's clock may be behind.
+   */
+  @Inject
+  @ConfigProperty(name = "chainloop.signing.clock-skew", defaultValue = "1m")
+  String signingClockSkew;
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -119,5 +126,9 @@ public class ChainloopConfig {
 
   public Optional<Path> timestampAuthorityCertChain() {
     return timestampAuthorityCertChain.filter(s -> !s.isBlank()).map(Path::of);
+  }
+
+  public Duration signingClockSkew() {
+    return Durations.parse(signingClockSkew);
   }
 }

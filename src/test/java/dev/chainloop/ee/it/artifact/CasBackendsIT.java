@@ -9,6 +9,7 @@ import dev.chainloop.ee.it.support.DataFiles;
 import dev.chainloop.ee.it.support.ExtraServer;
 import dev.chainloop.ee.it.support.Fixtures;
 import dev.chainloop.ee.it.support.OciRegistry;
+import dev.chainloop.ee.it.support.RestartableServer;
 import dev.chainloop.ee.it.support.S3Server;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -17,21 +18,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 17, done-when 1, 3 and 5 for CAS backends: an organization adds an OCI backend (Debian's
@@ -40,19 +39,18 @@ import org.junit.jupiter.api.Test;
  * byte-identical and lies in that backend's own storage; a restart of the server keeps all of it;
  * {@code --max-bytes} is enforced; a backend that cannot be used is refused with the reason, and
  * one that stops working is marked Invalid by the periodic validation; credentials are in no
- * response, log or database file in clear. A server of its own (copied from the IT server) so it
- * can restart.
+ * response, log or database file in clear. A server of its own (the run's {@link
+ * RestartableServer}) so it can restart.
  */
+@ExtendWith(RestartableServer.Extension.class)
 class CasBackendsIT {
-  private static final int PORT = URI.create(Api.BASE_URL).getPort() + 17;
-  private static final String URL = "http://localhost:" + PORT;
-  private static final Path DATA = Path.of("target/it-data-cas").toAbsolutePath();
   private static final Path SERVICES = Path.of("target/it-cas-services").toAbsolutePath();
   private static final String REPO = "chainloop/cas";
   private static final String BUCKET = "chainloop-cas";
   private static final int FIFTY_MB = 50 * 1024 * 1024;
 
-  private static ExtraServer server;
+  private static RestartableServer server;
+  private static String url;
   private static OciRegistry registry;
   private static S3Server s3;
   private static String userToken;
@@ -60,38 +58,25 @@ class CasBackendsIT {
   private static Cli cli;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(RestartableServer restartable) throws Exception {
+    server = restartable;
+    url = restartable.url();
     ExtraServer.deleteTree(SERVICES);
     String password = Fixtures.uniqueName("registry-pw");
     registry = OciRegistry.start(SERVICES.resolve("registry"), "cas-user", password);
     s3 = S3Server.start(SERVICES.resolve("s3"), "AKIA" + Fixtures.uniqueName("k"), secret());
     s3.createBucket(BUCKET);
-    server =
-        ExtraServer.copyOfItServer(
-            "chainloop-cas",
-            PORT,
-            DATA,
-            List.of(
-                "-Dchainloop.cas.validate-",
-                "-Dchainloop.rate-limit.",
-                "-Dchainloop.limits.artifact-"),
-            List.of(
-                "-Dchainloop.cas.validate-seconds=2",
-                "-Dchainloop.limits.artifact-bytes=" + 64 * 1024 * 1024,
-                "-Dchainloop.rate-limit.requests-per-second=1000",
-                "-Dchainloop.rate-limit.burst=5000"));
-    startServer();
-    Api anonymous = Api.anonymous().on(URL);
+    Api anonymous = Api.anonymous().on(url);
     String email = Fixtures.uniqueName("cas") + "@example.com";
     String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
     assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
     userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
-    Api owner = Api.withToken(userToken).on(URL);
+    Api owner = Api.withToken(userToken).on(url);
     Api.Reply org =
         owner.post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}");
     assertThat(org.status()).as(org.toString()).isEqualTo(201);
     apiToken = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\"}").json().getString("token");
-    cli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", URL);
+    cli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", url);
   }
 
   private static String secret() {
@@ -101,13 +86,10 @@ class CasBackendsIT {
   @AfterAll
   static void stop() throws Exception {
     try {
-      if (server != null) {
-        server.stop();
-      }
-    } finally {
       if (registry != null) {
         registry.close();
       }
+    } finally {
       if (s3 != null) {
         s3.close();
       }
@@ -197,7 +179,7 @@ class CasBackendsIT {
     assertDownloads(viaS3, s3Digest);
 
     server.stop();
-    startServer();
+    server.start();
     assertDownloads(before, beforeDigest);
     assertDownloads(viaOci, ociDigest);
     assertDownloads(viaS3, s3Digest);
@@ -227,12 +209,14 @@ class CasBackendsIT {
     // Done-when 3: no response, log line or database file holds a credential in clear.
     List<String> credentials = List.of(registry.password(), s3.secretKey(), s3.accessKey());
     String json = owner("cas-backend", "list", "-o", "json").stdout();
-    Api.Reply rest = Api.withToken(userToken).on(URL).get("/api/v1/cas-backends");
+    Api.Reply rest = Api.withToken(userToken).on(url).get("/api/v1/cas-backends");
     for (String c : credentials) {
       assertThat(json).doesNotContain(c);
       assertThat(rest.toString()).doesNotContain(c);
       assertThat(Files.readString(server.messagesLog())).doesNotContain(c);
-      assertThat(DataFiles.containing(DATA, c)).as("files holding a credential").isEmpty();
+      assertThat(DataFiles.containing(server.dataDir(), c))
+          .as("files holding a credential")
+          .isEmpty();
     }
     String jdbc = System.getProperty("chainloop.test.jdbc.url");
     if (jdbc != null) {
@@ -325,15 +309,6 @@ class CasBackendsIT {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
-
-  private static void startServer() throws Exception {
-    Map<String, String> environment = new HashMap<>();
-    if ("postgresql".equals(System.getenv("DB_TYPE"))) {
-      environment.put("DB_NAME", System.getenv("DB_NAME") + "_cas");
-    }
-    server.start(environment);
-    server.awaitReady(Duration.ofSeconds(300));
-  }
 
   private static Cli.Result owner(String... args) {
     return cli.run(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.it.support.DatabaseIndependent;
 import dev.chainloop.ee.it.support.ExtraServer;
 import dev.chainloop.ee.it.support.Fixtures;
 import dev.chainloop.ee.it.support.OpenSslTsa;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * checks them at push, and lists that TSA in its TrustedRoot, which {@code @sigstore/verify} and
  * {@code attestation verify} then verify the bundle with.
  */
+@DatabaseIndependent
 class ExternalTimestampAuthorityIT {
   private static final Path DATA = Path.of("target/external-tsa").toAbsolutePath();
   private static OpenSslTsa tsa;

@@ -7,6 +7,7 @@ import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Cli;
+import dev.chainloop.ee.it.support.DatabaseIndependent;
 import dev.chainloop.ee.it.support.SigstoreJs;
 import dev.chainloop.ee.it.support.TimestampClient;
 import jakarta.json.Json;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * TrustedRoot document, offline; a tampered timestamp, or a certificate whose window does not hold
  * the timestamp, fails there and at the server's store.
  */
+@DatabaseIndependent
 class SigstoreVerifyIT extends AttestationPipelines {
   private final Cli cli = new Cli();
 
@@ -128,13 +130,14 @@ class SigstoreVerifyIT extends AttestationPipelines {
     KeyPair pair = Signers.ephemeralP256();
     // The statement names no open run: runs expire in the IT server before the wait is over, and
     // the store checks the signature, its timestamp and the certificate before the run it names.
+    X509Certificate early = certificate(pair);
     String stampedEarly =
         new String(
             Bundles.sign(
                 statement("00000000-0000-0000-0000-000000000000", "l"),
                 pair.getPrivate(),
                 pair.getPublic(),
-                certificate(pair),
+                early,
                 TimestampClient.authority(token)),
             StandardCharsets.UTF_8);
     Instant stampedAt =
@@ -143,10 +146,14 @@ class SigstoreVerifyIT extends AttestationPipelines {
             .getTimeStampInfo()
             .getGenTime()
             .toInstant();
-    // A certificate for the same key issued once the CA's one-minute backdating no longer reaches
-    // back to the timestamp: its window starts after the signature was stamped.
+    // A certificate for the same key issued once the CA's backdating (chainloop.signing.clock-skew,
+    // at most stampedAt - early's notBefore) no longer reaches back to the timestamp: its window
+    // starts after the signature was stamped.
+    Duration backdating = Duration.between(early.getNotBefore().toInstant(), stampedAt);
     Thread.sleep(
-        Math.max(0, Duration.between(Instant.now(), stampedAt.plusSeconds(62)).toMillis()));
+        Math.max(
+            0,
+            Duration.between(Instant.now(), stampedAt.plus(backdating).plusSeconds(2)).toMillis()));
     X509Certificate late = certificate(pair);
     assertThat(late.getNotBefore().toInstant()).isAfter(stampedAt);
     JsonObject material =

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
-import dev.chainloop.ee.it.support.ExtraServer;
 import dev.chainloop.ee.it.support.Fixtures;
-import java.io.IOException;
-import java.net.URI;
+import dev.chainloop.ee.it.support.RestartableServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,52 +14,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * D1/D2/D3/R3 under crashes: an extra server instance of its own (copied from the IT server's
- * configuration, with its own name, ports and data directory, on the same database kind) takes
- * attestation pushes from several threads while it is killed with SIGKILL three times and
- * restarted. Afterwards every acknowledged digest is stored byte-identical, no run is half-written,
- * every unacknowledged push can be retried to the same digest and one row, and a token revoked
- * before a crash stays revoked.
+ * D1/D2/D3/R3 under crashes: a server of its own (the run's {@link RestartableServer}, copied from
+ * the IT server's configuration, on the same database kind) takes attestation pushes from several
+ * threads while it is killed with SIGKILL twice and restarted. Afterwards every acknowledged digest
+ * is stored byte-identical, no run is half-written, every unacknowledged push can be retried to the
+ * same digest and one row, and a token revoked before a crash stays revoked.
  */
+@ExtendWith(RestartableServer.Extension.class)
 class CrashDurabilityIT {
-  private static final int PORT = URI.create(Api.BASE_URL).getPort() + 11;
-  private static final String URL = "http://localhost:" + PORT;
-  private static ExtraServer server;
-  private static final int KILLS = 3;
+  private static final int KILLS = 2;
   private static final int PUSHERS = 4;
+  private static RestartableServer server;
+  private static String url;
 
   record Push(String runId, byte[] bundle) {}
 
   @BeforeAll
-  static void createServer() throws IOException {
-    server =
-        ExtraServer.copyOfItServer(
-            "chainloop-crash",
-            PORT,
-            Path.of("target/it-data-crash"),
-            List.of("-Dchainloop.runs.", "-Dchainloop.rate-limit."),
-            List.of(
-                "-Dchainloop.runs.timeout=1h",
-                "-Dchainloop.rate-limit.requests-per-second=1000",
-                "-Dchainloop.rate-limit.burst=5000"));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.stop();
+  static void useServer(RestartableServer restartable) {
+    server = restartable;
+    url = restartable.url();
   }
 
   @Test
   void acknowledgedAttestationsSurviveKillNineAndUnacknowledgedOnesCanBeRetried() throws Exception {
-    start();
-    Api anonymous = Api.anonymous().on(URL);
+    Api anonymous = Api.anonymous().on(url);
     String email = Fixtures.uniqueName("crash") + "@example.com";
     assertThat(
             anonymous
@@ -79,7 +59,7 @@ class CrashDurabilityIT {
                 "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}")
             .json()
             .getString("token");
-    Api owner = Api.withToken(userToken).on(URL);
+    Api owner = Api.withToken(userToken).on(url);
     assertThat(
             owner
                 .post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}")
@@ -90,7 +70,7 @@ class CrashDurabilityIT {
     var doomed = owner.post("/api/v1/api-tokens", "{\"name\":\"doomed\"}").json();
     assertThat(owner.delete("/api/v1/api-tokens/" + doomed.getString("id")).status())
         .isEqualTo(204);
-    Api api = Api.withToken(token).on(URL);
+    Api api = Api.withToken(token).on(url);
 
     Map<String, Push> acked = new ConcurrentHashMap<>();
     Map<String, Push> unacked = new ConcurrentHashMap<>();
@@ -117,11 +97,9 @@ class CrashDurabilityIT {
     // state.
     for (int kill = 0; kill < KILLS; kill++) {
       Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(2000));
-      ProcessHandle jvm = server.process().orElseThrow();
-      jvm.destroyForcibly(); // SIGKILL
-      jvm.onExit().get(30, TimeUnit.SECONDS);
+      server.kill();
       Thread.sleep(300);
-      start();
+      server.start();
     }
     Thread.sleep(1500);
     stop.set(true);
@@ -163,7 +141,7 @@ class CrashDurabilityIT {
     assertThat(after).as("retries change no completed run").containsAllEntriesOf(digestOfRun);
 
     // R3: revoked before the crashes, still revoked; the live token still works.
-    assertThat(Api.withToken(doomed.getString("token")).on(URL).get("/api/v1/context").status())
+    assertThat(Api.withToken(doomed.getString("token")).on(url).get("/api/v1/context").status())
         .isEqualTo(401);
     assertThat(api.get("/api/v1/context").status()).isEqualTo(200);
   }
@@ -237,17 +215,6 @@ class CrashDurabilityIT {
       next = page.json().getString("nextCursor", null);
     } while (next != null);
     return digests;
-  }
-
-  private static void start() throws Exception {
-    Map<String, String> environment = new HashMap<>();
-    if ("postgresql".equals(System.getenv("DB_TYPE"))) {
-      // A database of its own (scripts/postgres creates it): the IT nodes' 25 s run-expiry
-      // sweepers would otherwise expire this server's open runs while the test retries them.
-      environment.put("DB_NAME", System.getenv("DB_NAME") + "_crash");
-    }
-    server.start(environment);
-    server.awaitReady(Duration.ofSeconds(300));
   }
 
   private static void pause() {

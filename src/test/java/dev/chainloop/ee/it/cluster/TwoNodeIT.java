@@ -606,21 +606,35 @@ class TwoNodeIT {
       assertThat(refused.exitCode()).isNotZero();
       assertThat(refused.stderr()).contains("not issued by the control plane's CA");
     } finally {
-      // Back to the first CA alone, for the tests after this one.
-      Files.write(oldKey, oldKeyPem);
-      Files.write(oldCert, oldCertPem);
+      // Back to the first CA alone, for the tests after this one, the way an operator rotates: the
+      // first CA issues again on both nodes before the next one is retired, so no certificate is
+      // in flight from a CA a node no longer trusts.
+      replace(oldKey, oldKeyPem);
+      replace(oldCert, oldCertPem);
       Files.delete(keys.resolve("signing-ca-active"));
+      await("both nodes issue from the first CA again")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> issues(cliA, oldIssuer) && issues(cliB, oldIssuer));
       Files.delete(ring.resolve("next-cert.pem"));
       Files.delete(ring.resolve("next-key.pem"));
-      await("both nodes back on the first CA")
+      await("both nodes retire the next CA")
           .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  caCount(Api.anonymous()) == 1
-                      && caCount(Api.anonymous().on(B)) == 1
-                      && issuerOf(keylessPush(cliB, "ca-restored")).equals(oldIssuer)
-                      && issuerOf(keylessPush(cliA, "ca-restored")).equals(oldIssuer));
+          .until(() -> caCount(Api.anonymous()) == 1 && caCount(Api.anonymous().on(B)) == 1);
+      assertThat(issuerOf(keylessPush(cliA, "ca-restored"))).isEqualTo(oldIssuer);
+      assertThat(issuerOf(keylessPush(cliB, "ca-restored"))).isEqualTo(oldIssuer);
     }
+  }
+
+  /** Writes a key file the way an operator should: whole, so no reload reads half of it. */
+  private static void replace(Path file, byte[] content) throws IOException {
+    Path part = Files.write(file.resolveSibling(file.getFileName() + ".part"), content);
+    Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Whether a keyless push through this node succeeds with a certificate of this issuer. */
+  private static boolean issues(Cli cli, String issuer) {
+    Path bundle = cli.home().resolve(Fixtures.uniqueName("bundle") + ".json");
+    return keylessPush(cli, "ca-restoring", bundle) == null && issuerOf(bundle).equals(issuer);
   }
 
   /** init, add a STRING, push keyless through the real CLI; the bundle it wrote. */

@@ -8,8 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
-import dev.chainloop.ee.it.support.ExtraServer;
+import dev.chainloop.ee.it.support.DataFiles;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.it.support.RestartableServer;
 import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,30 +41,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 17, done-when 4: attestations fanned out to a webhook, Slack, Discord and Dependency-Track,
  * each a real HTTP receiver started here that checks what the real one checks (the HMAC signature,
- * the message formats, the BOM upload). A server of its own (copied from the IT server, with short
- * leases and backoffs) so that the retries and a kill -9 mid-delivery can be shown: a receiver that
- * is down gets its delivery once it is back, and a receiver that drops repeated delivery ids sees
- * every delivery exactly once although the killed node's attempt is sent again.
+ * the message formats, the BOM upload). A server of its own (the run's {@link RestartableServer},
+ * with short leases and backoffs) so that the retries and a kill -9 mid-delivery can be shown: a
+ * receiver that is down gets its delivery once it is back, and a receiver that drops repeated
+ * delivery ids sees every delivery exactly once although the killed node's attempt is sent again.
  */
+@ExtendWith(RestartableServer.Extension.class)
 class IntegrationsIT {
-  private static final int PORT = URI.create(Api.BASE_URL).getPort() + 13;
-  private static final String URL = "http://localhost:" + PORT;
-  private static final Path DATA = Path.of("target/it-data-integrations");
   private static final Pattern UUID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final String SBOM =
       "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"version\":1,"
           + "\"components\":[{\"type\":\"library\",\"name\":\"left-pad\",\"version\":\"1.3.0\"}]}";
 
-  private static ExtraServer server;
+  private static RestartableServer server;
+  private static String url;
   private static String userToken;
   private static String apiToken;
   private static Cli cli;
@@ -89,39 +88,20 @@ class IntegrationsIT {
   }
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server =
-        ExtraServer.copyOfItServer(
-            "chainloop-integrations",
-            PORT,
-            DATA,
-            List.of("-Dchainloop.integrations.", "-Dchainloop.rate-limit."),
-            List.of(
-                "-Dchainloop.integrations.poll-seconds=1",
-                "-Dchainloop.integrations.backoff=1s",
-                "-Dchainloop.integrations.backoff-max=2s",
-                "-Dchainloop.integrations.max-attempts=100",
-                "-Dchainloop.integrations.timeout=20s",
-                "-Dchainloop.integrations.lease=25s",
-                "-Dchainloop.rate-limit.requests-per-second=1000",
-                "-Dchainloop.rate-limit.burst=5000"));
-    start();
-    Api anonymous = Api.anonymous().on(URL);
+  static void setUp(RestartableServer restartable) {
+    server = restartable;
+    url = restartable.url();
+    Api anonymous = Api.anonymous().on(url);
     String email = Fixtures.uniqueName("hooks") + "@example.com";
     String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
     assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
     userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
-    Api owner = Api.withToken(userToken).on(URL);
+    Api owner = Api.withToken(userToken).on(url);
     Api.Reply org =
         owner.post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}");
     assertThat(org.status()).as(org.toString()).isEqualTo(201);
     apiToken = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\"}").json().getString("token");
-    cli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", URL);
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.stop();
+    cli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", url);
   }
 
   @AfterEach
@@ -323,7 +303,7 @@ class IntegrationsIT {
       assertThat(listed).doesNotContain(s);
       assertThat(described).doesNotContain(s);
       assertThat(Files.readString(server.messagesLog())).doesNotContain(s);
-      assertThat(filesContaining(DATA, s)).as("files holding " + s).isEmpty();
+      assertThat(DataFiles.containing(server.dataDir(), s)).as("files holding " + s).isEmpty();
     }
   }
 
@@ -448,11 +428,9 @@ class IntegrationsIT {
       runs.add(run);
     }
 
-    ProcessHandle jvm = server.process().orElseThrow();
-    jvm.destroyForcibly(); // SIGKILL while the first delivery is in flight
-    jvm.onExit().get(30, TimeUnit.SECONDS);
+    server.kill(); // SIGKILL while the first delivery is in flight
     release.countDown();
-    start();
+    server.start();
 
     await("every delivery delivered after the restart")
         .atMost(Duration.ofSeconds(120))
@@ -496,7 +474,7 @@ class IntegrationsIT {
         .containsExactly("ERR options.colour: unknown option, expected one of [url, secret]");
     assertThat(unknown.stderr()).doesNotContain("Exception");
 
-    Api owner = Api.withToken(userToken).on(URL);
+    Api owner = Api.withToken(userToken).on(url);
     Api.Reply missing =
         owner.post(
             "/api/v1/integrations/registered",
@@ -529,28 +507,17 @@ class IntegrationsIT {
     assertThat(updated.body()).doesNotContain("new-secret");
 
     // API tokens attest; they do not manage integrations (checklist Z2)
-    Api token = Api.withToken(apiToken).on(URL);
+    Api token = Api.withToken(apiToken).on(url);
     assertThat(token.post("/api/v1/integrations/registered", body.replace("twice", "ci")).status())
         .isEqualTo(403);
     assertThat(token.delete("/api/v1/integrations/registered/twice").status()).isEqualTo(403);
-    assertThat(Api.anonymous().on(URL).get("/api/v1/integrations/registered").status())
+    assertThat(Api.anonymous().on(url).get("/api/v1/integrations/registered").status())
         .isEqualTo(401);
     assertThat(owner.delete("/api/v1/integrations/registered/twice").status()).isEqualTo(204);
     assertThat(owner.get("/api/v1/integrations/registered/twice").status()).isEqualTo(404);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
-
-  private static void start() throws Exception {
-    Map<String, String> environment = new ConcurrentHashMap<>();
-    if ("postgresql".equals(System.getenv("DB_TYPE"))) {
-      // A database of its own (scripts/postgres creates it): no IT node with other settings
-      // claims this server's deliveries.
-      environment.put("DB_NAME", System.getenv("DB_NAME") + "_integrations");
-    }
-    server.start(environment);
-    server.awaitReady(Duration.ofSeconds(300));
-  }
 
   private static Cli.Result owner(String... args) {
     String[] all =
@@ -565,7 +532,7 @@ class IntegrationsIT {
   private static String init(String workflow, String project) {
     Api.Reply init =
         Api.withToken(apiToken)
-            .on(URL)
+            .on(url)
             .post(
                 "/api/v1/attestations/init",
                 "{\"workflow\":\"" + workflow + "\",\"project\":\"" + project + "\"}");
@@ -596,7 +563,7 @@ class IntegrationsIT {
     byte[] bundle = Attestations.bundle(runId, runId);
     Api.Reply stored =
         Api.withToken(apiToken)
-            .on(URL)
+            .on(url)
             .send(
                 "POST",
                 Attestations.storePath(runId),
@@ -606,7 +573,7 @@ class IntegrationsIT {
   }
 
   private static String attestationDigest(String runId) {
-    Api.Reply run = Api.withToken(apiToken).on(URL).get("/api/v1/workflow-runs/" + runId);
+    Api.Reply run = Api.withToken(apiToken).on(url).get("/api/v1/workflow-runs/" + runId);
     assertThat(run.status()).as(run.toString()).isEqualTo(200);
     return run.json().getJsonObject("run").getString("attestationDigest");
   }
@@ -614,7 +581,7 @@ class IntegrationsIT {
   /** The delivery log's entry for the run's attestation, through the REST API. */
   private static Optional<JsonObject> delivery(String runId) {
     Api.Reply log =
-        Api.withToken(userToken).on(URL).get("/api/v1/integrations/deliveries?limit=100");
+        Api.withToken(userToken).on(url).get("/api/v1/integrations/deliveries?limit=100");
     assertThat(log.status()).as(log.toString()).isEqualTo(200);
     return log.json().getJsonArray("items").stream()
         .map(v -> v.asJsonObject())
@@ -670,36 +637,6 @@ class IntegrationsIT {
     try (var reader = Json.createReader(new StringReader(text))) {
       return reader.readArray();
     }
-  }
-
-  private static List<Path> filesContaining(Path root, String secret) throws IOException {
-    byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              f -> {
-                try {
-                  return indexOf(Files.readAllBytes(f), needle) >= 0;
-                } catch (IOException gone) {
-                  return false; // a temporary file removed meanwhile
-                }
-              })
-          .toList();
-    }
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private static String hmac(String secret, byte[] body) throws Exception {

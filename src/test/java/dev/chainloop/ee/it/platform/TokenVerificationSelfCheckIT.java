@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.chainloop.ee.it.support.Api;
+import dev.chainloop.ee.it.support.DatabaseIndependent;
 import dev.chainloop.ee.it.support.ExtraServer;
 import dev.chainloop.ee.it.support.Fixtures;
 import jakarta.json.JsonObject;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * keystore that does not open, so MicroProfile JWT never activates) says so: readiness is DOWN and
  * one log line names the failure, instead of a ready server that answers every token with a 401.
  */
+@DatabaseIndependent
 class TokenVerificationSelfCheckIT {
   private static final int PORT = URI.create(Api.BASE_URL).getPort() + 21;
   private static ExtraServer server;
