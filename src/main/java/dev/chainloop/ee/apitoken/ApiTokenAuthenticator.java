@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class ApiTokenAuthenticator {
+  private static final Logger LOG = Logger.getLogger(ApiTokenAuthenticator.class.getName());
+
   /** {@code last_used_at} is written at most once per token per this window (A2). */
   static final Duration LAST_USED_WINDOW = Duration.ofMinutes(1);
 
@@ -51,12 +54,7 @@ public class ApiTokenAuthenticator {
     }
     ApiToken token = row.get().token();
     if (token.getRevokedAt() != null) {
-      audit.recordSeparately(
-          AuditEntry.of("api_token.rejected")
-              .in(token.getOrganizationId())
-              .by(kind.group() + ":" + token.getId())
-              .on("api_token", token.getId())
-              .detail("revoked token used"));
+      refused(token, kind, "revoked token used");
       throw new AuthenticationException(
           kind == TokenKind.API_TOKEN ? "API token revoked" : "robot account revoked", "revoked");
     }
@@ -64,12 +62,7 @@ public class ApiTokenAuthenticator {
     if (!Objects.equals(token.getOrganizationId(), VerifiedTokens.string(claims, "org_id"))
         || !Objects.equals(token.getProjectId(), VerifiedTokens.string(claims, "project_id"))
         || !Objects.equals(token.getWorkflowId(), VerifiedTokens.string(claims, "workflow_id"))) {
-      audit.recordSeparately(
-          AuditEntry.of("api_token.rejected")
-              .in(token.getOrganizationId())
-              .by(kind.group() + ":" + token.getId())
-              .on("api_token", token.getId())
-              .detail("claims do not match the token"));
+      refused(token, kind, "claims do not match the token");
       throw new AuthenticationException("API token claims do not match", "claims_mismatch");
     }
     if (!row.get().organizationLive()) {
@@ -82,5 +75,28 @@ public class ApiTokenAuthenticator {
       usage.record(token.getId(), now);
     }
     return new Authenticated(token, row.get().organizationName());
+  }
+
+  /**
+   * A genuine token (its signature verified) that its row refuses: possibly a leaked one, so it is
+   * audited in its own transaction and logged (with the request id, {@code ext_requestId}).
+   */
+  private void refused(ApiToken token, TokenKind kind, String reason) {
+    audit.recordSeparately(
+        AuditEntry.of("api_token.rejected")
+            .in(token.getOrganizationId())
+            .by(kind.group() + ":" + token.getId())
+            .on("api_token", token.getId())
+            .detail(reason));
+    LOG.warning(
+        () ->
+            "Refused "
+                + kind.group()
+                + " "
+                + token.getId()
+                + " of organization "
+                + token.getOrganizationId()
+                + ": "
+                + reason);
   }
 }

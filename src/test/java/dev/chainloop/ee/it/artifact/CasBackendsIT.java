@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -218,12 +219,12 @@ class CasBackendsIT {
           .as("files holding a credential")
           .isEmpty();
     }
-    String jdbc = System.getProperty("chainloop.test.jdbc.url");
-    if (jdbc != null) {
+    Optional<String> jdbc = server.jdbcUrl();
+    if (jdbc.isPresent()) {
       // On PostgreSQL the rows are not under the data directory: read every column of them.
       try (var db =
               java.sql.DriverManager.getConnection(
-                  jdbc + "_cas",
+                  jdbc.get(),
                   System.getProperty("chainloop.test.jdbc.user"),
                   System.getProperty("chainloop.test.jdbc.password"));
           var q = db.createStatement();

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Fixtures;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +20,12 @@ import org.junit.jupiter.api.Test;
 /**
  * One request id links what the client saw, the server's log line and the audit event: the id the
  * client sent (or one the server made) comes back in {@code X-Request-Id} and the problem's {@code
- * instance}, is on the request's line in the access log, and on the audit event the request wrote.
+ * instance}, is on the request's line in the access log, on the log records written while it was
+ * served (the {@code ext_requestId} field of JSON logs), and on the audit event the request wrote.
  */
 class RequestIdIT {
-  private static final Path ACCESS_LOG =
-      Path.of(System.getProperty("chainloop.test.server.log")).resolveSibling("http_access.log");
+  private static final Path MESSAGES_LOG = Path.of(System.getProperty("chainloop.test.server.log"));
+  private static final Path ACCESS_LOG = MESSAGES_LOG.resolveSibling("http_access.log");
 
   private final Fixtures.Account owner = Fixtures.ownerWithOrg();
 
@@ -62,6 +65,19 @@ class RequestIdIT {
                             l.contains("GET /api/v1/workflows")
                                 && l.contains(" 401 ")
                                 && l.endsWith(" " + requestId)));
+
+    // messages.log is JSON lines on the IT server (com.ibm.ws.logging.message.format=json): the
+    // refusal's warning carries the id as a field.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(messageRecords())
+                    .anyMatch(
+                        r ->
+                            requestId.equals(r.getString("ext_requestId", null))
+                                && r.getString("loglevel", "").equals("WARNING")
+                                && r.getString("message", "").contains(tokenId)));
 
     Api.Reply audit =
         owner
@@ -107,6 +123,14 @@ class RequestIdIT {
     assertThat(hostile.header("X-Request-Id"))
         .as("an id that is not a sane token is replaced, never echoed")
         .matches("[0-9a-f-]{36}");
+  }
+
+  /** The JSON records of messages.log (a line that is not one, e.g. cut mid-write, is skipped). */
+  private static List<JsonObject> messageRecords() throws IOException {
+    return Files.readAllLines(MESSAGES_LOG).stream()
+        .filter(l -> l.startsWith("{") && l.endsWith("}"))
+        .map(l -> Json.createReader(new StringReader(l)).readObject())
+        .toList();
   }
 
   private static List<String> accessLogLines() throws IOException {

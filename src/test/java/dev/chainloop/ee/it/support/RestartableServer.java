@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -23,6 +24,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class RestartableServer implements ExtensionContext.Store.CloseableResource {
   private static final int PORT = URI.create(Api.BASE_URL).getPort() + 11;
   private static final Path DATA = Path.of("target/it-data-restartable").toAbsolutePath();
+
+  /**
+   * Under PostgreSQL its database is the IT database's name with this suffix (scripts/postgres).
+   */
+  private static final String DATABASE_SUFFIX = "_restartable";
+
+  private static final boolean POSTGRESQL = "postgresql".equals(System.getenv("DB_TYPE"));
 
   private final ExtraServer server;
 
@@ -98,6 +106,16 @@ public final class RestartableServer implements ExtensionContext.Store.Closeable
     return DATA;
   }
 
+  /**
+   * The JDBC URL of its database under PostgreSQL, where its rows are not under {@link #dataDir()};
+   * empty on embedded Derby (whose files are).
+   */
+  public Optional<String> jdbcUrl() {
+    return POSTGRESQL
+        ? Optional.of(System.getProperty("chainloop.test.jdbc.url") + DATABASE_SUFFIX)
+        : Optional.empty();
+  }
+
   public Path messagesLog() {
     return server.messagesLog();
   }
@@ -105,8 +123,8 @@ public final class RestartableServer implements ExtensionContext.Store.Closeable
   /** Starts it (again), returning once it is ready. */
   public void start() throws Exception {
     Map<String, String> environment = new HashMap<>();
-    if ("postgresql".equals(System.getenv("DB_TYPE"))) {
-      environment.put("DB_NAME", System.getenv("DB_NAME") + "_restartable");
+    if (POSTGRESQL) {
+      environment.put("DB_NAME", System.getenv("DB_NAME") + DATABASE_SUFFIX);
     }
     server.start(environment);
     server.awaitReady(Duration.ofSeconds(300));
