@@ -9,11 +9,13 @@ import dev.chainloop.ee.platform.error.UnknownResourceException;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.SecretBox;
+import dev.chainloop.ee.platform.web.OutboundAddresses;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public class CasBackendService {
   @Inject SecretBox secrets;
   @Inject Caller caller;
   @Inject AuditService audit;
+  @Inject OutboundAddresses outbound;
 
   @Inject
   @ConfigProperty(name = "chainloop.cas.inline-max-bytes", defaultValue = "512000")
@@ -352,19 +355,22 @@ public class CasBackendService {
         null);
   }
 
-  private static String location(CasBackendKind kind, String location) {
+  /** {@code location} checked: its form, and that its host is not an internal address. */
+  private String location(CasBackendKind kind, String location) {
     if (location == null || location.isBlank()) {
       throw new InvalidInputException("location", "is required");
     }
+    Optional<URI> host;
     try {
-      if (kind == CasBackendKind.OCI) {
-        OciArtifactStore.parse(location);
-      } else {
-        CasStores.S3Location.parse(location);
-      }
+      host =
+          kind == CasBackendKind.OCI
+              ? Optional.of(OciArtifactStore.parse(location).base())
+              : Optional.ofNullable(CasStores.S3Location.parse(location).endpoint())
+                  .map(URI::create);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("location", e.getMessage());
     }
+    host.ifPresent(h -> outbound.check("location", h));
     return location.trim();
   }
 

@@ -1,6 +1,7 @@
 package dev.chainloop.ee.integration;
 
 import dev.chainloop.ee.artifact.ArtifactService;
+import dev.chainloop.ee.platform.web.OutboundAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -40,6 +42,7 @@ public class IntegrationSenders {
   static final int MAX_SBOM_BYTES = 32 * 1024 * 1024;
 
   @Inject ArtifactService artifacts;
+  @Inject OutboundAddresses outbound;
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -221,6 +224,10 @@ public class IntegrationSenders {
   }
 
   private void expect2xx(HttpRequest request) throws DeliveryFailure {
+    Optional<String> refused = outbound.refusal(request.uri());
+    if (refused.isPresent()) {
+      throw new DeliveryFailure("not sent: the URL " + refused.get());
+    }
     HttpResponse<Void> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.discarding());

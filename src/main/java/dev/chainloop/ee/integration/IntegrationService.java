@@ -11,12 +11,14 @@ import dev.chainloop.ee.platform.persistence.PageRequest;
 import dev.chainloop.ee.platform.security.Caller;
 import dev.chainloop.ee.platform.security.Permission;
 import dev.chainloop.ee.platform.security.SecretBox;
+import dev.chainloop.ee.platform.web.OutboundAddresses;
 import dev.chainloop.ee.workflow.Workflow;
 import dev.chainloop.ee.workflow.WorkflowResolver;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -40,6 +42,7 @@ public class IntegrationService {
   @Inject SecretBox secrets;
   @Inject WorkflowResolver workflows;
   @Inject AuditService audit;
+  @Inject OutboundAddresses outbound;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -278,6 +281,12 @@ public class IntegrationService {
       IntegrationKind kind,
       Map<String, String> all,
       Instant now) {
+    for (IntegrationOption option : kind.registration()) {
+      String value = all.get(option.name());
+      if (option.type() == IntegrationOption.Type.URL && value != null) {
+        outbound.check("options." + option.name(), URI.create(value));
+      }
+    }
     integration.configure(
         OptionMaps.toJson(OptionMaps.part(kind.registration(), all, false)),
         secrets.seal(

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -74,6 +75,11 @@ public class ChainloopConfig {
   @ConfigProperty(name = "chainloop.signing.clock-skew", defaultValue = "1m")
   String signingClockSkew;
 
+  /** Internal networks the server may call on an organization's behalf (OutboundAddresses). */
+  @Inject
+  @ConfigProperty(name = "chainloop.outbound.allowed-networks")
+  Optional<List<String>> outboundAllowedNetworks;
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -130,5 +136,9 @@ public class ChainloopConfig {
 
   public Duration signingClockSkew() {
     return Durations.parse(signingClockSkew);
+  }
+
+  public List<String> outboundAllowedNetworks() {
+    return outboundAllowedNetworks.orElse(List.of());
   }
 }
