@@ -1,11 +1,14 @@
 package dev.chainloop.ee.it.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.ExtraServer;
 import dev.chainloop.ee.it.support.Fixtures;
+import dev.chainloop.ee.it.support.WebhookReceiver;
+import dev.chainloop.ee.it.support.WebhookReceiver.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -18,8 +21,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -49,6 +54,13 @@ class BackupRestoreIT {
   private static ExtraServer original;
   private static ExtraServer restored;
   private static String apiToken;
+  private static String userToken;
+
+  /** Gets the deliveries of integration "sealed", whose secret only the sealed row holds. */
+  private static WebhookReceiver receiver;
+
+  private static final Queue<Received> delivered = new ConcurrentLinkedQueue<>();
+  private static final String WEBHOOK_SECRET = Fixtures.uniqueName("sealed-secret");
   private static Map<String, Path> beforeBackup;
   private static Path keylessBundle;
   private static Path backup;
@@ -69,12 +81,25 @@ class BackupRestoreIT {
     String email = Fixtures.uniqueName("backup") + "@example.com";
     String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
     assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
-    String userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
+    userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
     Api owner = Api.withToken(userToken).on(url);
     Api.Reply org =
         owner.post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}");
     assertThat(org.status()).as(org.toString()).isEqualTo(201);
     apiToken = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\"}").json().getString("token");
+
+    // A sealed credential in the database: the webhook's HMAC secret (SecretBox, the keys
+    // directory).
+    receiver = WebhookReceiver.start(0, delivered, exchange -> 200);
+    Api.Reply sealed =
+        owner.post(
+            "/api/v1/integrations/registered",
+            "{\"kind\":\"webhook\",\"name\":\"sealed\",\"options\":{\"url\":\""
+                + receiver.url()
+                + "/restored\",\"secret\":\""
+                + WEBHOOK_SECRET
+                + "\"}}");
+    assertThat(sealed.status()).as(sealed.toString()).isEqualTo(201);
 
     cli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", url);
     for (int i = 0; i < 3; i++) {
@@ -121,6 +146,9 @@ class BackupRestoreIT {
 
   @AfterAll
   static void stop() throws Exception {
+    if (receiver != null) {
+      receiver.close();
+    }
     for (ExtraServer s : new ExtraServer[] {original, restored}) {
       if (s != null) {
         s.stop();
@@ -182,6 +210,38 @@ class BackupRestoreIT {
   @Test
   void aKeylessAttestationFromBeforeVerifiesWithTheRestoredSigningCa() {
     ok(cli.run("att", "verify", "--bundle", keylessBundle.toString()));
+  }
+
+  @Test
+  void aCredentialSealedBeforeTheBackupOpensOnTheRestoredServer() {
+    Cli restoredCli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", restored.url());
+    ok(
+        restoredCli.run(
+            "att", "init", "--workflow", "sealed", "--project", "backup", "--token", apiToken));
+    ok(
+        restoredCli.run(
+            "integration",
+            "attached",
+            "add",
+            "--integration",
+            "sealed",
+            "--workflow",
+            "sealed",
+            "--project",
+            "backup",
+            "--token",
+            userToken));
+    ok(restoredCli.run("att", "add", "--value", "sealed", "--kind", "STRING", "--token", apiToken));
+    ok(
+        restoredCli.run(
+            "att", "push", "--key", restoredCli.signingKey().toString(), "--token", apiToken));
+    await("the restored server's delivery to the webhook")
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> delivered.stream().anyMatch(r -> r.path().equals("/restored")));
+    assertThat(delivered)
+        .as("signed with the secret sealed before the backup")
+        .filteredOn(r -> r.path().equals("/restored"))
+        .allMatch(r -> r.signedWith(WEBHOOK_SECRET));
   }
 
   @Test

@@ -3,21 +3,20 @@ package dev.chainloop.ee.it.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.chainloop.ee.it.support.Api;
 import dev.chainloop.ee.it.support.Attestations;
 import dev.chainloop.ee.it.support.Cli;
 import dev.chainloop.ee.it.support.DataFiles;
 import dev.chainloop.ee.it.support.Fixtures;
 import dev.chainloop.ee.it.support.RestartableServer;
+import dev.chainloop.ee.it.support.WebhookReceiver;
+import dev.chainloop.ee.it.support.WebhookReceiver.Received;
 import dev.chainloop.ee.shared.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,22 +24,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,25 +61,7 @@ class IntegrationsIT {
   private static String userToken;
   private static String apiToken;
   private static Cli cli;
-  private final List<HttpServer> receivers = new ArrayList<>();
-
-  /** A request as a receiver got it. */
-  record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
-      return headers.entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0))
-          .findFirst()
-          .orElse(null);
-    }
-
-    JsonObject json() {
-      try (var reader =
-          Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-        return reader.readObject();
-      }
-    }
-  }
+  private final List<WebhookReceiver> receivers = new ArrayList<>();
 
   @BeforeAll
   static void setUp(RestartableServer restartable) {
@@ -106,14 +82,13 @@ class IntegrationsIT {
 
   @AfterEach
   void stopReceivers() {
-    receivers.forEach(r -> r.stop(0));
+    receivers.forEach(WebhookReceiver::close);
   }
 
   @Test
   void webhookSlackDiscordAndDependencyTrackGetTheAttestationInTheirFormats() throws Exception {
     Queue<Received> got = new ConcurrentLinkedQueue<>();
-    HttpServer receiver = receiver(0, got, exchange -> 200);
-    String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+    String base = receiver(0, got, exchange -> 200).url();
     String secret = "hmac-" + Fixtures.uniqueName("secret");
     String apiKey = "odt_" + Fixtures.uniqueName("key");
     String slackUrl = base + "/slack/T000/B000/" + Fixtures.uniqueName("xoxb");
@@ -223,7 +198,7 @@ class IntegrationsIT {
     Received hook = only(got, "/hook");
     assertThat(hook.method()).isEqualTo("POST");
     assertThat(hook.header("X-Chainloop-Signature"))
-        .isEqualTo("sha256=" + hmac(secret, hook.body()));
+        .isEqualTo("sha256=" + WebhookReceiver.hmac(secret, hook.body()));
     JsonObject summary = hook.json();
     assertThat(summary.getString("event")).isEqualTo("attestation.stored");
     assertThat(summary.getString("deliveryId")).isEqualTo(hook.header("X-Chainloop-Delivery"));
@@ -361,7 +336,7 @@ class IntegrationsIT {
                 delivery(runId).filter(d -> d.getString("status").equals("DELIVERED")).isPresent());
     assertThat(got).hasSize(1);
     Received r = got.peek();
-    assertThat(r.header("X-Chainloop-Signature")).isEqualTo("sha256=" + hmac(secret, r.body()));
+    assertThat(r.signedWith(secret)).as("HMAC of the body").isTrue();
     assertThat(r.header("X-Chainloop-Delivery")).isEqualTo(delivery(runId).get().getString("id"));
     assertThat(r.json().getJsonObject("run").getString("id")).isEqualTo(runId);
   }
@@ -374,7 +349,7 @@ class IntegrationsIT {
     List<String> duplicates = new ArrayList<>();
     CountDownLatch blocked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    HttpServer receiver =
+    WebhookReceiver receiver =
         receiver(
             0,
             raw,
@@ -402,7 +377,7 @@ class IntegrationsIT {
             "--name",
             "dedup",
             "--opt",
-            "url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/dedup",
+            "url=" + receiver.url() + "/dedup",
             "--opt",
             "secret=" + secret));
     List<String> runs = new ArrayList<>();
@@ -449,7 +424,7 @@ class IntegrationsIT {
     String first = delivery(runs.get(0)).get().getString("id");
     assertThat(duplicates).as("the killed node's attempt, sent again").containsExactly(first);
     for (Received r : raw) {
-      assertThat(r.header("X-Chainloop-Signature")).isEqualTo("sha256=" + hmac(secret, r.body()));
+      assertThat(r.signedWith(secret)).as("HMAC of the body").isTrue();
     }
   }
 
@@ -589,36 +564,11 @@ class IntegrationsIT {
         .findFirst();
   }
 
-  /** What a handler answers; it may block. */
-  interface Answer {
-    int status(HttpExchange exchange) throws Exception;
-  }
-
-  private HttpServer receiver(int port, Queue<Received> got, Answer answer) throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    http.setExecutor(Executors.newCachedThreadPool());
-    http.createContext(
-        "/",
-        exchange -> {
-          try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            got.add(
-                new Received(
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()),
-                    body));
-            int status = answer.status(exchange);
-            exchange.sendResponseHeaders(status, -1);
-          } catch (Exception e) {
-            exchange.sendResponseHeaders(500, -1); // the receiver's own failure: the test fails
-          } finally {
-            exchange.close();
-          }
-        });
-    http.start();
-    receivers.add(http);
-    return http;
+  private WebhookReceiver receiver(int port, Queue<Received> got, WebhookReceiver.Answer answer)
+      throws IOException {
+    WebhookReceiver receiver = WebhookReceiver.start(port, got, answer);
+    receivers.add(receiver);
+    return receiver;
   }
 
   private static Received only(Queue<Received> got, String pathPrefix) {
@@ -637,11 +587,5 @@ class IntegrationsIT {
     try (var reader = Json.createReader(new StringReader(text))) {
       return reader.readArray();
     }
-  }
-
-  private static String hmac(String secret, byte[] body) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HexFormat.of().formatHex(mac.doFinal(body));
   }
 }
