@@ -20,21 +20,16 @@ import org.junit.jupiter.api.Test;
  * The seed's API-token story, run with the real CLI: in-process and through the launcher script.
  */
 class SeedApiTokenFlowIT {
-  private static Cli.Result ok(Cli.Result r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    return r;
-  }
-
   private static Cli loggedInOwner() {
     String email = Fixtures.uniqueName("seed") + "@example.com";
     Cli cli = new Cli();
-    ok(
-        cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin"));
-    ok(
-        cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin"));
-    ok(cli.run("organization", "create", "--name", Fixtures.uniqueName("seed-org")));
+    cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin")
+        .ok();
+    cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin")
+        .ok();
+    cli.run("organization", "create", "--name", Fixtures.uniqueName("seed-org")).ok();
     return cli;
   }
 
@@ -42,24 +37,24 @@ class SeedApiTokenFlowIT {
   void tokenWorksWithFlagAndEnvShowsLastUseAndDiesWhenRevoked() {
     Cli owner = loggedInOwner();
     Cli.Result created =
-        ok(owner.run("organization", "api-token", "create", "--name", "seed-ci", "-o", "token"));
+        owner.run("organization", "api-token", "create", "--name", "seed-ci", "-o", "token").ok();
     String token = created.stdout();
     assertThat(token).doesNotEndWith("\n").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
 
     Cli pipeline = new Cli();
-    Cli.Result withFlag = ok(pipeline.run("workflow", "list", "--token", token));
+    Cli.Result withFlag = pipeline.run("workflow", "list", "--token", token).ok();
     assertThat(withFlag.stderr()).contains("INF API token provided to the command line");
-    Cli.Result withEnv = ok(new Cli().env("CHAINLOOP_TOKEN", token).run("workflow", "list"));
+    Cli.Result withEnv = new Cli().env("CHAINLOOP_TOKEN", token).run("workflow", "list").ok();
     assertThat(withEnv.stderr()).doesNotContain("provided to the command line");
 
-    Cli.Result list = ok(owner.run("organization", "token", "list"));
+    Cli.Result list = owner.run("organization", "token", "list").ok();
     String row = list.stdout().lines().filter(l -> l.contains("seed-ci")).findFirst().orElseThrow();
     assertThat(row)
         .matches(
             ".*\\d\\d [A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d UTC.*\\d\\d [A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d UTC.*active.*");
     assertThat(list.stdout()).contains("LAST USED AT").doesNotContain(token);
 
-    ok(owner.run("organization", "api-token", "revoke", "--name", "seed-ci"));
+    owner.run("organization", "api-token", "revoke", "--name", "seed-ci").ok();
     Cli.Result rejected = new Cli().run("workflow", "list", "--token", token);
     assertThat(rejected.exitCode()).isNotZero();
     assertThat(rejected.stderr().lines().filter(l -> l.startsWith("ERR")).toList())
@@ -71,19 +66,19 @@ class SeedApiTokenFlowIT {
   @Test
   void listFiltersByStatusAndTheDeprecatedAllStillWorks() {
     Cli owner = loggedInOwner();
-    ok(owner.run("organization", "api-token", "create", "--name", "keep"));
-    ok(owner.run("organization", "api-token", "create", "--name", "gone"));
-    ok(owner.run("organization", "api-token", "revoke", "--name", "gone"));
-    assertThat(ok(owner.run("org", "token", "list")).stdout())
+    owner.run("organization", "api-token", "create", "--name", "keep").ok();
+    owner.run("organization", "api-token", "create", "--name", "gone").ok();
+    owner.run("organization", "api-token", "revoke", "--name", "gone").ok();
+    assertThat(owner.run("org", "token", "list").ok().stdout())
         .contains("keep")
         .doesNotContain("gone");
-    assertThat(ok(owner.run("org", "token", "list", "--status", "revoked")).stdout())
+    assertThat(owner.run("org", "token", "list", "--status", "revoked").ok().stdout())
         .contains("gone")
         .doesNotContain("keep");
-    Cli.Result all = ok(owner.run("org", "token", "ls", "--all"));
+    Cli.Result all = owner.run("org", "token", "ls", "--all").ok();
     assertThat(all.stdout()).contains("gone").contains("keep");
     assertThat(all.stderr()).contains("--all is deprecated, use --status all instead");
-    Cli.Result json = ok(owner.run("org", "token", "list", "-o", "json"));
+    Cli.Result json = owner.run("org", "token", "list", "-o", "json").ok();
     assertThat(json.stdout()).contains("\"name\": \"keep\"");
   }
 
@@ -95,16 +90,16 @@ class SeedApiTokenFlowIT {
   void listShowsEveryTokenPastTheFirstHundredAndRevokeFindsTheNewest() {
     Cli owner = loggedInOwner();
     for (int i = 1; i <= 102; i++) {
-      ok(owner.run("organization", "api-token", "create", "--name", "bulk-" + i));
+      owner.run("organization", "api-token", "create", "--name", "bulk-" + i).ok();
     }
-    String json = ok(owner.run("org", "token", "list", "-o", "json")).stdout();
+    String json = owner.run("org", "token", "list", "-o", "json").ok().stdout();
     List<String> names =
         Json.createReader(new StringReader(json)).readArray().stream()
             .map(v -> v.asJsonObject().getString("name"))
             .toList();
     assertThat(names).hasSize(102).doesNotHaveDuplicates().contains("bulk-1", "bulk-102");
-    ok(owner.run("org", "api-token", "revoke", "--name", "bulk-102"));
-    assertThat(ok(owner.run("org", "token", "list", "--status", "revoked")).stdout())
+    owner.run("org", "api-token", "revoke", "--name", "bulk-102").ok();
+    assertThat(owner.run("org", "token", "list", "--status", "revoked").ok().stdout())
         .contains("bulk-102");
   }
 
@@ -145,7 +140,8 @@ class SeedApiTokenFlowIT {
   void warnsWhenTheTokenExpiresWithinSevenDays() {
     Cli owner = loggedInOwner();
     String soon =
-        ok(owner.run(
+        owner
+            .run(
                 "org",
                 "api-token",
                 "create",
@@ -154,12 +150,14 @@ class SeedApiTokenFlowIT {
                 "--expiration",
                 "48h",
                 "-o",
-                "token"))
+                "token")
+            .ok()
             .stdout();
-    Cli.Result used = ok(new Cli().run("workflow", "list", "--token", soon));
+    Cli.Result used = new Cli().run("workflow", "list", "--token", soon).ok();
     assertThat(used.stderr()).contains("WRN").contains("expires in 2 days");
     String later =
-        ok(owner.run(
+        owner
+            .run(
                 "org",
                 "api-token",
                 "create",
@@ -168,9 +166,10 @@ class SeedApiTokenFlowIT {
                 "--expiration",
                 "30d",
                 "-o",
-                "token"))
+                "token")
+            .ok()
             .stdout();
-    assertThat(ok(new Cli().run("workflow", "list", "--token", later)).stderr())
+    assertThat(new Cli().run("workflow", "list", "--token", later).ok().stderr())
         .doesNotContain("expires in");
   }
 
@@ -196,7 +195,7 @@ class SeedApiTokenFlowIT {
     Path launcher = Path.of(System.getProperty("chainloop.test.cli.launcher", "cli/chainloop"));
     Cli owner = loggedInOwner();
     String token =
-        ok(owner.run("org", "api-token", "create", "--name", "script", "-o", "token")).stdout();
+        owner.run("org", "api-token", "create", "--name", "script", "-o", "token").ok().stdout();
     List<String> command =
         new ArrayList<>(List.of(launcher.toString(), "organization", "api-token", "-h"));
     Process help = new ProcessBuilder(command).redirectErrorStream(true).start();

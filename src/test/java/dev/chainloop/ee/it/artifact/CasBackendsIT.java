@@ -100,7 +100,7 @@ class CasBackendsIT {
   @Test
   void ociAndS3BackendsHoldFiftyMegabyteArtifactsAcrossARestart() throws Exception {
     Cli.Result builtinOnly = owner("cas-backend", "list");
-    ok(builtinOnly);
+    builtinOnly.ok();
     assertThat(builtinOnly.stdout())
         .contains("│ NAME")
         .contains("│ builtin")
@@ -110,8 +110,7 @@ class CasBackendsIT {
     Path before = artifact("before.bin", 1, 1024 * 1024);
     String beforeDigest = pushWith(before, "before");
 
-    ok(
-        owner(
+    owner(
             "cas-backend",
             "add",
             "oci",
@@ -125,9 +124,9 @@ class CasBackendsIT {
             registry.password(),
             "--description",
             "the team's registry",
-            "--default"));
-    ok(
-        owner(
+            "--default")
+        .ok();
+    owner(
             "cas-backend",
             "add",
             "aws-s3",
@@ -142,9 +141,10 @@ class CasBackendsIT {
             "--secret-access-key",
             s3.secretKey(),
             "--region",
-            "eu-west-1"));
+            "eu-west-1")
+        .ok();
     Cli.Result listed = owner("cas-backend", "list", "--full");
-    ok(listed);
+    listed.ok();
     assertThat(listed.stdout())
         .contains("│ NAME ")
         .contains("│ VALIDATED AT")
@@ -159,7 +159,7 @@ class CasBackendsIT {
     assertThat(Files.mismatch(registryBlob(ociDigest), viaOci)).isEqualTo(-1);
     assertThat(Files.exists(s3Object(ociDigest))).isFalse();
 
-    ok(owner("cas-backend", "update", "aws-s3", "--name", "bucket", "--default"));
+    owner("cas-backend", "update", "aws-s3", "--name", "bucket", "--default").ok();
     JsonArray items = jsonArray(owner("cas-backend", "list", "-o", "json").stdout());
     assertThat(
             items.stream()
@@ -186,7 +186,7 @@ class CasBackendsIT {
     assertDownloads(viaS3, s3Digest);
     assertThat(owner("cas-backend", "list").stdout()).contains("│ registry").contains("│ bucket");
 
-    ok(owner("cas-backend", "update", "aws-s3", "--name", "bucket", "--max-bytes", "1MB"));
+    owner("cas-backend", "update", "aws-s3", "--name", "bucket", "--max-bytes", "1MB").ok();
     assertThat(owner("cas-backend", "list").stdout()).contains("MaxSize: 1M");
     Path big = artifact("big.bin", 4, 2 * 1024 * 1024);
     Cli.Result refused =
@@ -194,14 +194,14 @@ class CasBackendsIT {
     assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
     assertThat(refused.stderr())
         .contains("the artifact is over the limit of 1048576 bytes of CAS backend \"bucket\"");
-    ok(
-        cli.run(
+    cli.run(
             "artifact",
             "upload",
             "--file",
             artifact("small.bin", 5, 512 * 1024).toString(),
             "--token",
-            apiToken));
+            apiToken)
+        .ok();
 
     Cli.Result inUse = owner("cas-backend", "delete", "--name", "registry");
     assertThat(inUse.exitCode()).isNotZero();
@@ -286,8 +286,7 @@ class CasBackendsIT {
     // A second registry, added and then stopped: the periodic validation marks it Invalid.
     try (OciRegistry doomed =
         OciRegistry.start(SERVICES.resolve("doomed"), "doomed", "doomed-password")) {
-      ok(
-          owner(
+      owner(
               "cas-backend",
               "add",
               "oci",
@@ -298,7 +297,8 @@ class CasBackendsIT {
               "-u",
               "doomed",
               "-p",
-              "doomed-password"));
+              "doomed-password")
+          .ok();
     }
     await("doomed marked Invalid")
         .atMost(Duration.ofSeconds(30))
@@ -306,7 +306,7 @@ class CasBackendsIT {
         .until(() -> backend("doomed").getString("validationStatus").equals("Invalid"));
     assertThat(backend("doomed").getString("validationError")).contains("not reachable");
     assertThat(owner("cas-backend", "list").stdout()).contains("Invalid");
-    ok(owner("cas-backend", "delete", "--name", "doomed"));
+    owner("cas-backend", "delete", "--name", "doomed").ok();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -315,10 +315,6 @@ class CasBackendsIT {
     return cli.run(
         Stream.concat(Stream.of(args), Stream.of("--token", userToken, "-y"))
             .toArray(String[]::new));
-  }
-
-  private static void ok(Cli.Result r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
   }
 
   private static JsonObject backend(String name) {
@@ -345,8 +341,7 @@ class CasBackendsIT {
 
   /** init, add the file as an ARTIFACT (uploaded to the default backend), push; its digest. */
   private static String pushWith(Path file, String workflow) throws Exception {
-    ok(
-        cli.run(
+    cli.run(
             "att",
             "init",
             "--workflow",
@@ -355,9 +350,9 @@ class CasBackendsIT {
             "storage",
             "--replace",
             "--token",
-            apiToken));
-    ok(
-        cli.run(
+            apiToken)
+        .ok();
+    cli.run(
             "att",
             "add",
             "--value",
@@ -367,16 +362,16 @@ class CasBackendsIT {
             "--name",
             "payload",
             "--token",
-            apiToken));
-    ok(cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", apiToken));
+            apiToken)
+        .ok();
+    cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", apiToken).ok();
     return "sha256:" + sha256(file);
   }
 
   private static void assertDownloads(Path original, String digest) throws IOException {
     Path out = cli.home().resolve("download-" + digest.substring(7, 19) + ".bin");
     Files.deleteIfExists(out);
-    ok(
-        cli.run(
+    cli.run(
             "artifact",
             "download",
             "--digest",
@@ -384,7 +379,8 @@ class CasBackendsIT {
             "--output",
             out.toString(),
             "--token",
-            apiToken));
+            apiToken)
+        .ok();
     assertThat(Files.mismatch(out, original)).as("downloaded " + digest).isEqualTo(-1);
   }
 

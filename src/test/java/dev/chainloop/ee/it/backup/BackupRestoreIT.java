@@ -106,9 +106,10 @@ class BackupRestoreIT {
       push(cli, "build-" + i, i);
     }
     keylessBundle = cli.home().resolve("keyless.json");
-    ok(cli.run("att", "init", "--workflow", "keyless", "--project", "backup", "--token", apiToken));
-    ok(cli.run("att", "add", "--value", "x", "--kind", "STRING", "--token", apiToken));
-    ok(cli.run("att", "push", "--bundle", keylessBundle.toString(), "--token", apiToken));
+    cli.run("att", "init", "--workflow", "keyless", "--project", "backup", "--token", apiToken)
+        .ok();
+    cli.run("att", "add", "--value", "x", "--kind", "STRING", "--token", apiToken).ok();
+    cli.run("att", "push", "--bundle", keylessBundle.toString(), "--token", apiToken).ok();
 
     AtomicBoolean loading = new AtomicBoolean(true);
     Cli loader = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", url);
@@ -162,7 +163,7 @@ class BackupRestoreIT {
     for (String digest : beforeBackup.keySet()) {
       Cli.Result described =
           cli.run("wf", "run", "describe", "--digest", digest, "--verify", "--token", apiToken);
-      ok(described);
+      described.ok();
       assertThat(described.stdout().lines().filter(l -> l.contains("Verified")))
           .as(digest)
           .singleElement()
@@ -187,8 +188,7 @@ class BackupRestoreIT {
         continue; // the keyless one carries a STRING only
       }
       Path out = cli.home().resolve("restored-" + artifact.getFileName());
-      ok(
-          cli.run(
+      cli.run(
               "artifact",
               "download",
               "--digest",
@@ -196,7 +196,8 @@ class BackupRestoreIT {
               "--output",
               out.toString(),
               "--token",
-              apiToken));
+              apiToken)
+          .ok();
       assertThat(Files.mismatch(out, artifact)).as(digest).isEqualTo(-1);
     }
   }
@@ -204,22 +205,24 @@ class BackupRestoreIT {
   @Test
   void anApiTokenFromBeforeTheBackupWorksOnTheRestoredServer() {
     Cli fresh = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", restored.url());
-    ok(fresh.run("att", "init", "--workflow", "after", "--project", "backup", "--token", apiToken));
+    fresh
+        .run("att", "init", "--workflow", "after", "--project", "backup", "--token", apiToken)
+        .ok();
   }
 
   @Test
   void aKeylessAttestationFromBeforeVerifiesWithTheRestoredSigningCa() {
-    ok(cli.run("att", "verify", "--bundle", keylessBundle.toString()));
+    cli.run("att", "verify", "--bundle", keylessBundle.toString()).ok();
   }
 
   @Test
   void aCredentialSealedBeforeTheBackupOpensOnTheRestoredServer() {
     Cli restoredCli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", restored.url());
-    ok(
-        restoredCli.run(
-            "att", "init", "--workflow", "sealed", "--project", "backup", "--token", apiToken));
-    ok(
-        restoredCli.run(
+    restoredCli
+        .run("att", "init", "--workflow", "sealed", "--project", "backup", "--token", apiToken)
+        .ok();
+    restoredCli
+        .run(
             "integration",
             "attached",
             "add",
@@ -230,11 +233,14 @@ class BackupRestoreIT {
             "--project",
             "backup",
             "--token",
-            userToken));
-    ok(restoredCli.run("att", "add", "--value", "sealed", "--kind", "STRING", "--token", apiToken));
-    ok(
-        restoredCli.run(
-            "att", "push", "--key", restoredCli.signingKey().toString(), "--token", apiToken));
+            userToken)
+        .ok();
+    restoredCli
+        .run("att", "add", "--value", "sealed", "--kind", "STRING", "--token", apiToken)
+        .ok();
+    restoredCli
+        .run("att", "push", "--key", restoredCli.signingKey().toString(), "--token", apiToken)
+        .ok();
     await("the restored server's delivery to the webhook")
         .atMost(Duration.ofSeconds(90))
         .until(() -> delivered.stream().anyMatch(r -> r.path().equals("/restored")));
@@ -308,8 +314,7 @@ class BackupRestoreIT {
       byte[] bytes = new byte[64 * 1024 + seed];
       new Random(seed).nextBytes(bytes);
       Files.write(file, bytes);
-      ok(
-          with.run(
+      with.run(
               "att",
               "init",
               "--workflow",
@@ -318,9 +323,9 @@ class BackupRestoreIT {
               "backup",
               "--replace",
               "--token",
-              apiToken));
-      ok(
-          with.run(
+              apiToken)
+          .ok();
+      with.run(
               "att",
               "add",
               "--value",
@@ -330,7 +335,8 @@ class BackupRestoreIT {
               "--name",
               "payload",
               "--token",
-              apiToken));
+              apiToken)
+          .ok();
       Cli.Result pushed =
           with.run(
               "att",
@@ -341,7 +347,7 @@ class BackupRestoreIT {
               "json",
               "--token",
               apiToken);
-      ok(pushed);
+      pushed.ok();
       try (var reader = Json.createReader(new StringReader(pushed.stdout()))) {
         acknowledged.put(reader.readObject().getString("digest"), file);
       }
@@ -370,9 +376,5 @@ class BackupRestoreIT {
     return java.util.HexFormat.of()
         .formatHex(
             java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  private static void ok(Cli.Result r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
   }
 }

@@ -12,19 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /** Accounts, login, organizations, members and invitations, driven through the real CLI. */
 class IdentityIT {
-  private static Cli.Result ok(Cli.Result r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    return r;
-  }
-
   private static Cli loggedIn(String email) {
     Cli cli = new Cli();
-    ok(
-        cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin"));
-    ok(
-        cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin"));
+    cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin")
+        .ok();
+    cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin")
+        .ok();
     return cli;
   }
 
@@ -35,8 +30,8 @@ class IdentityIT {
     String org = Fixtures.uniqueName("org");
     Cli owner = loggedIn(ownerEmail);
 
-    ok(owner.run("organization", "create", "--name", org));
-    Cli.Result list = ok(owner.run("org", "list"));
+    owner.run("organization", "create", "--name", org).ok();
+    Cli.Result list = owner.run("org", "list").ok();
     assertThat(list.stdout())
         .contains("NAME")
         .contains("CURRENT")
@@ -44,30 +39,23 @@ class IdentityIT {
         .contains(org)
         .contains("owner");
 
-    ok(
-        owner.run(
-            "org",
-            "member",
-            "invitation",
-            "create",
-            "--receiver",
-            viewerEmail,
-            "--role",
-            "viewer"));
-    assertThat(ok(owner.run("org", "member", "invitation", "list")).stdout())
+    owner
+        .run("org", "member", "invitation", "create", "--receiver", viewerEmail, "--role", "viewer")
+        .ok();
+    assertThat(owner.run("org", "member", "invitation", "list").ok().stdout())
         .contains(viewerEmail)
         .contains("pending");
 
     Cli viewer = loggedIn(viewerEmail);
-    assertThat(ok(viewer.run("org", "list")).stdout()).contains(org).contains("viewer");
-    ok(viewer.run("org", "set", "--name", org));
+    assertThat(viewer.run("org", "list").ok().stdout()).contains(org).contains("viewer");
+    viewer.run("org", "set", "--name", org).ok();
     Cli.Result denied =
         viewer.run("org", "member", "invitation", "create", "--receiver", "third@example.com");
     assertThat(denied.exitCode()).isNotZero();
     assertThat(denied.stderr()).contains("organization_invitations:create");
     assertThat(denied.stderr().strip().lines().count()).isEqualTo(1);
 
-    assertThat(ok(owner.run("org", "member", "list")).stdout())
+    assertThat(owner.run("org", "member", "list").ok().stdout())
         .contains(viewerEmail)
         .contains("viewer");
     String viewerMembershipId =
@@ -77,8 +65,8 @@ class IdentityIT {
             .getJsonArray("items")
             .getJsonObject(0)
             .getString("id");
-    ok(owner.run("org", "member", "update", "--id", viewerMembershipId, "--role", "admin"));
-    ok(viewer.run("org", "member", "invitation", "create", "--receiver", "third@example.com"));
+    owner.run("org", "member", "update", "--id", viewerMembershipId, "--role", "admin").ok();
+    viewer.run("org", "member", "invitation", "create", "--receiver", "third@example.com").ok();
   }
 
   @Test
@@ -104,13 +92,13 @@ class IdentityIT {
                     .isEqualTo(401));
 
     Cli cli = new Cli();
-    ok(
-        cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin"));
+    cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin")
+        .ok();
     String stored = Files.readString(cli.home().resolve(".config/chainloop/config.toml"));
     String token = stored.replaceAll("(?s).*token\\s*=\\s*\"([^\"]+)\".*", "$1");
     assertThat(Api.withToken(token).get("/api/v1/context").status()).isEqualTo(200);
-    ok(cli.run("auth", "logout"));
+    cli.run("auth", "logout").ok();
     assertThat(Api.withToken(token).get("/api/v1/context").status()).isEqualTo(401);
     Cli.Result after = cli.run("org", "list");
     assertThat(after.exitCode()).isNotZero();

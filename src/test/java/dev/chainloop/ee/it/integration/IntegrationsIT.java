@@ -94,14 +94,13 @@ class IntegrationsIT {
     String slackUrl = base + "/slack/T000/B000/" + Fixtures.uniqueName("xoxb");
     String discordUrl = base + "/discord/api/webhooks/1/" + Fixtures.uniqueName("tok");
 
-    ok(owner("integration", "available", "list"));
+    owner("integration", "available", "list").ok();
     Cli.Result schema =
         owner("integration", "available", "describe", "--name", "dependency-track", "-o", "json");
     assertThat(json(schema.stdout()).getJsonObject("attachmentSchema").getJsonObject("properties"))
         .containsKeys("projectName", "projectVersion");
 
-    ok(
-        owner(
+    owner(
             "integration",
             "registered",
             "add",
@@ -111,9 +110,9 @@ class IntegrationsIT {
             "--opt",
             "url=" + base + "/hook",
             "--opt",
-            "secret=" + secret));
-    ok(
-        owner(
+            "secret=" + secret)
+        .ok();
+    owner(
             "integration",
             "registered",
             "add",
@@ -121,9 +120,9 @@ class IntegrationsIT {
             "--name",
             "slack",
             "--opt",
-            "webhook=" + slackUrl));
-    ok(
-        owner(
+            "webhook=" + slackUrl)
+        .ok();
+    owner(
             "integration",
             "registered",
             "add",
@@ -131,9 +130,9 @@ class IntegrationsIT {
             "--name",
             "discord",
             "--opt",
-            "webhook=" + discordUrl + ",username=chainloop-bot"));
-    ok(
-        owner(
+            "webhook=" + discordUrl + ",username=chainloop-bot")
+        .ok();
+    owner(
             "integration",
             "registered",
             "add",
@@ -145,12 +144,12 @@ class IntegrationsIT {
             "--opt",
             "instanceURI=" + base + "/dt",
             "--opt",
-            "apiKey=" + apiKey));
+            "apiKey=" + apiKey)
+        .ok();
 
     String runId = initWithCli("shop", "retail");
     for (String name : List.of("hook", "slack", "discord")) {
-      ok(
-          owner(
+      owner(
               "integration",
               "attached",
               "add",
@@ -159,10 +158,10 @@ class IntegrationsIT {
               "--workflow",
               "shop",
               "--project",
-              "retail"));
+              "retail")
+          .ok();
     }
-    ok(
-        owner(
+    owner(
             "integration",
             "attached",
             "add",
@@ -175,10 +174,10 @@ class IntegrationsIT {
             "--opt",
             "projectName=storefront",
             "--opt",
-            "projectVersion=2.1.0"));
+            "projectVersion=2.1.0")
+        .ok();
     Path sbom = cli.write("sbom.cdx.json", SBOM);
-    ok(
-        cli.run(
+    cli.run(
             "att",
             "add",
             "--name",
@@ -188,8 +187,9 @@ class IntegrationsIT {
             "--value",
             sbom.toString(),
             "--token",
-            apiToken));
-    ok(cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", apiToken));
+            apiToken)
+        .ok();
+    cli.run("att", "push", "--key", cli.signingKey().toString(), "--token", apiToken).ok();
 
     await("four deliveries").atMost(Duration.ofSeconds(60)).until(() -> got.size() >= 4);
     String digest = attestationDigest(runId);
@@ -289,8 +289,7 @@ class IntegrationsIT {
       port = reserved.getLocalPort();
     }
     String secret = Fixtures.uniqueName("late");
-    ok(
-        owner(
+    owner(
             "integration",
             "registered",
             "add",
@@ -300,10 +299,10 @@ class IntegrationsIT {
             "--opt",
             "url=http://127.0.0.1:" + port + "/late",
             "--opt",
-            "secret=" + secret));
+            "secret=" + secret)
+        .ok();
     String runId = init("late", "retail");
-    ok(
-        owner(
+    owner(
             "integration",
             "attached",
             "add",
@@ -312,7 +311,8 @@ class IntegrationsIT {
             "--workflow",
             "late",
             "--project",
-            "retail"));
+            "retail")
+        .ok();
     store(runId);
 
     await("attempts against a receiver that is down")
@@ -368,8 +368,7 @@ class IntegrationsIT {
               return 200;
             });
     String secret = Fixtures.uniqueName("dedup");
-    ok(
-        owner(
+    owner(
             "integration",
             "registered",
             "add",
@@ -379,11 +378,11 @@ class IntegrationsIT {
             "--opt",
             "url=" + receiver.url() + "/dedup",
             "--opt",
-            "secret=" + secret));
+            "secret=" + secret)
+        .ok();
     List<String> runs = new ArrayList<>();
     runs.add(init("crashy", "retail"));
-    ok(
-        owner(
+    owner(
             "integration",
             "attached",
             "add",
@@ -392,7 +391,8 @@ class IntegrationsIT {
             "--workflow",
             "crashy",
             "--project",
-            "retail"));
+            "retail")
+        .ok();
     store(runs.get(0));
     assertThat(blocked.await(60, TimeUnit.SECONDS))
         .as("the receiver got the first delivery")
@@ -500,10 +500,6 @@ class IntegrationsIT {
     return cli.run(all);
   }
 
-  private static void ok(Cli.Result r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-  }
-
   private static String init(String workflow, String project) {
     Api.Reply init =
         Api.withToken(apiToken)
@@ -528,7 +524,7 @@ class IntegrationsIT {
             "--replace",
             "--token",
             apiToken);
-    ok(init);
+    init.ok();
     Matcher m = UUID.matcher(init.stdout());
     assertThat(m.find()).as(init.toString()).isTrue();
     return m.group();

@@ -98,20 +98,14 @@ class PolicyGroupIT {
           type: GITHUB_ACTION
       """;
 
-  private Cli.Result ok(Cli.Result r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    return r;
-  }
-
   private void setUp() throws IOException {
     Path docs = cli.write("vault-release.yaml", GROUPS + "---\n" + CONTRACT);
-    Cli.Result applied = ok(cli.run("apply", "-f", docs.toString(), "--token", token));
+    Cli.Result applied = cli.run("apply", "-f", docs.toString(), "--token", token).ok();
     assertThat(applied.stderr())
         .contains("PolicyGroup/sbom-quality applied")
         .contains("PolicyGroup/slsa-checks applied")
         .contains("Contract/chainloop-vault-release applied");
-    ok(
-        cli.run(
+    cli.run(
             "wf",
             "create",
             "--name",
@@ -122,22 +116,23 @@ class PolicyGroupIT {
             "chainloop-vault-release",
             "-s",
             "--token",
-            token));
+            token)
+        .ok();
   }
 
   /** One run: init, the SBOM, the image (signed unless told otherwise), push with the flags. */
   private Cli.Result attest(String license, boolean signed, String... pushFlags)
       throws IOException {
-    ok(cli.run("att", "init", "--workflow", "vault", "--token", token));
+    cli.run("att", "init", "--workflow", "vault", "--token", token).ok();
     Path sbom = cli.write("sbom.cdx.json", PolicyIT.sbom(license));
-    ok(cli.run("att", "add", "--name", "sbom", "--value", sbom.toString(), "--token", token));
+    cli.run("att", "add", "--name", "sbom", "--value", sbom.toString(), "--token", token).ok();
     List<String> image =
         new ArrayList<>(List.of("att", "add", "--name", "image", "--value", IMAGE));
     if (signed) {
       image.addAll(List.of("--annotation", "signature=sha256:" + "b".repeat(64)));
     }
     image.addAll(List.of("--token", token));
-    ok(cli.run(image.toArray(String[]::new)));
+    cli.run(image.toArray(String[]::new)).ok();
     List<String> push =
         new ArrayList<>(
             List.of("att", "push", "--key", cli.signingKey().toString(), "--token", token));
@@ -146,8 +141,7 @@ class PolicyGroupIT {
   }
 
   private void enforce(boolean enforced) {
-    ok(
-        cli.run(
+    cli.run(
             "organization",
             "update",
             "--name",
@@ -155,14 +149,15 @@ class PolicyGroupIT {
             "--policy-strategy",
             enforced ? "ENFORCED" : "ADVISORY",
             "--token",
-            owner.userToken()));
+            owner.userToken())
+        .ok();
   }
 
   @Test
   void vaultReleaseWithPolicyGroupsGatesAtPushAndTheBypassIsAudited() throws IOException {
     setUp();
 
-    Cli.Result compliant = ok(attest("MIT", true));
+    Cli.Result compliant = attest("MIT", true).ok();
     assertThat(compliant.stdout())
         .contains("Policies")
         .contains("containers-with-sbom")
@@ -173,7 +168,7 @@ class PolicyGroupIT {
         .contains("runner-is-ci")
         .doesNotContain("violation");
 
-    Cli.Result advisory = ok(attest("AGPL-3.0-only", true));
+    Cli.Result advisory = attest("AGPL-3.0-only", true).ok();
     assertThat(advisory.stdout()).contains("component vault-lib@1.0 has a banned license");
 
     enforce(true);
@@ -185,19 +180,18 @@ class PolicyGroupIT {
 
     // the refused run is still open locally: push it again, bypassing the check
     Cli.Result bypassed =
-        ok(
-            cli.run(
+        cli.run(
                 "att",
                 "push",
                 "--key",
                 cli.signingKey().toString(),
                 "--token",
                 token,
-                "--exception-bypass-policy-check"));
+                "--exception-bypass-policy-check")
+            .ok();
     assertThat(bypassed.stderr()).contains("bypassed");
     Cli.Result audit =
-        ok(
-            cli.run(
+        cli.run(
                 "org",
                 "audit",
                 "list",
@@ -206,7 +200,8 @@ class PolicyGroupIT {
                 "--limit",
                 "100",
                 "--token",
-                owner.userToken()));
+                owner.userToken())
+            .ok();
     assertThat(audit.stdout())
         .contains("attestation.policy_check_bypassed")
         .contains("policy_group.created");
@@ -217,11 +212,11 @@ class PolicyGroupIT {
     assertThat(unsigned.exitCode()).as(unsigned.toString()).isNotZero();
     assertThat(unsigned.stderr())
         .contains("artifact-signed on image: CONTAINER_IMAGE image has no signature annotation");
-    ok(cli.run("att", "reset", "--token", token));
+    cli.run("att", "reset", "--token", token).ok();
 
     // the stored results name the group each policy came from
     String runId =
-        ok(cli.run(
+        cli.run(
                 "wf",
                 "run",
                 "list",
@@ -230,7 +225,8 @@ class PolicyGroupIT {
                 "--policy-status",
                 "bypassed",
                 "--token",
-                token))
+                token)
+            .ok()
             .stdout()
             .lines()
             .filter(l -> l.contains("vault/vault"))
@@ -239,7 +235,7 @@ class PolicyGroupIT {
             .split("│")[1]
             .trim();
     Cli.Result describe =
-        ok(cli.run("wf", "run", "describe", "--id", runId, "-o", "json", "--token", token));
+        cli.run("wf", "run", "describe", "--id", runId, "-o", "json", "--token", token).ok();
     assertThat(describe.stdout().replaceAll("\\s", ""))
         .contains("\"policy\":\"sbom-banned-licenses\",\"revision\":1,\"group\":\"sbom-quality\"")
         .contains("\"policy\":\"runner-is-ci\",\"revision\":1,\"group\":\"slsa-checks\"")
@@ -249,10 +245,10 @@ class PolicyGroupIT {
   @Test
   void groupsAreListedDescribedAndUnknownRefsAreRefusedNamingThem() throws IOException {
     setUp();
-    Cli.Result list = ok(cli.run("policy-group", "list", "--token", token));
+    Cli.Result list = cli.run("policy-group", "list", "--token", token).ok();
     assertThat(list.stdout()).contains("sbom-quality").contains("slsa-checks");
     Cli.Result describe =
-        ok(cli.run("policy-group", "describe", "--name", "sbom-quality", "--token", token));
+        cli.run("policy-group", "describe", "--name", "sbom-quality", "--token", token).ok();
     assertThat(describe.stdout()).contains("{{ inputs.bannedLicenses }}");
 
     // an unknown group, on update and on create
@@ -295,8 +291,7 @@ class PolicyGroupIT {
     // a group in use can be deleted: the contract then says so at the next run, never passes it
     Cli.Result robot = cli.run("policy-group", "delete", "--name", "slsa-checks", "--token", token);
     assertThat(robot.stderr()).contains("lacks the permission workflow_contract:delete");
-    ok(
-        cli.run(
+    cli.run(
             "policy-group",
             "delete",
             "--name",
@@ -304,8 +299,9 @@ class PolicyGroupIT {
             "--org",
             owner.org(),
             "--token",
-            owner.userToken()));
-    assertThat(ok(cli.run("policy-group", "list", "--token", token)).stdout())
+            owner.userToken())
+        .ok();
+    assertThat(cli.run("policy-group", "list", "--token", token).ok().stdout())
         .doesNotContain("slsa-checks");
     Cli.Result init = cli.run("att", "init", "--workflow", "vault", "--token", token);
     assertThat(init.exitCode()).isNotZero();

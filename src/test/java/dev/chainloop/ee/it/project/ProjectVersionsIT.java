@@ -41,11 +41,6 @@ class ProjectVersionsIT {
     return m.group(1);
   }
 
-  private Cli.Result ok(Cli.Result r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    return r;
-  }
-
   private Cli.Result rename(String from, String to, String... credential) {
     String[] base = {
       "project", "version", "update", "--project", "core", "--name", from, "--new-name", to
@@ -57,8 +52,7 @@ class ProjectVersionsIT {
   }
 
   private void blockReleasedVersions(String value) {
-    ok(
-        cli.run(
+    cli.run(
             "org",
             "update",
             "--name",
@@ -67,13 +61,13 @@ class ProjectVersionsIT {
             "--org",
             owner.org(),
             "--token",
-            owner.userToken()));
+            owner.userToken())
+        .ok();
   }
 
   private JsonObject describeVersion(String name) {
     Cli.Result r =
-        ok(
-            cli.run(
+        cli.run(
                 "project",
                 "version",
                 "describe",
@@ -84,30 +78,31 @@ class ProjectVersionsIT {
                 "-o",
                 "json",
                 "--token",
-                token));
+                token)
+            .ok();
     return Json.createReader(new StringReader(r.stdout())).readObject();
   }
 
   @Test
   void aPrereleaseIsReleasedByItsPushAndThenBlockedOnlyWhenTheOrganizationSaysSo() {
-    Cli.Result first = ok(init("--version", "v1.0.0"));
+    Cli.Result first = init("--version", "v1.0.0").ok();
     assertThat(first.stdout()).contains("│ Version           │ v1.0.0 (prerelease)");
     Cli.Result list =
-        ok(cli.run("project", "version", "list", "--project", "core", "--token", token));
+        cli.run("project", "version", "list", "--project", "core", "--token", token).ok();
     assertThat(list.stdout()).contains("│ ID ").containsPattern("│ v1\\.0\\.0 +│ true +│ true +│");
 
-    Cli.Result releasing = ok(init("--version", "v1.0.0", "--release"));
+    Cli.Result releasing = init("--version", "v1.0.0", "--release").ok();
     assertThat(releasing.stdout()).contains("v1.0.0 (will be released)");
     // Released at push, not at init.
     assertThat(describeVersion("v1.0.0").getBoolean("prerelease")).isTrue();
-    Cli.Result push = ok(cli.run("att", "push", "--token", token));
+    Cli.Result push = cli.run("att", "push", "--token", token).ok();
     assertThat(push.stdout()).containsPattern("│ Version +│ v1\\.0\\.0 +│");
     JsonObject released = describeVersion("v1.0.0");
     assertThat(released.getBoolean("prerelease")).isFalse();
     assertThat(released.getString("releasedAt")).isNotBlank();
 
     // The organization does not block released versions by default.
-    Cli.Result allowed = ok(init("--version", "v1.0.0"));
+    Cli.Result allowed = init("--version", "v1.0.0").ok();
     assertThat(allowed.stdout()).contains("v1.0.0 (already released)");
 
     blockReleasedVersions("true");
@@ -128,10 +123,10 @@ class ProjectVersionsIT {
     assertThat(problem.status()).isEqualTo(409);
     assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
     // A prerelease is still open.
-    ok(init("--version", "v1.1.0"));
+    init("--version", "v1.1.0").ok();
 
     blockReleasedVersions("false");
-    ok(init("--version", "v1.0.0"));
+    init("--version", "v1.0.0").ok();
   }
 
   @Test
@@ -148,15 +143,16 @@ class ProjectVersionsIT {
     assertThat(problem.json().getJsonArray("violations").getJsonObject(0).getString("field"))
         .isEqualTo("version");
     assertThat(
-            ok(cli.run("project", "version", "list", "--project", "core", "--token", token))
+            cli.run("project", "version", "list", "--project", "core", "--token", token)
+                .ok()
                 .stdout())
         .doesNotContain("v9");
 
-    ok(init("--version", "v1"));
-    ok(init("--version", "v1", "--existing-version"));
-    ok(init("--version", "v2"));
-    ok(init("--version", "v3", "--mark-latest=false"));
-    Cli.Result latest = ok(init("--latest-version", "-o", "json"));
+    init("--version", "v1").ok();
+    init("--version", "v1", "--existing-version").ok();
+    init("--version", "v2").ok();
+    init("--version", "v3", "--mark-latest=false").ok();
+    Cli.Result latest = init("--latest-version", "-o", "json").ok();
     JsonObject meta =
         Json.createReader(new StringReader(latest.stdout()))
             .readObject()
@@ -167,15 +163,15 @@ class ProjectVersionsIT {
     assertThat(meta.getBoolean("markAsRelease")).isFalse();
     assertThat(describeVersion("v3").getBoolean("latest")).isFalse();
 
-    ok(init("--version", "v1", "--mark-latest"));
+    init("--version", "v1", "--mark-latest").ok();
     assertThat(describeVersion("v1").getBoolean("latest")).isTrue();
     assertThat(describeVersion("v2").getBoolean("latest")).isFalse();
   }
 
   @Test
   void renamedVersionsKeepTheirRunsAndTheRunListShowsThem() {
-    String runId = runId(ok(init("--version", "v2.0.0-rc1")));
-    ok(init("--version", "v2.0.0-rc2"));
+    String runId = runId(init("--version", "v2.0.0-rc1").ok());
+    init("--version", "v2.0.0-rc2").ok();
     // Renaming needs project_version:update: CI API tokens have it (a release pipeline renames
     // its version, as upstream's does); a token narrowed to reading runs does not.
     String narrowed =
@@ -187,20 +183,19 @@ class ProjectVersionsIT {
     Cli.Result byNarrowed = rename("v2.0.0-rc1", "v2.0.0", "--token", narrowed);
     assertThat(byNarrowed.exitCode()).isEqualTo(1);
     assertThat(byNarrowed.stderr()).contains("ERR ").contains("project_version:update");
-    Cli.Result renamed = ok(rename("v2.0.0-rc1", "v2.0.0", "--token", token));
+    Cli.Result renamed = rename("v2.0.0-rc1", "v2.0.0", "--token", token).ok();
     assertThat(renamed.stdout()).containsPattern("│ Version +│ v2\\.0\\.0 +│");
     assertThat(renamed.stderr()).contains("INF Project version updated!");
 
-    Cli.Result runs = ok(cli.run("wf", "run", "list", "--project", "core", "--token", token));
+    Cli.Result runs = cli.run("wf", "run", "list", "--project", "core", "--token", token).ok();
     assertThat(runs.stdout())
         .contains("│ VERSION ")
         .containsPattern(runId + " │ core/build +│ v2\\.0\\.0 \\(prerelease\\) +│");
     Cli.Result byVersion =
-        ok(
-            cli.run(
-                "wf", "run", "list", "--project", "core", "--version", "v2.0.0", "--token", token));
+        cli.run("wf", "run", "list", "--project", "core", "--version", "v2.0.0", "--token", token)
+            .ok();
     assertThat(byVersion.stdout()).contains(runId).doesNotContain("rc2");
-    Cli.Result describe = ok(cli.run("wf", "run", "describe", "--id", runId, "--token", token));
+    Cli.Result describe = cli.run("wf", "run", "describe", "--id", runId, "--token", token).ok();
     assertThat(describe.stdout()).containsPattern("│ Version +│ v2\\.0\\.0 \\(prerelease\\) +│");
 
     Cli.Result taken =
@@ -224,7 +219,7 @@ class ProjectVersionsIT {
 
   @Test
   void badVersionInputIsA400NamingTheField() {
-    ok(init("--version", "v1"));
+    init("--version", "v1").ok();
     var badName =
         api.post(
             "/api/v1/attestations/init",

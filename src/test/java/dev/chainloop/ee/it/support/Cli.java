@@ -1,5 +1,7 @@
 package dev.chainloop.ee.it.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.chainloop.ee.cli.Main;
 import dev.chainloop.ee.cli.attestation.Keys;
 import dev.chainloop.ee.cli.attestation.Signers;
@@ -124,6 +126,12 @@ public final class Cli {
 
   /** One CLI invocation's outcome. */
   public record Result(int exitCode, String stdout, String stderr) {
+    /** This outcome, asserted to be a success (exit code 0; the failure shows the output). */
+    public Result ok() {
+      assertThat(exitCode).as(toString()).isZero();
+      return this;
+    }
+
     @Override
     public String toString() {
       return "exit=" + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
