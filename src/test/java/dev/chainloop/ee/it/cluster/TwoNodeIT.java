@@ -47,6 +47,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -384,23 +385,17 @@ class TwoNodeIT {
     Fixtures.Account owner = Fixtures.ownerWithOrg();
     String oldToken = Fixtures.apiToken(owner);
     String oldKid = kidOf(oldToken);
-    AtomicBoolean retiring = new AtomicBoolean();
-    AtomicReference<String> failure = new AtomicReference<>();
-    AtomicLong calls = new AtomicLong();
-    Thread client =
-        new Thread(
+    Traffic client =
+        Traffic.start(
             () -> {
-              while (!retiring.get()) {
-                for (Api node : List.of(onA(oldToken), onB(oldToken))) {
-                  Api.Reply reply = node.get("/api/v1/context");
-                  calls.incrementAndGet();
-                  if (reply.status() != 200) {
-                    failure.compareAndSet(null, reply.toString());
-                  }
+              for (Api node : List.of(onA(oldToken), onB(oldToken))) {
+                Api.Reply reply = node.get("/api/v1/context");
+                if (reply.status() != 200) {
+                  return reply.toString();
                 }
               }
+              return null;
             });
-    client.start();
     KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
     rsa.initialize(3072);
     KeyPair next = rsa.generateKeyPair();
@@ -429,11 +424,10 @@ class TwoNodeIT {
           .as("node A verifies node B's new token")
           .isEqualTo(200);
     } finally {
-      retiring.set(true);
-      client.join();
+      client.close();
     }
-    assertThat(failure.get()).as("a request with the old token during rotation").isNull();
-    assertThat(calls.get()).isPositive();
+    assertThat(client.failure()).as("a request with the old token during rotation").isNull();
+    assertThat(client.rounds()).isPositive();
 
     Files.delete(keys.resolve("jwt-private.pem"));
     Files.deleteIfExists(keys.resolve("jwt-public.pem"));
@@ -487,29 +481,21 @@ class TwoNodeIT {
     // Certified by the old CA and timestamped now, pushed only once that CA is retired.
     String held = keylessBundleCertifiedNow(token);
 
-    AtomicBoolean rotated = new AtomicBoolean();
-    AtomicReference<String> failure = new AtomicReference<>();
-    AtomicLong pushes = new AtomicLong();
-    Thread pipelines =
-        new Thread(
+    List<Cli> pipelineNodes =
+        List.of(
+            new Cli().env("CHAINLOOP_TOKEN", token),
+            new Cli().env("CHAINLOOP_TOKEN", token).env("CHAINLOOP_CONTROL_PLANE_API", B));
+    Traffic pipelines =
+        Traffic.start(
             () -> {
-              List<Cli> nodes =
-                  List.of(
-                      new Cli().env("CHAINLOOP_TOKEN", token),
-                      new Cli()
-                          .env("CHAINLOOP_TOKEN", token)
-                          .env("CHAINLOOP_CONTROL_PLANE_API", B));
-              while (!rotated.get()) {
-                for (Cli node : nodes) {
-                  String error = keylessPushError(node, "ca-during");
-                  pushes.incrementAndGet();
-                  if (error != null) {
-                    failure.compareAndSet(null, error);
-                  }
+              for (Cli node : pipelineNodes) {
+                String error = keylessPushError(node, "ca-during");
+                if (error != null) {
+                  return error;
                 }
               }
+              return null;
             });
-    pipelines.start();
     String newIssuer;
     try {
       Path made = Files.createTempDirectory(keys, "ca-next");
@@ -564,11 +550,10 @@ class TwoNodeIT {
                       && !issuerOf(keylessPush(cliB, "ca-after")).equals(oldIssuer));
       newIssuer = issuerOf(keylessPush(cliB, "ca-after"));
     } finally {
-      rotated.set(true);
-      pipelines.join();
+      pipelines.close();
     }
-    assertThat(failure.get()).as("a keyless push during the rotation").isNull();
-    assertThat(pushes.get()).isPositive();
+    assertThat(pipelines.failure()).as("a keyless push during the rotation").isNull();
+    assertThat(pipelines.rounds()).isPositive();
     assertThat(newIssuer).contains("Chainloop EE signing CA next");
 
     Cli.Result verified = cliB.run("att", "verify", "--bundle", before.toString());
@@ -801,5 +786,52 @@ class TwoNodeIT {
         System.getProperty("chainloop.test.jdbc.url"),
         System.getProperty("chainloop.test.jdbc.user"),
         System.getProperty("chainloop.test.jdbc.password"));
+  }
+
+  /**
+   * Requests made over and over on a thread of their own while a test changes the cluster: each
+   * round answers null, or what went wrong; the first failure is kept.
+   */
+  private static final class Traffic implements AutoCloseable {
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private final AtomicLong rounds = new AtomicLong();
+    private final Thread thread;
+
+    private Traffic(Supplier<String> round) {
+      thread =
+          new Thread(
+              () -> {
+                while (!stopped.get()) {
+                  String error = round.get();
+                  rounds.incrementAndGet();
+                  if (error != null) {
+                    failure.compareAndSet(null, error);
+                  }
+                }
+              },
+              "two-node-traffic");
+    }
+
+    static Traffic start(Supplier<String> round) {
+      Traffic traffic = new Traffic(round);
+      traffic.thread.start();
+      return traffic;
+    }
+
+    String failure() {
+      return failure.get();
+    }
+
+    long rounds() {
+      return rounds.get();
+    }
+
+    /** Stops after the round in progress. */
+    @Override
+    public void close() throws InterruptedException {
+      stopped.set(true);
+      thread.join();
+    }
   }
 }
