@@ -50,16 +50,9 @@ class ExternalTimestampAuthorityIT {
                 "-Dchainloop.timestamp-authority.cert-chain=" + tsa.chainFile()));
     server.startClean(Map.of());
     server.awaitReady(Duration.ofSeconds(120));
-    Api anonymous = Api.anonymous().on(server.url());
-    String email = Fixtures.uniqueName("tsa") + "@example.com";
-    String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
-    assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
-    String userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
-    Api owner = Api.withToken(userToken).on(server.url());
-    Api.Reply org =
-        owner.post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}");
-    assertThat(org.status()).as(org.toString()).isEqualTo(201);
-    apiToken = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\"}").json().getString("token");
+    Fixtures.Account account = Fixtures.ownerWithOrg(server.url());
+    String userToken = account.userToken();
+    apiToken = Fixtures.apiToken(account);
   }
 
   @AfterAll

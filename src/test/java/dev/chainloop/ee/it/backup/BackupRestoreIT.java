@@ -77,16 +77,10 @@ class BackupRestoreIT {
     original.start(database("_backup"));
     original.awaitReady(Duration.ofSeconds(300));
     String url = original.url();
-    Api anonymous = Api.anonymous().on(url);
-    String email = Fixtures.uniqueName("backup") + "@example.com";
-    String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
-    assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
-    userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
-    Api owner = Api.withToken(userToken).on(url);
-    Api.Reply org =
-        owner.post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}");
-    assertThat(org.status()).as(org.toString()).isEqualTo(201);
-    apiToken = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\"}").json().getString("token");
+    Fixtures.Account account = Fixtures.ownerWithOrg(url);
+    userToken = account.userToken();
+    apiToken = Fixtures.apiToken(account);
+    Api owner = account.api();
 
     // A sealed credential in the database: the webhook's HMAC secret (SecretBox, the keys
     // directory).

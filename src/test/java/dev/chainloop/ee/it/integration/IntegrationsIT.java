@@ -67,16 +67,9 @@ class IntegrationsIT {
   static void setUp(RestartableServer restartable) {
     server = restartable;
     url = restartable.url();
-    Api anonymous = Api.anonymous().on(url);
-    String email = Fixtures.uniqueName("hooks") + "@example.com";
-    String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
-    assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
-    userToken = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
-    Api owner = Api.withToken(userToken).on(url);
-    Api.Reply org =
-        owner.post("/api/v1/organizations", "{\"name\":\"" + Fixtures.uniqueName("org") + "\"}");
-    assertThat(org.status()).as(org.toString()).isEqualTo(201);
-    apiToken = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\"}").json().getString("token");
+    Fixtures.Account account = Fixtures.ownerWithOrg(url);
+    userToken = account.userToken();
+    apiToken = Fixtures.apiToken(account);
     cli = new Cli().env("CHAINLOOP_CONTROL_PLANE_API", url);
   }
 

@@ -75,11 +75,8 @@ class TokenVerificationSelfCheckIT {
     Files.delete(override);
     server.awaitReady(Duration.ofSeconds(120));
     assertThat(awaitTokenCheckAnswered().getString("status")).isEqualTo("UP");
-    Api anonymous = Api.anonymous().on(server.url());
-    String email = Fixtures.uniqueName("bare") + "@example.com";
-    String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
-    assertThat(anonymous.post("/api/v1/auth/signup", credentials).status()).isEqualTo(201);
-    String token = anonymous.post("/api/v1/auth/login", credentials).json().getString("token");
+    String token =
+        Fixtures.signupAndLogin(server.url(), Fixtures.uniqueName("bare") + "@example.com");
     Api.Reply memberships = Api.withToken(token).on(server.url()).get("/api/v1/memberships");
     assertThat(memberships.status()).as(memberships.toString()).isEqualTo(200);
     assertThat(awaitLogLine("Token verification self-check passed")).isNotEmpty();

@@ -10,10 +10,15 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** A logged-in user who owns a fresh organization. */
-  public record Account(String email, String userToken, String org) {
+  /** A logged-in user who owns a fresh organization, on the server at {@code url}. */
+  public record Account(String url, String email, String userToken, String org) {
+    /** On the IT server. */
+    public Account(String email, String userToken, String org) {
+      this(Api.BASE_URL, email, userToken, org);
+    }
+
     public Api api() {
-      return Api.withToken(userToken);
+      return Api.withToken(userToken).on(url);
     }
   }
 
@@ -22,18 +27,29 @@ public final class Fixtures {
   }
 
   public static String signupAndLogin(String email) {
+    return signupAndLogin(Api.BASE_URL, email);
+  }
+
+  /** Signs {@code email} up on the server at {@code url} and answers its user token. */
+  public static String signupAndLogin(String url, String email) {
     Api.Reply signup =
         Api.anonymous()
+            .on(url)
             .post(
                 "/api/v1/auth/signup",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(signup.status()).as(signup.toString()).isEqualTo(201);
-    return login(email);
+    return login(url, email);
   }
 
   public static String login(String email) {
+    return login(Api.BASE_URL, email);
+  }
+
+  public static String login(String url, String email) {
     Api.Reply login =
         Api.anonymous()
+            .on(url)
             .post(
                 "/api/v1/auth/login",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
@@ -42,13 +58,18 @@ public final class Fixtures {
   }
 
   public static Account ownerWithOrg() {
+    return ownerWithOrg(Api.BASE_URL);
+  }
+
+  /** A new user owning a new organization on the server at {@code url}. */
+  public static Account ownerWithOrg(String url) {
     String email = uniqueName("user") + "@example.com";
-    String token = signupAndLogin(email);
+    String token = signupAndLogin(url, email);
     String org = uniqueName("org");
     Api.Reply created =
-        Api.withToken(token).post("/api/v1/organizations", "{\"name\":\"" + org + "\"}");
+        Api.withToken(token).on(url).post("/api/v1/organizations", "{\"name\":\"" + org + "\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return new Account(email, token, org);
+    return new Account(url, email, token, org);
   }
 
   /** An organization-level API token of {@code account}'s organization. */
