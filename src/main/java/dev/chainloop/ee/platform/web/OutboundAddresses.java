@@ -143,7 +143,19 @@ public class OutboundAddresses {
   }
 
   /** A CIDR network. */
-  record Network(byte[] prefix, int bits) {
+  static final class Network {
+    private final byte[] prefix;
+    private final int bits;
+
+    private Network(byte[] prefix, int bits) {
+      this.prefix = prefix;
+      this.bits = bits;
+    }
+
+    int bits() {
+      return bits;
+    }
+
     static Network parse(String cidr) {
       int slash = cidr.indexOf('/');
       String host = slash < 0 ? cidr : cidr.substring(0, slash);

@@ -21,14 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedApiTokenFlowIT {
   private static Cli loggedInOwner() {
-    String email = Fixtures.uniqueName("seed") + "@example.com";
-    Cli cli = new Cli();
-    cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin")
-        .ok();
-    cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin")
-        .ok();
+    Cli cli = Cli.loggedInAs(Fixtures.uniqueName("seed") + "@example.com");
     cli.run("organization", "create", "--name", Fixtures.uniqueName("seed-org")).ok();
     return cli;
   }

@@ -51,6 +51,9 @@ class BackupRestoreIT {
   /** attestation digest -> the artifact file it carries, for every acknowledged push. */
   private static final Map<String, Path> acknowledged = new ConcurrentHashMap<>();
 
+  private static final Queue<Received> delivered = new ConcurrentLinkedQueue<>();
+  private static final String WEBHOOK_SECRET = Fixtures.uniqueName("sealed-secret");
+
   private static ExtraServer original;
   private static ExtraServer restored;
   private static String apiToken;
@@ -59,8 +62,6 @@ class BackupRestoreIT {
   /** Gets the deliveries of integration "sealed", whose secret only the sealed row holds. */
   private static WebhookReceiver receiver;
 
-  private static final Queue<Received> delivered = new ConcurrentLinkedQueue<>();
-  private static final String WEBHOOK_SECRET = Fixtures.uniqueName("sealed-secret");
   private static Map<String, Path> beforeBackup;
   private static Path keylessBundle;
   private static Path backup;

@@ -12,23 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** Accounts, login, organizations, members and invitations, driven through the real CLI. */
 class IdentityIT {
-  private static Cli loggedIn(String email) {
-    Cli cli = new Cli();
-    cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin")
-        .ok();
-    cli.runWithInput(
-            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin")
-        .ok();
-    return cli;
-  }
-
   @Test
   void ownerInvitesAViewerWhoCannotInviteUntilPromoted() {
     String ownerEmail = Fixtures.uniqueName("owner") + "@example.com";
     String viewerEmail = Fixtures.uniqueName("viewer") + "@example.com";
     String org = Fixtures.uniqueName("org");
-    Cli owner = loggedIn(ownerEmail);
+    Cli owner = Cli.loggedInAs(ownerEmail);
 
     owner.run("organization", "create", "--name", org).ok();
     Cli.Result list = owner.run("org", "list").ok();
@@ -46,7 +35,7 @@ class IdentityIT {
         .contains(viewerEmail)
         .contains("pending");
 
-    Cli viewer = loggedIn(viewerEmail);
+    Cli viewer = Cli.loggedInAs(viewerEmail);
     assertThat(viewer.run("org", "list").ok().stdout()).contains(org).contains("viewer");
     viewer.run("org", "set", "--name", org).ok();
     Cli.Result denied =

@@ -38,6 +38,18 @@ public final class Cli {
     env.put("CHAINLOOP_CONTROL_PLANE_API", Api.BASE_URL);
   }
 
+  /** A CLI that signed {@code email} up and logged in ({@code auth signup}, {@code auth login}). */
+  public static Cli loggedInAs(String email) {
+    Cli cli = new Cli();
+    cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "signup", "--email", email, "--password-stdin")
+        .ok();
+    cli.runWithInput(
+            Fixtures.PASSWORD + "\n", "auth", "login", "--email", email, "--password-stdin")
+        .ok();
+    return cli;
+  }
+
   public Cli env(String name, String value) {
     if (value == null) {
       env.remove(name);
